@@ -1,0 +1,45 @@
+import { LEASE_MS, MAX_DELIVERIES, RESEND_AFTER_MS, backoffMs, claim, exhausted, markSent, needsResend, newJob } from './queue'
+
+const t0 = Date.parse('2026-11-20T10:00:00.000Z')
+
+describe('job claims', () => {
+  it('lets one handler claim a job for the lease time', () => {
+    const job = newJob('j1', 'PRODUCTS:amazon:1', new Date(t0).toISOString())
+    const claimed = claim(job, t0)!
+    expect(claimed.claimedUntil).toBe(new Date(t0 + LEASE_MS).toISOString())
+    expect(claim(claimed, t0 + 1000)).toBeNull()
+    expect(claim(claimed, t0 + LEASE_MS + 1)).not.toBeNull()
+  })
+})
+
+describe('resend policy', () => {
+  it('sends a job never sent, and re-sends one gone quiet', () => {
+    const job = newJob('j1', 'x', new Date(t0).toISOString())
+    expect(needsResend(job, t0)).toBe(true)
+    const sent = markSent(job, t0)
+    expect(sent.deliveries).toBe(1)
+    expect(needsResend(sent, t0 + RESEND_AFTER_MS - 1)).toBe(false)
+    expect(needsResend(sent, t0 + RESEND_AFTER_MS)).toBe(true)
+  })
+
+  it('does not re-send a job a handler is working on', () => {
+    const job = claim(markSent(newJob('j1', 'x', ''), t0), t0 + RESEND_AFTER_MS)!
+    expect(needsResend(job, t0 + RESEND_AFTER_MS + 1)).toBe(false)
+  })
+
+  it(`gives up after ${MAX_DELIVERIES} sends`, () => {
+    let job = newJob('j1', 'x', '')
+    for (let i = 0; i < MAX_DELIVERIES; i++) job = markSent(job, t0)
+    expect(exhausted(job)).toBe(true)
+  })
+})
+
+describe('backoff', () => {
+  it('grows exponentially up to the cap, with full jitter', () => {
+    const top = () => 0.999999
+    expect(backoffMs(0, 100, 30_000, top)).toBe(99)
+    expect(backoffMs(3, 100, 30_000, top)).toBe(799)
+    expect(backoffMs(20, 100, 30_000, top)).toBe(29_999)
+    expect(backoffMs(5, 100, 30_000, () => 0)).toBe(0)
+  })
+})

@@ -1,0 +1,24 @@
+import { applyStatsChange, countFor, emptyStats, overviewOf } from './stats'
+
+describe('tab stats', () => {
+  it('moves counts between statuses and never below zero', () => {
+    let s = emptyStats()
+    s = applyStatsChange(s, { marketplace: 'amazon', from: null, to: 'ERROR' })
+    s = applyStatsChange(s, { marketplace: 'amazon', from: null, to: 'ERROR' })
+    s = applyStatsChange(s, { marketplace: 'amazon', from: 'ERROR', to: 'QUEUED' })
+    s = applyStatsChange(s, { marketplace: 'magalu', from: null, to: 'SUCCESS' })
+    s = applyStatsChange(s, { marketplace: 'magalu', from: 'QUEUED', to: null })
+    expect(s.counts).toEqual({ amazon: { ERROR: 1, QUEUED: 1 }, magalu: { SUCCESS: 1, QUEUED: 0 } })
+    expect(countFor(s)).toBe(3)
+    expect(countFor(s, 'ERROR')).toBe(1)
+    expect(countFor(s, null, 'magalu')).toBe(1)
+    expect(countFor(s, 'SUCCESS', 'amazon')).toBe(0)
+  })
+
+  it('builds the overview per status and marketplace', () => {
+    const o = overviewOf({ counts: { b: { SUCCESS: 2 }, a: { ERROR: 1, QUEUED: 1 }, c: {} } })
+    expect(o.total).toBe(4)
+    expect(o.byStatus).toEqual({ SUCCESS: 2, ERROR: 1, QUEUED: 1 })
+    expect(o.byMarketplace.map(m => [m.marketplace, m.total])).toEqual([['a', 2], ['b', 2]])
+  })
+})
