@@ -1,0 +1,81 @@
+'use strict'
+/**
+ * The events bus (courier): PUT /events/{key}?resource=... from an app is
+ * delivered later to every handler subscribed to that key in service.json,
+ * as the worker expects: POST /{account}/{workspace}/_events with
+ * x-event-handler-id. Delivery is at-least-once: failures are retried, and
+ * `duplicate` delivers every event twice to prove handlers are idempotent.
+ */
+const http = require('http')
+
+class EventBus {
+  constructor({ serviceJson, appName, workerUrl, credential }) {
+    this.subscriptions = Object.entries(serviceJson.events || {}).map(([handlerId, e]) => ({ handlerId, keys: e.keys || [], sender: e.sender }))
+    this.appName = appName
+    this.workerUrl = workerUrl
+    this.credential = credential
+    this.delayMs = 1500
+    this.duplicate = false
+    this.sent = 0
+    this.delivered = 0
+    this.failed = 0
+    this.pending = new Set()
+  }
+
+  publish({ account, workspace, key, body }) {
+    this.sent++
+    const targets = this.subscriptions.filter(s => s.keys.includes(key) && (!s.sender || s.sender === this.appName))
+    for (const t of targets) {
+      const copies = this.duplicate ? 2 : 1
+      for (let i = 0; i < copies; i++) this.schedule({ account, workspace, key, body, handlerId: t.handlerId }, 0)
+    }
+    return targets.length
+  }
+
+  schedule(event, attempt) {
+    const timer = setTimeout(() => {
+      this.pending.delete(timer)
+      this.deliver(event).then(
+        ok => {
+          if (ok) this.delivered++
+          else if (attempt < 4) this.schedule(event, attempt + 1)
+          else this.failed++
+        },
+        () => (attempt < 4 ? this.schedule(event, attempt + 1) : this.failed++)
+      )
+    }, attempt === 0 ? this.delayMs : 500 * 2 ** attempt)
+    this.pending.add(timer)
+  }
+
+  deliver({ account, workspace, key, body, handlerId }) {
+    return new Promise((resolve, reject) => {
+      const url = new URL(`/${account}/${workspace}/_events`, this.workerUrl)
+      const payload = Buffer.from(JSON.stringify(body ?? {}))
+      const req = http.request(url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': payload.length,
+          'x-event-handler-id': handlerId,
+          'x-event-key': key,
+          'x-event-sender': this.appName,
+          'x-vtex-account': account,
+          'x-vtex-workspace': workspace,
+          'x-vtex-credential': this.credential,
+        },
+      }, res => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode >= 200 && res.statusCode < 300))
+      })
+      req.on('error', reject)
+      req.end(payload)
+    })
+  }
+
+  stop() {
+    for (const t of this.pending) clearTimeout(t)
+    this.pending.clear()
+  }
+}
+
+module.exports = { EventBus }

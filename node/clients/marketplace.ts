@@ -1,0 +1,31 @@
+import { ExternalClient, InstanceOptions, IOContext } from '@vtex/api'
+
+import { DeliveryRequest, DeliveryResponse } from '../domain/delivery'
+
+/**
+ * The generic HTTP/JSON marketplace connector's transport. The URL comes
+ * from the marketplace's settings; the token goes in a header and nowhere
+ * else (the log's origin records method, URL and body only).
+ */
+export class MarketplaceHttp extends ExternalClient {
+  constructor(context: IOContext, options?: InstanceOptions) {
+    super('', context, { ...options, retries: 0 })
+  }
+
+  public async send(request: DeliveryRequest, token: string | null): Promise<DeliveryResponse> {
+    try {
+      const response = await this.http.putRaw(request.url, request.body, {
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        metric: 'marketplace-send',
+      })
+      return { status: response.status, body: response.data }
+    } catch (e) {
+      const err = e as { response?: { status: number; data: unknown }; code?: string; message?: string }
+      if (err.response) return { status: err.response.status, body: err.response.data }
+      return { status: null, body: null, networkError: err.code ?? err.message ?? 'unknown error' }
+    }
+  }
+}

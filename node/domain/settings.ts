@@ -1,0 +1,64 @@
+import { invalidArgument } from './errors'
+import { validateMarketplace } from './log'
+import { Tab } from './tabs'
+
+/** One marketplace as the store configures it in the app settings. */
+export interface MarketplaceConfig {
+  id: string
+  name: string
+  /** Base URL of the marketplace's (or partner's) endpoint for the HTTP/JSON connector. */
+  baseUrl: string
+  /** Secret sent as a bearer token. Never returned by the API, never logged. */
+  token: string | null
+  tabs: Record<Tab, boolean>
+}
+
+export interface BridgeSettings {
+  marketplaces: MarketplaceConfig[]
+}
+
+type Raw = Record<string, unknown>
+
+const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback)
+
+function parseMarketplace(raw: Raw, index: number): MarketplaceConfig {
+  const where = `marketplaces[${index}]`
+  const id = typeof raw.id === 'string' ? raw.id.trim() : ''
+  if (!id) throw invalidArgument(`${where}.id is required.`)
+  validateMarketplace(id)
+  const baseUrl = typeof raw.baseUrl === 'string' ? raw.baseUrl.trim().replace(/\/+$/, '') : ''
+  let url: URL
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    throw invalidArgument(`${where}.baseUrl "${baseUrl}" is not a URL.`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw invalidArgument(`${where}.baseUrl must be http or https.`)
+  }
+  return {
+    id,
+    name: typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim() : id,
+    baseUrl,
+    token: typeof raw.token === 'string' && raw.token !== '' ? raw.token : null,
+    tabs: {
+      PRODUCTS: bool(raw.products, true),
+      INVENTORY: bool(raw.inventory, true),
+      TRACKING: bool(raw.tracking, true),
+    },
+  }
+}
+
+/** Validates the app settings as saved by the admin (settingsSchema in manifest.json). */
+export function parseSettings(raw: unknown): BridgeSettings {
+  const list = raw && typeof raw === 'object' ? (raw as Raw).marketplaces : undefined
+  if (list == null) return { marketplaces: [] }
+  if (!Array.isArray(list)) throw invalidArgument('marketplaces must be a list.')
+  const marketplaces = list.map((m, i) => parseMarketplace((m ?? {}) as Raw, i))
+  const seen = new Set<string>()
+  for (const m of marketplaces) {
+    if (seen.has(m.id)) throw invalidArgument(`Marketplace "${m.id}" is configured twice.`)
+    seen.add(m.id)
+  }
+  return { marketplaces }
+}

@@ -1,0 +1,32 @@
+import { ClientsConfig, LRUCache, RecorderState, Service, ServiceContext } from '@vtex/api'
+
+import { Clients } from './clients'
+import { reprocessJob } from './events/reprocessJob'
+import { resolvers } from './resolvers'
+
+const TIMEOUT_MS = 5000
+
+const settingsCache = new LRUCache<string, any>({ max: 100 })
+metrics.trackCache('settings', settingsCache)
+
+const clients: ClientsConfig<Clients> = {
+  implementation: Clients,
+  options: {
+    default: { retries: 2, timeout: TIMEOUT_MS },
+    // Read-modify-write loops must see their own writes: no per-request memoization.
+    logStorage: { memoizable: false, retries: 2, timeout: TIMEOUT_MS },
+    apps: { memoryCache: settingsCache },
+    marketplaceHttp: { timeout: 10_000 },
+    events: { retries: 2, timeout: 3000 },
+  },
+}
+
+declare global {
+  type Context = ServiceContext<Clients, RecorderState>
+}
+
+export default new Service<Clients, RecorderState, Context>({
+  clients,
+  events: { reprocessJob },
+  graphql: { resolvers },
+})

@@ -1,0 +1,28 @@
+import { NotFoundError, UserInputError } from '@vtex/api'
+
+import { isDomainError } from '../domain/errors'
+
+/** Maps domain errors to the GraphQL error types the admin understands. */
+export function toGraphQLError(e: unknown): unknown {
+  if (!isDomainError(e)) return e
+  switch (e.code) {
+    case 'NOT_FOUND':
+      return new NotFoundError(e.message)
+    case 'INVALID_ARGUMENT':
+    case 'INVALID_TRANSITION':
+    case 'CONFLICT':
+      return new UserInputError(e.message)
+  }
+}
+
+type Resolver<A, R> = (root: unknown, args: A, ctx: Context) => Promise<R>
+
+export const withErrors =
+  <A, R>(fn: Resolver<A, R>): Resolver<A, R> =>
+  async (root, args, ctx) => {
+    try {
+      return await fn(root, args, ctx)
+    } catch (e) {
+      throw toGraphQLError(e)
+    }
+  }

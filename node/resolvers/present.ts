@@ -1,0 +1,21 @@
+import { IntegrationLog, LogStatus } from '../domain/log'
+import { Overview } from '../domain/stats'
+import { Tab } from '../domain/tabs'
+
+const counts = (byStatus: Record<LogStatus, number>) => ({
+  success: byStatus.SUCCESS,
+  error: byStatus.ERROR,
+  queued: byStatus.QUEUED,
+})
+
+export const presentOverview = (tab: Tab, o: Overview) => ({
+  tab,
+  total: o.total,
+  byStatus: counts(o.byStatus),
+  byMarketplace: o.byMarketplace.map(m => ({ ...m, byStatus: counts(m.byStatus) })),
+})
+
+export const presentLog = (log: IntegrationLog) => ({
+  ...log,
+  payload: log.payload === undefined ? null : JSON.stringify(log.payload, null, 2),
+})

@@ -1,0 +1,54 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+import {
+  Page,
+  PageContent,
+  PageHeader,
+  PageHeaderTitle,
+  PageHeaderTop,
+  Tab as TabButton,
+  TabList,
+  TabPanel,
+  useTabState,
+} from '@vtex/admin-ui'
+
+import { useTabInUrl } from '../hooks/useTabInUrl'
+import { TABS, Tab } from '../utils/types'
+import TabContent from './TabContent'
+
+const tabLabel = (tab: Tab) => `admin/marketplace-bridge.tabs.${tab.toLowerCase()}`
+
+const BridgePage = () => {
+  const intl = useIntl()
+  const [tab, setTab] = useTabInUrl()
+  const state = useTabState({
+    selectedId: tab,
+    setSelectedId: id => id && setTab(id as Tab),
+  })
+
+  return (
+    <Page>
+      <PageHeader>
+        <PageHeaderTop>
+          <PageHeaderTitle>{intl.formatMessage({ id: 'admin/marketplace-bridge.title' })}</PageHeaderTitle>
+        </PageHeaderTop>
+        <TabList state={state}>
+          {TABS.map(t => (
+            <TabButton key={t} id={t}>
+              {intl.formatMessage({ id: tabLabel(t) })}
+            </TabButton>
+          ))}
+        </TabList>
+      </PageHeader>
+      <PageContent layout="wide">
+        {TABS.map(t => (
+          <TabPanel key={t} state={state} tabId={t}>
+            {t === tab ? <TabContent tab={t} /> : null}
+          </TabPanel>
+        ))}
+      </PageContent>
+    </Page>
+  )
+}
+
+export default BridgePage

@@ -1,0 +1,86 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+import {
+  DataViewStatus,
+  TBody,
+  TBodyCell,
+  TBodyRow,
+  THead,
+  THeadCell,
+  Table,
+  Text,
+  createColumns,
+  useTableState,
+  csx,
+} from '@vtex/admin-ui'
+
+import { LogSummary, Tab } from '../utils/types'
+import RowActions from './RowActions'
+import StatusTag from './StatusTag'
+
+interface Props {
+  tab: Tab
+  items: LogSummary[]
+  status: DataViewStatus
+  pageSize: number
+  onOpen: (id: string) => void
+  onReprocess: (id: string) => void
+  onRemove: (id: string) => void
+}
+
+const LogsTable = ({ tab, items, status, pageSize, onOpen, onReprocess, onRemove }: Props) => {
+  const intl = useIntl()
+  const t = (id: string) => intl.formatMessage({ id: `admin/marketplace-bridge.${id}` })
+  const columns = createColumns<LogSummary>([
+    { id: 'status', header: t('column.status'), accessor: item => <StatusTag status={item.status} /> },
+    { id: 'marketplace', header: t('column.marketplace') },
+    { id: 'entityId', header: t(tab === 'TRACKING' ? 'column.order' : 'column.sku') },
+    {
+      id: 'processedAt',
+      header: t('column.processedAt'),
+      accessor: item => intl.formatDate(item.processedAt, { dateStyle: 'short', timeStyle: 'medium' } as never),
+    },
+    {
+      id: 'message',
+      header: t('column.message'),
+      accessor: item => (
+        <Text className={csx({ display: 'block', maxWidth: '32rem', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' })} title={item.message}>
+          {item.message}
+        </Text>
+      ),
+    },
+    {
+      id: 'actions',
+      header: t('column.actions'),
+      accessor: item => <RowActions id={item.id} status={item.status} onReprocess={onReprocess} onRemove={onRemove} />,
+    },
+  ])
+  const { data, getBodyCell, getHeadCell, getTable } = useTableState<LogSummary>({ columns, items, status, length: pageSize })
+
+  return (
+    <Table {...getTable()} className={csx({ width: '100%' })} data-testid="logs-table">
+      <THead>
+        {columns.map(column => (
+          <THeadCell {...getHeadCell(column)} key={String(column.id)} />
+        ))}
+      </THead>
+      <TBody>
+        {data.map(item => (
+          <TBodyRow
+            key={item.id}
+            data-log-id={item.id}
+            data-status={item.status}
+            onClick={() => onOpen(item.id)}
+            className={csx({ cursor: 'pointer' })}
+          >
+            {columns.map(column => (
+              <TBodyCell {...getBodyCell(column, item)} key={String(column.id)} />
+            ))}
+          </TBodyRow>
+        ))}
+      </TBody>
+    </Table>
+  )
+}
+
+export default LogsTable

@@ -1,0 +1,45 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+import { Card, Inline, Skeleton, Stack, Text, csx } from '@vtex/admin-ui'
+
+import { StatusCounts } from '../utils/types'
+
+interface Props {
+  total?: number
+  byStatus?: StatusCounts
+  loading: boolean
+}
+
+const ITEMS = [
+  { key: 'total', id: 'admin/marketplace-bridge.overview.total', tone: 'primary' },
+  { key: 'success', id: 'admin/marketplace-bridge.overview.success', tone: 'positive' },
+  { key: 'error', id: 'admin/marketplace-bridge.overview.error', tone: 'critical' },
+  { key: 'queued', id: 'admin/marketplace-bridge.overview.queued', tone: 'warning' },
+] as const
+
+const OverviewStrip = ({ total, byStatus, loading }: Props) => {
+  const intl = useIntl()
+  const value = (key: typeof ITEMS[number]['key']) => (key === 'total' ? total : byStatus?.[key])
+  return (
+    <Inline spaceInside hSpace="$space-4" data-testid="overview">
+      {ITEMS.map(item => (
+        <Card key={item.key} className={csx({ minWidth: '10rem', padding: '$space-4' })} data-overview={item.key}>
+          <Stack space="$space-1">
+            <Text variant="detail" tone="secondary">
+              {intl.formatMessage({ id: item.id })}
+            </Text>
+            {loading && value(item.key) === undefined ? (
+              <Skeleton className={csx({ height: '1.75rem', width: '4rem' })} />
+            ) : (
+              <Text variant="title1" tone={item.tone} data-value>
+                {intl.formatNumber(value(item.key) ?? 0)}
+              </Text>
+            )}
+          </Stack>
+        </Card>
+      ))}
+    </Inline>
+  )
+}
+
+export default OverviewStrip

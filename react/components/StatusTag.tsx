@@ -1,0 +1,20 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+import { Tag } from '@vtex/admin-ui'
+
+import { LogStatus } from '../utils/types'
+
+const VARIANT = { SUCCESS: 'green', ERROR: 'red', QUEUED: 'orange' } as const
+
+const StatusTag = ({ status }: { status: LogStatus }) => {
+  const intl = useIntl()
+  return (
+    <Tag
+      data-status={status}
+      variant={VARIANT[status]}
+      label={intl.formatMessage({ id: `admin/marketplace-bridge.status.${status}` })}
+    />
+  )
+}
+
+export default StatusTag

@@ -1,0 +1,53 @@
+export type Tab = 'PRODUCTS' | 'INVENTORY' | 'TRACKING'
+export type LogStatus = 'SUCCESS' | 'ERROR' | 'QUEUED'
+
+export const TABS: Tab[] = ['PRODUCTS', 'INVENTORY', 'TRACKING']
+
+export interface LogSummary {
+  id: string
+  tab: Tab
+  marketplace: string
+  entityId: string
+  status: LogStatus
+  message: string
+  processedAt: string
+  attempts: number
+}
+
+export interface LogPageData {
+  integrationLogs: {
+    data: LogSummary[]
+    pageInfo: { total: number; endCursor: string | null; hasNextPage: boolean }
+  }
+}
+
+export interface StatusCounts {
+  success: number
+  error: number
+  queued: number
+}
+
+export interface OverviewData {
+  integrationOverview: {
+    tab: Tab
+    total: number
+    byStatus: StatusCounts
+    byMarketplace: Array<{ marketplace: string; total: number; byStatus: StatusCounts }>
+  }
+}
+
+export interface LogDetail extends LogSummary {
+  createdAt: string
+  changedAt: string | null
+  queuedAt: string | null
+  payload: string | null
+  origin: {
+    request: { method: string; url: string; body: string | null }
+    response: { status: number | null; body: string | null }
+  } | null
+  history: Array<{ at: string; status: LogStatus; message: string; httpStatus: number | null; trigger: string }>
+}
+
+export interface MarketplacesData {
+  marketplaces: Array<{ id: string; name: string; tabs: Tab[] }>
+}
