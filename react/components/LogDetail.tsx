@@ -19,7 +19,7 @@ import {
 } from '@vtex/admin-ui'
 
 import INTEGRATION_LOG from '../graphql/integrationLog.graphql'
-import { prettyBody } from '../utils/format'
+import { DATE_TIME, prettyBody } from '../utils/format'
 import { LogDetail as Detail } from '../utils/types'
 import StatusTag from './StatusTag'
 
@@ -54,7 +54,7 @@ const LogDetail = ({ id, state, busy, onReprocess, onRemove }: Props) => {
   const intl = useIntl()
   const t = (key: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/marketplace-bridge.${key}` }, values)
-  const date = (iso: string) => intl.formatDate(iso, { dateStyle: 'short', timeStyle: 'medium' } as never)
+  const date = (iso: string) => intl.formatDate(iso, DATE_TIME)
   const { data, loading, startPolling, stopPolling } = useQuery<{ integrationLog: Detail | null }>(INTEGRATION_LOG, {
     variables: { id },
     fetchPolicy: 'cache-and-network',

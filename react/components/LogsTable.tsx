@@ -14,6 +14,7 @@ import {
   csx,
 } from '@vtex/admin-ui'
 
+import { DATE_TIME } from '../utils/format'
 import { LogSummary, Tab } from '../utils/types'
 import RowActions from './RowActions'
 import StatusTag from './StatusTag'
@@ -23,22 +24,24 @@ interface Props {
   items: LogSummary[]
   status: DataViewStatus
   pageSize: number
+  /** Display names by marketplace id, from the app settings. */
+  marketplaceNames: Record<string, string>
   onOpen: (id: string) => void
   onReprocess: (id: string) => void
   onRemove: (id: string) => void
 }
 
-const LogsTable = ({ tab, items, status, pageSize, onOpen, onReprocess, onRemove }: Props) => {
+const LogsTable = ({ tab, items, status, pageSize, marketplaceNames, onOpen, onReprocess, onRemove }: Props) => {
   const intl = useIntl()
   const t = (id: string) => intl.formatMessage({ id: `admin/marketplace-bridge.${id}` })
   const columns = createColumns<LogSummary>([
     { id: 'status', header: t('column.status'), accessor: item => <StatusTag status={item.status} /> },
-    { id: 'marketplace', header: t('column.marketplace') },
+    { id: 'marketplace', header: t('column.marketplace'), accessor: item => marketplaceNames[item.marketplace] ?? item.marketplace },
     { id: 'entityId', header: t(tab === 'TRACKING' ? 'column.order' : 'column.sku') },
     {
       id: 'processedAt',
       header: t('column.processedAt'),
-      accessor: item => intl.formatDate(item.processedAt, { dateStyle: 'short', timeStyle: 'medium' } as never),
+      accessor: item => intl.formatDate(item.processedAt, DATE_TIME),
     },
     {
       id: 'message',

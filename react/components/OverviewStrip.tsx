@@ -1,6 +1,6 @@
 import React from 'react'
 import { useIntl } from 'react-intl'
-import { Card, Inline, Skeleton, Stack, Text, csx } from '@vtex/admin-ui'
+import { Card, Skeleton, Stack, Text, csx } from '@vtex/admin-ui'
 
 import { StatusCounts } from '../utils/types'
 
@@ -21,9 +21,12 @@ const OverviewStrip = ({ total, byStatus, loading }: Props) => {
   const intl = useIntl()
   const value = (key: typeof ITEMS[number]['key']) => (key === 'total' ? total : byStatus?.[key])
   return (
-    <Inline spaceInside hSpace="$space-4" data-testid="overview">
+    <div
+      data-testid="overview"
+      className={csx({ display: 'grid', width: '100%', gridTemplateColumns: 'repeat(4, minmax(8rem, 1fr))', gap: '$space-4' })}
+    >
       {ITEMS.map(item => (
-        <Card key={item.key} className={csx({ minWidth: '10rem', padding: '$space-4' })} data-overview={item.key}>
+        <Card key={item.key} className={csx({ padding: '$space-4' })} data-overview={item.key}>
           <Stack space="$space-1">
             <Text variant="detail" tone="secondary">
               {intl.formatMessage({ id: item.id })}
@@ -38,7 +41,7 @@ const OverviewStrip = ({ total, byStatus, loading }: Props) => {
           </Stack>
         </Card>
       ))}
-    </Inline>
+    </div>
   )
 }
 

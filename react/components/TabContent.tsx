@@ -26,13 +26,15 @@ import OverviewStrip from './OverviewStrip'
 export const PAGE_SIZE = 20
 const POLL_MS = 2000
 const STATUSES: LogStatus[] = ['SUCCESS', 'ERROR', 'QUEUED']
+/** Select value meaning "no filter" (admin-ui's Select keeps "" for its placeholder). */
+const ALL = 'ALL'
 
 const TabContent = ({ tab }: { tab: Tab }) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/marketplace-bridge.${id}` }, values)
-  const [status, setStatus] = useState<LogStatus | ''>('')
-  const [marketplace, setMarketplace] = useState('')
+  const [status, setStatus] = useState<LogStatus | typeof ALL>(ALL)
+  const [marketplace, setMarketplace] = useState(ALL)
   /** cursors[n] is the `after` of page n; page 0 starts at null. */
   const [cursors, setCursors] = useState<Array<string | null>>([null])
   const [openId, setOpenId] = useState<string | null>(null)
@@ -41,7 +43,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
 
   const page = cursors.length - 1
   const logs = useQuery<LogPageData>(INTEGRATION_LOGS, {
-    variables: { tab, status: status || null, marketplace: marketplace || null, first: PAGE_SIZE, after: cursors[page] },
+    variables: { tab, status: status === ALL ? null : status, marketplace: marketplace === ALL ? null : marketplace, first: PAGE_SIZE, after: cursors[page] },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   })
@@ -49,6 +51,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
   const markets = useQuery<MarketplacesData>(MARKETPLACES)
 
   const items = logs.data?.integrationLogs.data ?? []
+  const marketplaceNames = Object.fromEntries((markets.data?.marketplaces ?? []).map(m => [m.id, m.name]))
   const pageInfo = logs.data?.integrationLogs.pageInfo
   const queued = (overview.data?.integrationOverview.byStatus.queued ?? 0) > 0 || items.some(i => i.status === 'QUEUED')
 
@@ -102,11 +105,11 @@ const TabContent = ({ tab }: { tab: Tab }) => {
           value={status}
           data-testid="filter-status"
           onChange={e => {
-            setStatus(e.target.value as LogStatus | '')
+            setStatus(e.target.value as LogStatus | typeof ALL)
             resetPages()
           }}
         >
-          <option value="">{t('filter.status.all')}</option>
+          <option value={ALL}>{t('filter.status.all')}</option>
           {STATUSES.map(s => (
             <option key={s} value={s}>
               {t(`status.${s}`)}
@@ -122,7 +125,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
             resetPages()
           }}
         >
-          <option value="">{t('filter.marketplace.all')}</option>
+          <option value={ALL}>{t('filter.marketplace.all')}</option>
           {(markets.data?.marketplaces ?? []).map(m => (
             <option key={m.id} value={m.id}>
               {m.name}
@@ -152,6 +155,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
           items={items}
           status={viewStatus}
           pageSize={PAGE_SIZE}
+          marketplaceNames={marketplaceNames}
           onOpen={open}
           onReprocess={reprocessLog}
           onRemove={remove}

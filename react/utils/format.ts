@@ -10,3 +10,13 @@ export function prettyBody(body: string | null | undefined): string {
     return body
   }
 }
+
+/** Date and time, in the admin's locale (react-intl 3 has no dateStyle). */
+export const DATE_TIME = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+} as const

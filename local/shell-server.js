@@ -1,0 +1,63 @@
+'use strict'
+/**
+ * Serves the admin page inside the local shell and forwards its GraphQL calls
+ * to the worker the way the VTEX router does: account, workspace and an app
+ * credential as headers, the admin's VtexIdclientAutCookie as it came.
+ * Opening the page starts a local admin session (the cookie), as logging in
+ * to the VTEX Admin would.
+ */
+const fs = require('fs')
+const http = require('http')
+const path = require('path')
+const { shellOut } = require('./paths')
+
+const ADMIN_PATH = '/admin/app/marketplace-bridge'
+
+function createShellServer({ workerUrl, account, workspace, credential, session }) {
+  const html = fs.readFileSync(path.join(__dirname, 'shell', 'index.html'))
+  return http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost')
+    if (url.pathname === '/') {
+      res.writeHead(302, { Location: ADMIN_PATH })
+      return res.end()
+    }
+    if (url.pathname === ADMIN_PATH || url.pathname.startsWith(`${ADMIN_PATH}/`)) {
+      const hasSession = /(?:^|;\s*)VtexIdclientAutCookie=/.test(req.headers.cookie || '')
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        ...(hasSession ? {} : { 'Set-Cookie': `VtexIdclientAutCookie=${session}; Path=/; HttpOnly; SameSite=Lax` }),
+      })
+      return res.end(html)
+    }
+    if (url.pathname === '/assets/app.js') {
+      res.writeHead(200, { 'Content-Type': 'application/javascript; charset=utf-8', 'Cache-Control': 'no-cache' })
+      return fs.createReadStream(path.join(shellOut, 'app.js')).pipe(res)
+    }
+    if (url.pathname === '/_v/graphql') {
+      const target = new URL(`/${account}/${workspace}/_v/graphql${url.search}`, workerUrl)
+      const upstream = http.request(target, {
+        method: req.method,
+        headers: {
+          'content-type': req.headers['content-type'] || 'application/json',
+          ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
+          'x-vtex-account': account,
+          'x-vtex-workspace': workspace,
+          'x-vtex-credential': credential,
+          'x-forwarded-host': req.headers.host || 'localhost',
+        },
+      }, up => {
+        res.writeHead(up.statusCode, { 'content-type': up.headers['content-type'] || 'application/json' })
+        up.pipe(res)
+      })
+      upstream.on('error', e => {
+        res.writeHead(502, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ errors: [{ message: `The local service is not answering: ${e.message}` }] }))
+      })
+      return req.pipe(upstream)
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain' })
+    res.end('Not found')
+  })
+}
+
+module.exports = { createShellServer, ADMIN_PATH }

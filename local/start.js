@@ -1,0 +1,122 @@
+'use strict'
+/**
+ * `npm start`: builds, then runs the app locally — the platform emulator, the
+ * node service inside @vtex/api's worker, and the admin page in a local shell —
+ * seeded on first run, and prints the URL. Data lives in .local/data and
+ * survives restarts. startLocal() is also what the integration and browser
+ * tests use, each with its own data folder and free ports.
+ */
+const fs = require('fs')
+const net = require('net')
+const path = require('path')
+const { fork } = require('child_process')
+const { root, appName, appId, runtimeDir } = require('./paths')
+const { Emulator } = require('./emulator')
+const { createShellServer, ADMIN_PATH } = require('./shell-server')
+const { seed, settingsFor } = require('./seed')
+
+const ACCOUNT = 'bridgedemo'
+const WORKSPACE = 'master'
+const CREDENTIAL = 'local-app-credential'
+const SESSION = 'local-admin-session'
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.unref()
+    s.on('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address()
+      s.close(() => resolve(port))
+    })
+  })
+
+async function startLocal({ port = 0, dataDir = path.join(root, '.local', 'data'), perTab = 100, eventDelayMs = 1500, quiet = true } = {}) {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const serviceJson = JSON.parse(fs.readFileSync(path.join(runtimeDir, 'service', 'service.json'), 'utf8'))
+  const workerPort = await freePort()
+  const workerUrl = `http://127.0.0.1:${workerPort}`
+
+  const emulator = new Emulator({ dataDir, serviceJson, appName, workerUrl, credential: CREDENTIAL })
+  emulator.events.delayMs = eventDelayMs
+  const emulatorPort = await emulator.listen(0, ACCOUNT)
+  const emulatorUrl = `http://127.0.0.1:${emulatorPort}`
+  if (!fs.existsSync(path.join(dataDir, 'settings.json'))) emulator.writeSettings(appName, settingsFor())
+  const seeded = perTab > 0 ? await seed(emulator.vbase, { account: ACCOUNT, workspace: WORKSPACE, appName, perTab }) : { seeded: 0 }
+
+  const worker = fork(path.join(__dirname, 'worker.js'), [], {
+    env: {
+      ...process.env,
+      VTEX_APP_ID: appId,
+      VTEX_ACCOUNT: ACCOUNT,
+      VTEX_WORKSPACE: WORKSPACE,
+      VTEX_REGION: 'aws-us-east-1',
+      VTEX_PRODUCTION: 'false',
+      NODE_ENV: 'production',
+      WORKER_PORT: String(workerPort),
+      HTTP_PROXY: emulatorUrl,
+      HTTPS_PROXY: emulatorUrl,
+      http_proxy: emulatorUrl,
+      https_proxy: emulatorUrl,
+      NO_PROXY: '',
+      no_proxy: '',
+    },
+    stdio: quiet ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  let workerErr = ''
+  if (worker.stderr) worker.stderr.on('data', d => (workerErr = (workerErr + d).slice(-4000)))
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The worker did not start in 60 s:\n${workerErr}`)), 60_000)
+    worker.once('message', m => m && m.ready && (clearTimeout(timer), resolve()))
+    worker.once('exit', code => (clearTimeout(timer), reject(new Error(`The worker exited (${code}):\n${workerErr}`))))
+  })
+
+  const shell = createShellServer({ workerUrl, account: ACCOUNT, workspace: WORKSPACE, credential: CREDENTIAL, session: SESSION })
+  await new Promise(resolve => shell.listen(port, '127.0.0.1', resolve))
+  const url = `http://localhost:${shell.address().port}${ADMIN_PATH}`
+
+  const stop = async () => {
+    shell.closeAllConnections()
+    await new Promise(resolve => shell.close(resolve))
+    if (worker.exitCode === null) {
+      worker.kill('SIGTERM')
+      await new Promise(resolve => worker.once('exit', resolve))
+    }
+    await emulator.close()
+  }
+
+  return {
+    url,
+    shellUrl: `http://localhost:${shell.address().port}`,
+    emulatorUrl,
+    workerUrl,
+    account: ACCOUNT,
+    workspace: WORKSPACE,
+    credential: CREDENTIAL,
+    session: SESSION,
+    seeded: seeded.seeded,
+    emulator,
+    stop,
+  }
+}
+
+module.exports = { startLocal }
+
+if (require.main === module) {
+  const { build } = require('./build')
+  const port = Number(process.env.PORT || 3000)
+  build()
+    .then(() => startLocal({ port, quiet: false }))
+    .then(local => {
+      if (local.seeded) console.log(`Seeded ${local.seeded} integration logs (first run).`)
+      console.log(`Marketplace Bridge is running: ${local.url}`)
+      console.log('Data: .local/data (delete it to start over). Stop with Ctrl+C.')
+      const shutdown = () => local.stop().then(() => process.exit(0))
+      process.on('SIGINT', shutdown)
+      process.on('SIGTERM', shutdown)
+    })
+    .catch(e => {
+      console.error(e)
+      process.exit(1)
+    })
+}

@@ -1,0 +1,16 @@
+'use strict'
+/**
+ * Child process: runs the compiled node service inside @vtex/api's own worker,
+ * the same Service, GraphQL handler and event handlers VTEX IO runs. Its
+ * outgoing calls leave through HTTP(S)_PROXY to the emulator (set by start.js).
+ */
+const { runtimeDir, vtexApi } = require('./paths')
+
+process.chdir(runtimeDir)
+const { startWorker } = require(`${vtexApi}/lib/service/worker`)
+const { getServiceJSON } = require(`${vtexApi}/lib/service/loaders`)
+
+const port = Number(process.env.WORKER_PORT)
+const server = startWorker(getServiceJSON()).listen(port, '127.0.0.1', () => {
+  if (process.send) process.send({ ready: server.address().port })
+})
