@@ -115,6 +115,7 @@ class Emulator {
     if (ctx.pathname === '/_emulator/stats') {
       return send(res, 200, {
         vbaseCalls: this.vbase.calls,
+        vbaseConflicts: this.vbase.conflicts,
         events: { sent: this.events.sent, delivered: this.events.delivered, failed: this.events.failed },
         sandbox: { requests: this.sandbox.requests, accepted: this.sandbox.accepted.length },
         unknownHosts: this.unknownHosts,

@@ -17,6 +17,7 @@ class VBaseStore {
     this.sorted = new Map() // bucket key -> sorted paths (lazily rebuilt)
     this.version = 0
     this.calls = 0
+    this.conflicts = 0
     this.latencyMs = 0
     fs.mkdirSync(dir, { recursive: true })
     this.load()
@@ -141,7 +142,10 @@ class VBaseStore {
         ifMatch: req.headers['if-match'],
         ifNoneMatch: req.headers['if-none-match'],
       })
-      if (r.status === 412) return send(res, 412, { code: 'PreconditionFailed', message: `ETag mismatch for ${filePath}` })
+      if (r.status === 412) {
+        this.conflicts++
+        return send(res, 412, { code: 'PreconditionFailed', message: `ETag mismatch for ${filePath}` })
+      }
       res.writeHead(200, { ETag: r.etag, 'Content-Type': 'application/json' })
       return res.end(JSON.stringify({ path: filePath, hash: r.etag }))
     }
