@@ -27,6 +27,7 @@ interface Props {
   id: string
   state: Parameters<typeof Modal>[0]['state']
   busy: boolean
+  marketplaceNames: Record<string, string>
   onReprocess: (id: string) => void
   onRemove: (id: string) => void
 }
@@ -50,7 +51,7 @@ const Field = ({ label, children }: { label: string; children: React.ReactNode }
   </Stack>
 )
 
-const LogDetail = ({ id, state, busy, onReprocess, onRemove }: Props) => {
+const LogDetail = ({ id, state, busy, marketplaceNames, onReprocess, onRemove }: Props) => {
   const intl = useIntl()
   const t = (key: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/marketplace-bridge.${key}` }, values)
@@ -73,8 +74,8 @@ const LogDetail = ({ id, state, busy, onReprocess, onRemove }: Props) => {
   return (
     <Modal state={state} size="large" aria-label={entity || id} data-testid="log-detail">
       <ModalHeader>
-        <ModalTitle>{log ? t('detail.title', { entity, marketplace: log.marketplace }) : id}</ModalTitle>
-        <ModalDismiss />
+        <ModalTitle>{log ? t('detail.title', { entity, marketplace: marketplaceNames[log.marketplace] ?? log.marketplace }) : id}</ModalTitle>
+        <ModalDismiss aria-label={t('detail.close')} data-testid="close-detail" />
       </ModalHeader>
       <ModalContent>
         {!log && loading ? <Skeleton className={csx({ height: '12rem' })} /> : null}

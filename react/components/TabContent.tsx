@@ -181,7 +181,14 @@ const TabContent = ({ tab }: { tab: Tab }) => {
       ) : null}
 
       {openId ? (
-        <LogDetail id={openId} state={modal} busy={busy} onReprocess={reprocessLog} onRemove={remove} />
+        <LogDetail
+          id={openId}
+          state={modal}
+          busy={busy}
+          marketplaceNames={marketplaceNames}
+          onReprocess={reprocessLog}
+          onRemove={remove}
+        />
       ) : null}
     </Stack>
   )

@@ -1,0 +1,64 @@
+import React from 'react'
+import { render, wait } from '@vtex/test-tools/react'
+import { useModalState } from '@vtex/admin-ui'
+
+import INTEGRATION_LOG from '../graphql/integrationLog.graphql'
+import LogDetail from './LogDetail'
+
+const log = {
+  __typename: 'IntegrationLog',
+  id: 'INVENTORY:amazon:42',
+  tab: 'INVENTORY',
+  marketplace: 'amazon',
+  entityId: '42',
+  status: 'ERROR',
+  message: 'Amazon answered HTTP 400: Invalid quantity -2',
+  processedAt: '2026-11-20T10:00:00.000Z',
+  createdAt: '2026-11-20T09:00:00.000Z',
+  changedAt: null,
+  attempts: 2,
+  queuedAt: null,
+  payload: '{"quantity":-2}',
+  origin: {
+    __typename: 'ErrorOrigin',
+    request: { __typename: 'OriginRequest', method: 'PUT', url: 'https://mkt/api/inventory/42', body: '{"quantity":-2}' },
+    response: { __typename: 'OriginResponse', status: 400, body: '<img src=x onerror="alert(1)">' },
+  },
+  history: [
+    { __typename: 'Attempt', at: '2026-11-20T10:00:00.000Z', status: 'ERROR', message: 'Invalid quantity -2', httpStatus: 400, trigger: 'REPROCESS' },
+  ],
+}
+
+const Harness = () => {
+  const state = useModalState({ defaultOpen: true })
+  return (
+    <LogDetail
+      id={log.id}
+      state={state}
+      busy={false}
+      marketplaceNames={{ amazon: 'Amazon' }}
+      onReprocess={jest.fn()}
+      onRemove={jest.fn()}
+    />
+  )
+}
+
+describe('LogDetail', () => {
+  it('shows the origin of the error as text, never as HTML', async () => {
+    const mocks = [{ request: { query: INTEGRATION_LOG, variables: { id: log.id } }, result: { data: { integrationLog: log } } }]
+    const { getByText, getByTestId, getByRole } = render(<Harness />, { graphql: { mocks } })
+    await wait(() => getByTestId('error-origin'))
+    expect(getByText('SKU 42 on Amazon')).toBeTruthy()
+    expect(getByText('PUT https://mkt/api/inventory/42')).toBeTruthy()
+    expect(getByText('Marketplace answer (HTTP 400)')).toBeTruthy()
+    expect(getByText('<img src=x onerror="alert(1)">')).toBeTruthy()
+    expect(document.querySelector('img')).toBeNull()
+    expect(getByRole('button', { name: 'Reprocess' })).toBeTruthy()
+  })
+
+  it('says so when the log no longer exists', async () => {
+    const mocks = [{ request: { query: INTEGRATION_LOG, variables: { id: log.id } }, result: { data: { integrationLog: null } } }]
+    const { getByText } = render(<Harness />, { graphql: { mocks } })
+    await wait(() => getByText('This log no longer exists.'))
+  })
+})
