@@ -9,11 +9,8 @@
 const path = require('path')
 const { compiledNode } = require('./paths')
 
-const { LogStore } = require(path.join(compiledNode, 'services', 'logStore'))
-const { PreconditionFailed } = require(path.join(compiledNode, 'services', 'storage'))
-const { recordOutcome } = require(path.join(compiledNode, 'domain', 'log'))
-const { outcomeOf, deliveryRequest } = require(path.join(compiledNode, 'domain', 'delivery'))
-const { LOG_BUCKET } = require(path.join(compiledNode, 'domain', 'layout'))
+/** The app's compiled modules, loaded once build.js has produced them. */
+const app = name => require(path.join(compiledNode, ...name.split('/')))
 
 const MARKETPLACES = [
   { id: 'mercadolivre', name: 'Mercado Livre' },
@@ -34,6 +31,7 @@ const settingsFor = () => ({
 
 /** KeyValueStore over the emulator's VBase, in-process. */
 function vbaseKv(vbase, bucketKey) {
+  const { PreconditionFailed } = app('services/storage')
   return {
     async get(p) {
       const f = vbase.get(bucketKey, p)
@@ -101,6 +99,10 @@ function scenario(tab, rnd, n) {
 }
 
 async function seed(vbase, { account, workspace, appName, perTab = 100, now = Date.now() }) {
+  const { LogStore } = app('services/logStore')
+  const { recordOutcome } = app('domain/log')
+  const { outcomeOf, deliveryRequest } = app('domain/delivery')
+  const { LOG_BUCKET } = app('domain/layout')
   const bucketKey = `${account}/${workspace}/${appName}/${LOG_BUCKET}`
   const kv = vbaseKv(vbase, bucketKey)
   if ((await kv.list('log/', { limit: 1 })).paths.length > 0) return { seeded: 0 }
