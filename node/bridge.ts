@@ -1,15 +1,13 @@
 import { LOG_BUCKET } from './domain/layout'
-import { IntegrationLog, Outcome } from './domain/log'
-import { deliveryRequest, notConfigured, outcomeOf } from './domain/delivery'
 import { BridgeSettings, parseSettings } from './domain/settings'
 import { Clients } from './clients'
-import { JobDispatcher, MarketplaceConnector } from './services/connector'
+import { JobDispatcher, VtexSource } from './services/connector'
 import { JobStore } from './services/jobStore'
 import { LogStore } from './services/logStore'
-import { ReprocessService } from './services/reprocess'
+import { BridgeQueue } from './services/queue'
 
-/** The event key reprocess jobs travel on (service.json subscribes to it). */
-export const REPROCESS_EVENT = 'marketplace-bridge.reprocess-job'
+/** The event key jobs travel on (service.json subscribes runJob to it). */
+export const JOB_EVENT = 'marketplace-bridge.job'
 
 const appId = () => process.env.VTEX_APP_ID ?? ''
 
@@ -17,30 +15,34 @@ export async function loadSettings(clients: Clients): Promise<BridgeSettings> {
   return parseSettings(await clients.apps.getAppSettings(appId()))
 }
 
-/** Delivers through the generic HTTP/JSON connector of the log's marketplace. */
-export function httpConnector(clients: Clients, settings: BridgeSettings): MarketplaceConnector {
-  return {
-    async deliver(log: IntegrationLog, trigger: Outcome['trigger']) {
-      const at = () => new Date().toISOString()
-      const marketplace = settings.marketplaces.find(m => m.id === log.marketplace)
-      if (!marketplace || !marketplace.tabs[log.tab]) return notConfigured(log, at(), trigger)
-      const request = deliveryRequest(log, marketplace)
-      const response = await clients.marketplaceHttp.send(request, marketplace.token)
-      return outcomeOf(marketplace, request, response, at(), trigger)
-    },
-  }
-}
-
 function eventDispatcher(clients: Clients): JobDispatcher {
   return {
-    dispatch: (jobId, logId) => clients.events.sendEvent('', REPROCESS_EVENT, { jobId, logId }),
+    dispatch: (jobId, logId) => clients.events.sendEvent('', JOB_EVENT, { jobId, logId }),
   }
 }
 
-/** The services a resolver or handler works with, built from ctx.clients. */
-export function bridge(clients: Clients) {
+function vtexSource(clients: Clients): VtexSource {
+  return {
+    sku: id => clients.catalog.sku(id),
+    inventory: id => clients.logistics.inventory(id),
+    order: id => clients.oms.order(id),
+  }
+}
+
+/** The log store, for reads and removals. */
+export function logStore(clients: Clients) {
+  return new LogStore(clients.logStorage.bucket(LOG_BUCKET))
+}
+
+/** The queue with everything it needs, built from ctx.clients and the app settings. */
+export async function bridgeQueue(clients: Clients) {
   const kv = clients.logStorage.bucket(LOG_BUCKET)
-  const logs = new LogStore(kv)
-  const jobs = new JobStore(kv)
-  return { logs, jobs, reprocess: new ReprocessService(logs, jobs, eventDispatcher(clients)) }
+  return new BridgeQueue({
+    logs: new LogStore(kv),
+    jobs: new JobStore(kv),
+    dispatcher: eventDispatcher(clients),
+    source: vtexSource(clients),
+    gateway: clients.marketplaceHttp,
+    settings: await loadSettings(clients),
+  })
 }

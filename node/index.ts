@@ -1,7 +1,7 @@
 import { ClientsConfig, LRUCache, RecorderState, Service, ServiceContext } from '@vtex/api'
 
 import { Clients } from './clients'
-import { reprocessJob } from './events/reprocessJob'
+import { onCatalogChange, onOrderStatus, runJob } from './events/handlers'
 import { resolvers } from './resolvers'
 
 const TIMEOUT_MS = 5000
@@ -18,6 +18,9 @@ const clients: ClientsConfig<Clients> = {
     apps: { memoryCache: settingsCache },
     marketplaceHttp: { timeout: 10_000 },
     events: { retries: 2, timeout: 3000 },
+    catalog: { retries: 2, timeout: TIMEOUT_MS },
+    logistics: { retries: 2, timeout: TIMEOUT_MS },
+    oms: { retries: 2, timeout: TIMEOUT_MS },
   },
 }
 
@@ -27,6 +30,6 @@ declare global {
 
 export default new Service<Clients, RecorderState, Context>({
   clients,
-  events: { reprocessJob },
+  events: { runJob, onCatalogChange, onOrderStatus },
   graphql: { resolvers },
 })

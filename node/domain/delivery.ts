@@ -1,5 +1,7 @@
-import { ErrorOrigin, IntegrationLog, Outcome } from './log'
+import { ErrorOrigin, Outcome } from './log'
+import { retryAfterMs } from './queue'
 import { MarketplaceConfig } from './settings'
+import { Tab } from './tabs'
 
 /**
  * The generic HTTP/JSON connector contract (docs/connector.md): one PUT per
@@ -12,18 +14,24 @@ export interface DeliveryRequest {
   body: string
 }
 
-const ROUTE: Record<IntegrationLog['tab'], string> = {
+const ROUTE: Record<Tab, string> = {
   PRODUCTS: 'products',
   INVENTORY: 'inventory',
   TRACKING: 'orders',
 }
 
-export function deliveryRequest(log: IntegrationLog, marketplace: MarketplaceConfig): DeliveryRequest {
-  const suffix = log.tab === 'TRACKING' ? '/tracking' : ''
+export interface DeliveryItem {
+  tab: Tab
+  entityId: string
+  payload: unknown
+}
+
+export function deliveryRequest(item: DeliveryItem, marketplace: MarketplaceConfig): DeliveryRequest {
+  const suffix = item.tab === 'TRACKING' ? '/tracking' : ''
   return {
     method: 'PUT',
-    url: `${marketplace.baseUrl}/${ROUTE[log.tab]}/${encodeURIComponent(log.entityId)}${suffix}`,
-    body: JSON.stringify(log.payload ?? {}),
+    url: `${marketplace.baseUrl}/${ROUTE[item.tab]}/${encodeURIComponent(item.entityId)}${suffix}`,
+    body: JSON.stringify(item.payload ?? {}),
   }
 }
 
@@ -55,8 +63,29 @@ function marketplaceMessage(body: unknown): string | null {
 export interface DeliveryResponse {
   status: number | null
   body: unknown
+  /** The Retry-After header, when the marketplace sent one. */
+  retryAfter?: string | null
   /** Set when no HTTP answer came back (timeout, refused connection). */
   networkError?: string
+}
+
+export type Verdict =
+  | { kind: 'success' }
+  | { kind: 'transient'; retryAfterMs: number | null }
+  | { kind: 'permanent' }
+
+/**
+ * Success is 2xx. Transient (worth retrying): no answer (timeout, network),
+ * 5xx, 429 (honouring Retry-After) and 408. Anything else (4xx validation,
+ * auth) is permanent: retrying the same payload cannot succeed.
+ */
+export function classify(response: DeliveryResponse, now: number): Verdict {
+  const s = response.status
+  if (s != null && s >= 200 && s < 300) return { kind: 'success' }
+  if (s == null || s >= 500 || s === 429 || s === 408) {
+    return { kind: 'transient', retryAfterMs: retryAfterMs(response.retryAfter, now) }
+  }
+  return { kind: 'permanent' }
 }
 
 export function outcomeOf(
@@ -81,12 +110,17 @@ export function outcomeOf(
   return { status: 'ERROR', message, origin, at, trigger }
 }
 
-export function notConfigured(log: IntegrationLog, at: string, trigger: Outcome['trigger']): Outcome {
+export function notConfigured(marketplace: string, tab: Tab, at: string, trigger: Outcome['trigger']): Outcome {
   return {
     status: 'ERROR',
-    message: `Marketplace "${log.marketplace}" is not configured for ${log.tab.toLowerCase()} in the app settings.`,
+    message: `Marketplace "${marketplace}" is not configured for ${tab.toLowerCase()} in the app settings.`,
     origin: null,
     at,
     trigger,
   }
+}
+
+/** A failure found before anything was sent (e.g. the SKU no longer exists in VTEX). */
+export function notSent(message: string, at: string, trigger: Outcome['trigger']): Outcome {
+  return { status: 'ERROR', message, origin: null, at, trigger }
 }

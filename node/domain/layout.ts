@@ -7,7 +7,7 @@ import { Tab } from './tabs'
  *   log/{TAB}/{marketplace}/{entityId}          the log document
  *   idx/{TAB}/{filter}/{order}_{marketplace}_{entityId}
  *                                                an index entry, one per filter
- *   stats/{TAB}                                  counts by marketplace and status
+ *   stats/{TAB}/{shard}                          counts by marketplace and status (8 shards)
  *   job/{jobId}                                  a pending reprocess job
  *
  * `filter` is `all`, `s.{STATUS}`, `m.{marketplace}` or `sm.{STATUS}.{marketplace}`,
@@ -19,7 +19,16 @@ export const LOG_BUCKET = 'logs'
 export const docPath = (tab: Tab, marketplace: string, entityId: string) =>
   `log/${tab}/${marketplace}/${entityId}`
 
-export const statsPath = (tab: Tab) => `stats/${tab}`
+/** Counts are split in shards so concurrent writers rarely meet on one key. */
+export const STATS_SHARDS = 8
+
+export function statsShard(marketplace: string, entityId: string) {
+  let h = 0
+  for (const c of `${marketplace}:${entityId}`) h = (h * 31 + c.charCodeAt(0)) | 0
+  return Math.abs(h) % STATS_SHARDS
+}
+
+export const statsPath = (tab: Tab, shard: number) => `stats/${tab}/${shard}`
 
 export const jobPath = (jobId: string) => `job/${jobId}`
 export const JOB_PREFIX = 'job/'

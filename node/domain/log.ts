@@ -1,4 +1,5 @@
 import { DomainError, invalidArgument } from './errors'
+import { isAbnormal } from './rules'
 import { Tab, parseTab } from './tabs'
 
 export const LOG_STATUSES = ['SUCCESS', 'ERROR', 'QUEUED'] as const
@@ -49,6 +50,12 @@ export interface IntegrationLog {
   /** Set while a reprocess job is pending. */
   jobId: string | null
   queuedAt: string | null
+  /** The payload the marketplace last accepted (e.g. the last balance exported). */
+  lastAccepted: unknown
+  /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
+  latencyMs: number | null
+  /** Accepted more than an hour after the change. */
+  abnormal: boolean
 }
 
 /** The result of one attempt to deliver something to a marketplace. */
@@ -165,7 +172,12 @@ export function recordOutcome(
     history: [],
     jobId: null,
     queuedAt: null,
+    lastAccepted: null,
+    latencyMs: null,
+    abnormal: false,
   }
+  const changedAt = outcome.changedAt ?? base.changedAt
+  const accepted = outcome.status === 'SUCCESS'
   return {
     ...base,
     status: outcome.status,
@@ -173,11 +185,14 @@ export function recordOutcome(
     origin: outcome.status === 'ERROR' ? boundOrigin(outcome.origin) : null,
     payload,
     processedAt: outcome.at,
-    changedAt: outcome.changedAt ?? base.changedAt,
+    changedAt,
     attempts: base.attempts + 1,
     history: pushHistory(base.history, outcome),
     jobId: null,
     queuedAt: null,
+    lastAccepted: accepted ? payload : base.lastAccepted ?? null,
+    latencyMs: accepted && changedAt ? Math.max(0, Date.parse(outcome.at) - Date.parse(changedAt)) : null,
+    abnormal: accepted && isAbnormal(changedAt, outcome.at),
   }
 }
 
@@ -201,13 +216,14 @@ export function markQueued(log: IntegrationLog, jobId: string, at: string): Inte
 export function completeJob(
   log: IntegrationLog,
   jobId: string,
-  outcome: Outcome
+  outcome: Outcome,
+  payload: unknown = log.payload
 ): IntegrationLog | null {
   if (log.status !== 'QUEUED' || log.jobId !== jobId) return null
   return recordOutcome(
     log,
     { tab: log.tab, marketplace: log.marketplace, entityId: log.entityId },
-    log.payload,
+    payload,
     outcome
   )
 }
@@ -222,6 +238,8 @@ export interface LogSummary {
   message: string
   processedAt: string
   attempts: number
+  abnormal: boolean
+  latencyMs: number | null
 }
 
 export const summarize = (log: IntegrationLog): LogSummary => ({
@@ -233,4 +251,6 @@ export const summarize = (log: IntegrationLog): LogSummary => ({
   message: log.message,
   processedAt: log.processedAt,
   attempts: log.attempts,
+  abnormal: log.abnormal ?? false,
+  latencyMs: log.latencyMs ?? null,
 })

@@ -1,4 +1,17 @@
-import { LEASE_MS, MAX_DELIVERIES, RESEND_AFTER_MS, backoffMs, claim, exhausted, markSent, needsResend, newJob } from './queue'
+import {
+  LEASE_MS,
+  MAX_DELIVERIES,
+  RESEND_AFTER_MS,
+  backoffMs,
+  claim,
+  exhausted,
+  exportJobId,
+  markSent,
+  needsResend,
+  newJob,
+  retryAfterMs,
+  scheduleRetry,
+} from './queue'
 
 const t0 = Date.parse('2026-11-20T10:00:00.000Z')
 
@@ -35,11 +48,38 @@ describe('resend policy', () => {
 })
 
 describe('backoff', () => {
-  it('grows exponentially up to the cap, with full jitter', () => {
+  it('grows exponentially up to the cap, half fixed and half random', () => {
     const top = () => 0.999999
     expect(backoffMs(0, 100, 30_000, top)).toBe(99)
     expect(backoffMs(3, 100, 30_000, top)).toBe(799)
     expect(backoffMs(20, 100, 30_000, top)).toBe(29_999)
-    expect(backoffMs(5, 100, 30_000, () => 0)).toBe(0)
+    expect(backoffMs(3, 100, 30_000, () => 0)).toBe(400)
+  })
+
+  it('spans at least 55 s over ten tries (1 s base, 20 s cap), so a 30 s outage is outlived', () => {
+    let total = 0
+    for (let n = 0; n < 9; n++) total += backoffMs(n, 1000, 20_000, () => 0)
+    expect(total).toBe(55_500)
+  })
+
+  it('reads Retry-After in seconds or as a date', () => {
+    expect(retryAfterMs('7', t0)).toBe(7000)
+    expect(retryAfterMs(new Date(t0 + 3000).toUTCString(), t0)).toBe(3000)
+    expect(retryAfterMs('soon', t0)).toBeNull()
+    expect(retryAfterMs(undefined, t0)).toBeNull()
+  })
+})
+
+describe('retries', () => {
+  it('schedules the next try, releases the claim, and is not claimable before it is due', () => {
+    const job = scheduleRetry(claim(newJob('j1', 'x', '', { kind: 'EXPORT' }), t0)!, t0, 5000, 'HTTP 503')
+    expect(job).toMatchObject({ tries: 1, claimedUntil: null, lastError: 'HTTP 503' })
+    expect(claim(job, t0 + 4999)).toBeNull()
+    expect(claim(job, t0 + 5000)).not.toBeNull()
+  })
+
+  it('derives export job ids from the change, so a redelivered notification maps to the same job', () => {
+    expect(exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.000Z')).toBe(exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.000Z'))
+    expect(exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.000Z')).not.toBe(exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.001Z'))
   })
 })

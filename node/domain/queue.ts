@@ -1,42 +1,75 @@
 /**
- * Reprocess jobs. A job is written to VBase before its event is sent, so a
- * lost delivery loses nothing: a sweep re-sends jobs nobody has finished.
- * Events are at-least-once, so a handler first *claims* the job (a lease
- * written with If-Match); a second delivery of the same event sees the live
- * claim and does nothing.
+ * Jobs: every export and every reprocess is a job written to VBase before its
+ * event is sent, so a lost delivery loses nothing: a sweep re-sends jobs that
+ * went quiet. Events are at-least-once, so a handler first *claims* the job (a
+ * lease written with If-Match); a second delivery of the same event sees the
+ * live claim, or the job already gone, and does nothing.
  */
+export type JobKind = 'EXPORT' | 'REPROCESS'
+
 export interface Job {
   id: string
   logId: string
+  kind: JobKind
+  /** When the change happened in VTEX (exports), for latency and de-duplication. */
+  changedAt: string | null
+  /** A stock-only change: the ≤ 5 units rule applies. */
+  stockOnly: boolean
   createdAt: string
-  /** When the event was last sent (first send or a sweep). */
+  /** When the event was last sent (first send, retry or sweep). */
   sentAt: string | null
   deliveries: number
   claimedUntil: string | null
+  /** Attempts made at the marketplace so far. */
+  tries: number
+  /** A retry is due at this time (after a transient failure). */
+  notBefore: string | null
+  lastError: string | null
 }
 
 /** How long a handler owns a job before another delivery may take it. */
 export const LEASE_MS = 60_000
-/** A job not finished this long after its last send is sent again. */
+/** A job not finished this long after it was due is sent again. */
 export const RESEND_AFTER_MS = 2 * 60_000
-/** After this many sends the job is dropped and the log marked as failed. */
+/** After this many event sends the job is dropped and the log marked as failed. */
 export const MAX_DELIVERIES = 10
 
-export const newJob = (id: string, logId: string, now: string): Job => ({
+export interface JobOptions {
+  kind?: JobKind
+  changedAt?: string | null
+  stockOnly?: boolean
+  sentAt?: string | null
+}
+
+export const newJob = (id: string, logId: string, now: string, options: JobOptions = {}): Job => ({
   id,
   logId,
+  kind: options.kind ?? 'REPROCESS',
+  changedAt: options.changedAt ?? null,
+  stockOnly: options.stockOnly ?? false,
   createdAt: now,
-  sentAt: null,
-  deliveries: 0,
+  sentAt: options.sentAt ?? null,
+  deliveries: options.sentAt ? 1 : 0,
   claimedUntil: null,
+  tries: 0,
+  notBefore: null,
+  lastError: null,
 })
+
+/**
+ * Export jobs have ids derived from the change, so the same notification
+ * delivered twice maps to the same job and is queued once.
+ */
+export const exportJobId = (logId: string, changedAt: string) =>
+  `x.${logId.replace(/:/g, '.')}.${Date.parse(changedAt)}`
 
 export const isClaimed = (job: Job, now: number) =>
   job.claimedUntil != null && Date.parse(job.claimedUntil) > now
 
-/** Returns the claimed job, or null when another handler holds it. */
+/** Returns the claimed job, or null when another handler holds it or it is not due. */
 export function claim(job: Job, now: number): Job | null {
   if (isClaimed(job, now)) return null
+  if (job.notBefore && Date.parse(job.notBefore) > now) return null
   return { ...job, claimedUntil: new Date(now + LEASE_MS).toISOString() }
 }
 
@@ -46,20 +79,45 @@ export const markSent = (job: Job, now: number): Job => ({
   deliveries: job.deliveries + 1,
 })
 
-/** A job needs its event sent (again) when it was never sent or went quiet. */
+/** Schedules the next try after a transient failure and releases the claim. */
+export const scheduleRetry = (job: Job, now: number, delayMs: number, error: string): Job => ({
+  ...job,
+  tries: job.tries + 1,
+  notBefore: new Date(now + delayMs).toISOString(),
+  claimedUntil: null,
+  lastError: error,
+})
+
+/**
+ * A job needs its event sent (again) when it was never sent, or when it has
+ * been due (sent, or its retry time reached) for RESEND_AFTER_MS without
+ * anybody finishing it: its event or the process that held it was lost.
+ */
 export function needsResend(job: Job, now: number): boolean {
   if (isClaimed(job, now)) return false
   if (job.sentAt == null) return true
-  return now - Date.parse(job.sentAt) >= RESEND_AFTER_MS
+  const due = Math.max(Date.parse(job.sentAt), job.notBefore ? Date.parse(job.notBefore) : 0)
+  return now - due >= RESEND_AFTER_MS
 }
 
 export const exhausted = (job: Job) => job.deliveries >= MAX_DELIVERIES
 
 /**
- * Exponential backoff with full jitter: a random wait in [0, min(cap, base·2^n)).
- * `random` is injected so tests are deterministic.
+ * Exponential backoff with "equal jitter": half of min(cap, base·2^n) fixed,
+ * half random. The fixed half guarantees the retries span a known minimum
+ * time (1 s base, 20 s cap, 10 tries: at least 55 s), the random half keeps
+ * failing writers from retrying in lockstep. `random` is injected for tests.
  */
 export function backoffMs(attempt: number, baseMs = 100, capMs = 30_000, random = Math.random) {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt))
-  return Math.floor(random() * ceiling)
+  return Math.floor(ceiling / 2 + random() * (ceiling / 2))
+}
+
+/** Retry-After (seconds or an HTTP date) in ms from now; null when absent or unreadable. */
+export function retryAfterMs(header: string | null | undefined, now: number): number | null {
+  if (header == null || header === '') return null
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const at = Date.parse(header)
+  return Number.isNaN(at) ? null : Math.max(0, at - now)
 }

@@ -15,7 +15,11 @@ export interface MarketplaceConfig {
 
 export interface BridgeSettings {
   marketplaces: MarketplaceConfig[]
+  /** Attempts at the marketplace for an export before it is an error ("retries exhausted"). */
+  maxRetries: number
 }
+
+export const DEFAULT_MAX_RETRIES = 10
 
 type Raw = Record<string, unknown>
 
@@ -51,8 +55,13 @@ function parseMarketplace(raw: Raw, index: number): MarketplaceConfig {
 
 /** Validates the app settings as saved by the admin (settingsSchema in manifest.json). */
 export function parseSettings(raw: unknown): BridgeSettings {
-  const list = raw && typeof raw === 'object' ? (raw as Raw).marketplaces : undefined
-  if (list == null) return { marketplaces: [] }
+  const obj = (raw && typeof raw === 'object' ? raw : {}) as Raw
+  const maxRetries = obj.maxRetries == null || obj.maxRetries === '' ? DEFAULT_MAX_RETRIES : Number(obj.maxRetries)
+  if (!Number.isInteger(maxRetries) || maxRetries < 1 || maxRetries > 20) {
+    throw invalidArgument(`maxRetries must be a whole number from 1 to 20 (got ${String(obj.maxRetries)}).`)
+  }
+  const list = obj.marketplaces
+  if (list == null) return { marketplaces: [], maxRetries }
   if (!Array.isArray(list)) throw invalidArgument('marketplaces must be a list.')
   const marketplaces = list.map((m, i) => parseMarketplace((m ?? {}) as Raw, i))
   const seen = new Set<string>()
@@ -60,5 +69,9 @@ export function parseSettings(raw: unknown): BridgeSettings {
     if (seen.has(m.id)) throw invalidArgument(`Marketplace "${m.id}" is configured twice.`)
     seen.add(m.id)
   }
-  return { marketplaces }
+  return { marketplaces, maxRetries }
 }
+
+/** Marketplaces that receive a tab. */
+export const enabledFor = (settings: BridgeSettings, tab: Tab) =>
+  settings.marketplaces.filter(m => m.tabs[tab])

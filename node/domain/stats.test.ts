@@ -1,4 +1,4 @@
-import { applyStatsChange, countFor, emptyStats, overviewOf } from './stats'
+import { applyStatsChange, countFor, emptyStats, mergeStats, overviewOf } from './stats'
 
 describe('tab stats', () => {
   it('moves counts between statuses and never below zero', () => {
@@ -9,6 +9,8 @@ describe('tab stats', () => {
     s = applyStatsChange(s, { marketplace: 'magalu', from: null, to: 'SUCCESS' })
     s = applyStatsChange(s, { marketplace: 'magalu', from: 'QUEUED', to: null })
     expect(s.counts).toEqual({ amazon: { ERROR: 1, QUEUED: 1 }, magalu: { SUCCESS: 1, QUEUED: 0 } })
+    s = applyStatsChange(s, { marketplace: 'magalu', from: 'SUCCESS', to: 'SUCCESS', abnormalFrom: false, abnormalTo: true })
+    expect(s.abnormal).toEqual({ magalu: 1 })
     expect(countFor(s)).toBe(3)
     expect(countFor(s, 'ERROR')).toBe(1)
     expect(countFor(s, null, 'magalu')).toBe(1)
@@ -20,5 +22,14 @@ describe('tab stats', () => {
     expect(o.total).toBe(4)
     expect(o.byStatus).toEqual({ SUCCESS: 2, ERROR: 1, QUEUED: 1 })
     expect(o.byMarketplace.map(m => [m.marketplace, m.total])).toEqual([['a', 2], ['b', 2]])
+  })
+
+  it('adds shards together', () => {
+    const merged = mergeStats([
+      { counts: { a: { SUCCESS: 1 } }, abnormal: { a: 1 } },
+      { counts: { a: { SUCCESS: 2, ERROR: 1 }, b: { QUEUED: 1 } } },
+    ])
+    expect(merged).toEqual({ counts: { a: { SUCCESS: 3, ERROR: 1 }, b: { QUEUED: 1 } }, abnormal: { a: 1 } })
+    expect(overviewOf(merged).abnormal).toBe(1)
   })
 })

@@ -1,53 +1,81 @@
 import { LOG_STATUSES, LogStatus } from './log'
 
-/** Counts per marketplace and status, kept beside the logs of one tab. */
+/** Counts per marketplace: logs by status, and logs flagged with abnormal latency. */
 export interface TabStats {
   counts: Record<string, Partial<Record<LogStatus, number>>>
+  abnormal?: Record<string, number>
 }
 
-export const emptyStats = (): TabStats => ({ counts: {} })
+export const emptyStats = (): TabStats => ({ counts: {}, abnormal: {} })
 
 export interface StatsChange {
   marketplace: string
   from: LogStatus | null
   to: LogStatus | null
+  abnormalFrom?: boolean
+  abnormalTo?: boolean
 }
+
+export const changesStats = (c: StatsChange) =>
+  c.from !== c.to || Boolean(c.abnormalFrom) !== Boolean(c.abnormalTo)
 
 /** Moves one log between statuses (null = absent). Never goes below zero. */
 export function applyStatsChange(stats: TabStats, change: StatsChange): TabStats {
-  if (change.from === change.to) return stats
-  const byStatus = { ...(stats.counts[change.marketplace] ?? {}) }
-  if (change.from) byStatus[change.from] = Math.max(0, (byStatus[change.from] ?? 0) - 1)
-  if (change.to) byStatus[change.to] = (byStatus[change.to] ?? 0) + 1
-  return { counts: { ...stats.counts, [change.marketplace]: byStatus } }
+  if (!changesStats(change)) return stats
+  const m = change.marketplace
+  const byStatus = { ...(stats.counts[m] ?? {}) }
+  if (change.from !== change.to) {
+    if (change.from) byStatus[change.from] = Math.max(0, (byStatus[change.from] ?? 0) - 1)
+    if (change.to) byStatus[change.to] = (byStatus[change.to] ?? 0) + 1
+  }
+  const abnormal = { ...(stats.abnormal ?? {}) }
+  const delta = Number(Boolean(change.abnormalTo)) - Number(Boolean(change.abnormalFrom))
+  if (delta !== 0) abnormal[m] = Math.max(0, (abnormal[m] ?? 0) + delta)
+  return { counts: { ...stats.counts, [m]: byStatus }, abnormal }
+}
+
+/** Adds shards together. */
+export function mergeStats(shards: TabStats[]): TabStats {
+  const out = emptyStats()
+  for (const s of shards) {
+    for (const [m, byStatus] of Object.entries(s.counts)) {
+      const target = (out.counts[m] = { ...(out.counts[m] ?? {}) })
+      for (const status of LOG_STATUSES) {
+        if (byStatus[status] != null) target[status] = (target[status] ?? 0) + (byStatus[status] ?? 0)
+      }
+    }
+    for (const [m, n] of Object.entries(s.abnormal ?? {})) out.abnormal![m] = (out.abnormal![m] ?? 0) + n
+  }
+  return out
 }
 
 export interface Overview {
   total: number
+  abnormal: number
   byStatus: Record<LogStatus, number>
-  byMarketplace: Array<{ marketplace: string; total: number; byStatus: Record<LogStatus, number> }>
+  byMarketplace: Array<{ marketplace: string; total: number; abnormal: number; byStatus: Record<LogStatus, number> }>
 }
 
 const zero = (): Record<LogStatus, number> => ({ SUCCESS: 0, ERROR: 0, QUEUED: 0 })
 
 export function overviewOf(stats: TabStats): Overview {
   const byStatus = zero()
-  const byMarketplace = Object.keys(stats.counts)
+  let abnormal = 0
+  const markets = new Set([...Object.keys(stats.counts), ...Object.keys(stats.abnormal ?? {})])
+  const byMarketplace = [...markets]
     .sort()
     .map(marketplace => {
       const counts = zero()
       for (const status of LOG_STATUSES) {
-        counts[status] = stats.counts[marketplace][status] ?? 0
+        counts[status] = stats.counts[marketplace]?.[status] ?? 0
         byStatus[status] += counts[status]
       }
-      return {
-        marketplace,
-        total: counts.SUCCESS + counts.ERROR + counts.QUEUED,
-        byStatus: counts,
-      }
+      const a = stats.abnormal?.[marketplace] ?? 0
+      abnormal += a
+      return { marketplace, total: counts.SUCCESS + counts.ERROR + counts.QUEUED, abnormal: a, byStatus: counts }
     })
     .filter(m => m.total > 0)
-  return { total: byStatus.SUCCESS + byStatus.ERROR + byStatus.QUEUED, byStatus, byMarketplace }
+  return { total: byStatus.SUCCESS + byStatus.ERROR + byStatus.QUEUED, abnormal, byStatus, byMarketplace }
 }
 
 /** Total the list shows for a status and/or marketplace filter. */

@@ -1,15 +1,35 @@
-import { IntegrationLog, Outcome } from '../domain/log'
+import { DeliveryRequest, DeliveryResponse } from '../domain/delivery'
+import { MarketplaceConfig } from '../domain/settings'
+import { CatalogSku, InventoryBalance, OmsOrder } from '../domain/vtex'
 
 /**
- * What the bridge needs from a marketplace: deliver one log's payload and say
- * how it went. Implementations never throw for a marketplace's refusal or
- * outage; they return an ERROR outcome that carries the request and response.
+ * Sends one request of the connector contract (docs/connector.md) to a
+ * marketplace. Never throws for the marketplace's refusal or outage: the
+ * response (or the network error) comes back for classification.
  */
-export interface MarketplaceConnector {
-  deliver(log: IntegrationLog, trigger: Outcome['trigger']): Promise<Outcome>
+export interface MarketplaceGateway {
+  send(marketplace: MarketplaceConfig, request: DeliveryRequest): Promise<DeliveryResponse>
 }
 
-/** Sends a job's event. The VTEX IO implementation is clients/events. */
+/** Reads the current state in VTEX; null when the entity does not exist. */
+export interface VtexSource {
+  sku(skuId: string): Promise<CatalogSku | null>
+  inventory(skuId: string): Promise<InventoryBalance | null>
+  order(orderId: string): Promise<OmsOrder | null>
+}
+
+/** Sends a job's event. The VTEX IO implementation is clients.events. */
 export interface JobDispatcher {
   dispatch(jobId: string, logId: string): Promise<void>
+}
+
+/** Runs a callback later in this process (a retry's re-send); the sweep covers a lost one. */
+export interface Scheduler {
+  later(ms: number, fn: () => void): void
+}
+
+export const timerScheduler: Scheduler = {
+  later: (ms, fn) => {
+    setTimeout(fn, ms)
+  },
 }

@@ -26,6 +26,11 @@ export class JobStore {
     return this.kv.put(jobPath(job.id), job, { ifMatch: etag })
   }
 
+  /** Writes a job this handler holds the claim of. */
+  save(job: Job) {
+    return this.kv.put(jobPath(job.id), job)
+  }
+
   delete(id: string) {
     return this.kv.delete(jobPath(id))
   }

@@ -1,11 +1,13 @@
 import { DomainError } from '../domain/errors'
 import {
+  STATS_SHARDS,
   docPath,
   indexPaths,
   indexPrefix,
   orderKey,
   parseIndexPath,
   statsPath,
+  statsShard,
 } from '../domain/layout'
 import {
   IntegrationLog,
@@ -16,7 +18,15 @@ import {
   summarize,
 } from '../domain/log'
 import { decodeCursor, encodeCursor } from '../domain/pagination'
-import { TabStats, applyStatsChange, countFor, emptyStats, overviewOf } from '../domain/stats'
+import {
+  TabStats,
+  applyStatsChange,
+  changesStats,
+  countFor,
+  emptyStats,
+  mergeStats,
+  overviewOf,
+} from '../domain/stats'
 import { Tab } from '../domain/tabs'
 import { withOptimisticRetry } from './retry'
 import { KeyValueStore } from './storage'
@@ -136,14 +146,14 @@ export class LogStore {
     const stats = await this.stats(query.tab)
     return {
       data,
-      total: countFor(stats.data, query.status, query.marketplace),
+      total: countFor(stats, query.status, query.marketplace),
       endCursor: hasNextPage && cursor ? encodeCursor(cursor) : null,
       hasNextPage,
     }
   }
 
   async overview(tab: Tab) {
-    return overviewOf((await this.stats(tab)).data)
+    return overviewOf(await this.stats(tab))
   }
 
   private async resolveEntry(query: ListQuery, path: string): Promise<LogSummary | null> {
@@ -160,8 +170,12 @@ export class LogStore {
     return summarize(log)
   }
 
-  private async stats(tab: Tab) {
-    return (await this.kv.get<TabStats>(statsPath(tab))) ?? { data: emptyStats(), etag: '' }
+  /** The tab's counts: its shards read in parallel and added up. */
+  private async stats(tab: Tab): Promise<TabStats> {
+    const shards = await Promise.all(
+      Array.from({ length: STATS_SHARDS }, (_, i) => this.kv.get<TabStats>(statsPath(tab, i)))
+    )
+    return mergeStats(shards.map(f => f?.data ?? emptyStats()))
   }
 
   private async afterWrite(before: IntegrationLog | null, after: IntegrationLog | null) {
@@ -174,14 +188,20 @@ export class LogStore {
     await Promise.all(added.map(p => this.kv.put(p, { id: ref.id })))
     await Promise.all(dropped.map(p => this.kv.delete(p)))
 
-    const from = before?.status ?? null
-    const to = after?.status ?? null
-    if (from === to) return
-    const { tab, marketplace } = keyOf(ref)
+    const { tab, marketplace, entityId } = keyOf(ref)
+    const change = {
+      marketplace,
+      from: before?.status ?? null,
+      to: after?.status ?? null,
+      abnormalFrom: Boolean(before?.abnormal),
+      abnormalTo: Boolean(after?.abnormal),
+    }
+    if (!changesStats(change)) return
+    const path = statsPath(tab, statsShard(marketplace, entityId))
     await withOptimisticRetry(`Updating counts of ${tab}`, async () => {
-      const file = await this.kv.get<TabStats>(statsPath(tab))
-      const next = applyStatsChange(file?.data ?? emptyStats(), { marketplace, from, to })
-      await this.kv.put(statsPath(tab), next, file ? { ifMatch: file.etag } : { ifAbsent: true })
+      const file = await this.kv.get<TabStats>(path)
+      const next = applyStatsChange(file?.data ?? emptyStats(), change)
+      await this.kv.put(path, next, file ? { ifMatch: file.etag } : { ifAbsent: true })
     })
   }
 }

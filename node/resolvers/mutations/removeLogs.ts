@@ -1,6 +1,6 @@
 import { invalidArgument } from '../../domain/errors'
 import { parseLogId } from '../../domain/log'
-import { bridge } from '../../bridge'
+import { logStore } from '../../bridge'
 import { withErrors } from '../errors'
 
 const MAX_IDS = 100
@@ -10,7 +10,7 @@ export const removeLogs = withErrors(async (_: unknown, args: { ids: string[] },
     throw invalidArgument(`Pass from 1 to ${MAX_IDS} log ids to remove.`)
   }
   args.ids.forEach(parseLogId) // refuse the whole call before removing anything
-  const { logs } = bridge(ctx.clients)
+  const logs = logStore(ctx.clients)
   const removed: string[] = []
   const notFound: string[] = []
   for (const id of args.ids) (await logs.remove(id) ? removed : notFound).push(id)

@@ -1,11 +1,11 @@
-import { bridge } from '../../bridge'
+import { bridgeQueue } from '../../bridge'
 import { withErrors } from '../errors'
 import { presentLog } from '../present'
 
 export const reprocessLogs = withErrors(async (_: unknown, args: { ids: string[] }, ctx: Context) => {
-  const { reprocess } = bridge(ctx.clients)
-  const queued = await reprocess.request(args.ids)
+  const queue = await bridgeQueue(ctx.clients)
+  const queued = await queue.reprocess(args.ids)
   // Piggy-back: re-send any job whose event went missing earlier.
-  await reprocess.sweep().catch(e => ctx.vtex.logger.warn({ message: 'Job sweep failed', error: String(e) }))
+  await queue.sweep().catch(e => ctx.vtex.logger.warn({ message: 'Job sweep failed', error: String(e) }))
   return queued.map(presentLog)
 })

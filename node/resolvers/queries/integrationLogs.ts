@@ -3,7 +3,7 @@ import { invalidArgument } from '../../domain/errors'
 import { validateMarketplace } from '../../domain/log'
 import { parsePageSize } from '../../domain/pagination'
 import { parseTab } from '../../domain/tabs'
-import { bridge } from '../../bridge'
+import { logStore } from '../../bridge'
 import { withErrors } from '../errors'
 
 interface Args {
@@ -18,7 +18,7 @@ export const integrationLogs = withErrors(async (_: unknown, args: Args, ctx: Co
   const tab = parseTab(args.tab)
   if (args.status != null && !isLogStatus(args.status)) throw invalidArgument(`Unknown status "${args.status}".`)
   const marketplace = args.marketplace ? validateMarketplace(args.marketplace) : null
-  const page = await bridge(ctx.clients).logs.list({
+  const page = await logStore(ctx.clients).list({
     tab,
     status: args.status ?? null,
     marketplace,

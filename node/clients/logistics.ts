@@ -1,0 +1,12 @@
+import { InventoryBalance } from '../domain/vtex'
+import { AppJanusClient } from './janus'
+
+/** Logistics API, inventory (policy LogisticsViewer). */
+export class Logistics extends AppJanusClient {
+  public inventory(skuId: string) {
+    return this.getOrNull<InventoryBalance>(
+      `/api/logistics/pvt/inventory/skus/${encodeURIComponent(skuId)}`,
+      'logistics-inventory'
+    )
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The parts of VTEX's API answers the bridge reads (shared/vtex-openapi):
+ * Catalog GET /api/catalog_system/pvt/sku/stockkeepingunitbyid/{skuId},
+ * Logistics GET /api/logistics/pvt/inventory/skus/{skuId},
+ * OMS GET /api/oms/pvt/orders/{orderId}.
+ */
+export interface CatalogSku {
+  Id: number
+  ProductId: number
+  NameComplete?: string
+  ProductName?: string
+  SkuName?: string
+  IsActive?: boolean
+  BrandName?: string
+  ProductRefId?: string
+  ImageUrl?: string
+  AlternateIds?: { Ean?: string | null; RefId?: string | null }
+}
+
+export interface InventoryBalance {
+  skuId: string
+  balance: Array<{
+    warehouseId: string
+    warehouseName?: string
+    totalQuantity: number
+    reservedQuantity: number
+    hasUnlimitedQuantity?: boolean
+  }>
+}
+
+export interface OmsPackage {
+  type?: string
+  invoiceNumber?: string
+  invoiceKey?: string | null
+  invoiceValue?: number
+  invoiceUrl?: string | null
+  issuanceDate?: string
+  trackingNumber?: string | null
+  trackingUrl?: string | null
+  courier?: string | null
+}
+
+export interface OmsOrder {
+  orderId: string
+  status: string
+  lastChange?: string
+  packageAttachment?: { packages?: OmsPackage[] } | null
+}
+
+/** vtex.broadcaster's catalog notification (event broadcaster.notification). */
+export interface BroadcasterNotification {
+  IdSku: string | number
+  ProductId?: string | number
+  An?: string
+  DateModified?: string
+  IsActive?: boolean
+  StockModified?: boolean
+  PriceModified?: boolean
+  HasStockKeepingUnitModified?: boolean
+  HasStockKeepingUnitRemovedFromAffiliate?: boolean
+}
+
+/** vtex.orders-broadcast's status change (event order-status-updated). */
+export interface OrderStatusEvent {
+  orderId: string
+  currentState: string
+  lastState?: string
+  currentChangeDate?: string
+  domain?: string
+}

@@ -1,0 +1,41 @@
+import { EventContext } from '@vtex/api'
+
+import { invalidArgument, isDomainError } from '../domain/errors'
+import { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
+import { Clients } from '../clients'
+import { bridgeQueue } from '../bridge'
+
+type Ctx = EventContext<Clients>
+
+/**
+ * Thin wrappers: parse, hand to the queue, sweep. A malformed event is logged
+ * and acknowledged (retrying it could never succeed); anything else throws so
+ * the platform delivers it again.
+ */
+async function handle(ctx: Ctx, what: string, work: (queue: Awaited<ReturnType<typeof bridgeQueue>>) => Promise<unknown>) {
+  const queue = await bridgeQueue(ctx.clients)
+  try {
+    const result = await work(queue)
+    ctx.vtex.logger.info({ message: `${what} handled`, result })
+  } catch (e) {
+    if (!isDomainError(e)) throw e
+    ctx.vtex.logger.warn({ message: `${what} ignored: ${e.message}`, body: ctx.body })
+  }
+  await queue.sweep()
+}
+
+/** vtex.broadcaster catalog notifications: products and inventory. */
+export const onCatalogChange = (ctx: Ctx) =>
+  handle(ctx, 'Catalog notification', q => q.onCatalogChange(ctx.body as BroadcasterNotification))
+
+/** vtex.orders-broadcast status changes: tracking. */
+export const onOrderStatus = (ctx: Ctx) =>
+  handle(ctx, 'Order status change', q => q.onOrderStatus(ctx.body as OrderStatusEvent))
+
+/** The app's own job events: exports and reprocesses. */
+export const runJob = (ctx: Ctx) =>
+  handle(ctx, 'Job', q => {
+    const { jobId } = (ctx.body ?? {}) as { jobId?: unknown }
+    if (typeof jobId !== 'string' || jobId === '') throw invalidArgument('Job event without a jobId')
+    return q.run(jobId)
+  })

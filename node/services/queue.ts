@@ -1,0 +1,325 @@
+import { DomainError } from '../domain/errors'
+import { classify, deliveryRequest, notConfigured, notSent, outcomeOf } from '../domain/delivery'
+import { IntegrationLog, LogKey, Outcome, buildLogId, completeJob, markQueued, parseLogId, recordOutcome } from '../domain/log'
+import {
+  Job,
+  backoffMs,
+  claim,
+  exhausted,
+  exportJobId,
+  markSent,
+  needsResend,
+  newJob,
+  scheduleRetry,
+} from '../domain/queue'
+import {
+  InventoryPayload,
+  inventoryPayload,
+  isTrackingRegression,
+  productPayload,
+  shouldExportStock,
+  tabsForCatalogChange,
+  trackingUpdate,
+} from '../domain/rules'
+import { BridgeSettings, enabledFor } from '../domain/settings'
+import { Tab } from '../domain/tabs'
+import { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
+import { JobDispatcher, MarketplaceGateway, Scheduler, VtexSource, timerScheduler } from './connector'
+import { JobStore } from './jobStore'
+import { LogStore, notFound } from './logStore'
+import { isPreconditionFailed } from './storage'
+
+export interface Clock {
+  now(): number
+}
+
+export const systemClock: Clock = { now: () => Date.now() }
+
+export interface RetryDelays {
+  baseMs: number
+  capMs: number
+}
+
+/** 1 s doubling to 20 s: ten tries span at least 55 s (see backoffMs). */
+export const DEFAULT_DELAYS: RetryDelays = { baseMs: 1000, capMs: 20_000 }
+
+export type JobResult = 'done' | 'retrying' | 'skipped' | 'duplicate' | 'missing' | 'busy' | 'superseded'
+
+export interface QueueDeps {
+  logs: LogStore
+  jobs: JobStore
+  dispatcher: JobDispatcher
+  source: VtexSource
+  gateway: MarketplaceGateway
+  settings: BridgeSettings
+  clock?: Clock
+  scheduler?: Scheduler
+  delays?: RetryDelays
+}
+
+const MAX_IDS = 100
+const SWEEP_BATCH = 25
+
+const newJobId = () => `r.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+type Prepared = { payload: unknown } | { skip: string } | { invalid: string }
+
+/**
+ * The bridge's work queue. Every export (from a VTEX change) and every
+ * reprocess (from the admin) is a job in VBase plus an IO event; run() is the
+ * event handler's work: re-read the current state in VTEX, apply the rules,
+ * send to the marketplace, retry transient failures with backoff, record the
+ * outcome in the log.
+ */
+export class BridgeQueue {
+  private readonly clock: Clock
+  private readonly scheduler: Scheduler
+  private readonly delays: RetryDelays
+
+  constructor(private readonly deps: QueueDeps) {
+    this.clock = deps.clock ?? systemClock
+    this.scheduler = deps.scheduler ?? timerScheduler
+    this.delays = deps.delays ?? DEFAULT_DELAYS
+  }
+
+  private iso = () => new Date(this.clock.now()).toISOString()
+
+  // ------------------------------------------------------------ sources
+
+  /** A catalog notification from vtex.broadcaster: one export job per tab and marketplace. */
+  async onCatalogChange(n: BroadcasterNotification): Promise<string[]> {
+    const skuId = String(n.IdSku ?? '')
+    if (!/^\d{1,18}$/.test(skuId)) throw new DomainError('INVALID_ARGUMENT', `Notification without a valid IdSku: ${JSON.stringify(n)}`)
+    const changedAt = this.changeTime(n.DateModified)
+    const tabs = tabsForCatalogChange(n)
+    const ids: string[] = []
+    if (tabs.products) ids.push(...(await this.enqueue('PRODUCTS', skuId, changedAt, false)))
+    if (tabs.inventory) ids.push(...(await this.enqueue('INVENTORY', skuId, changedAt, tabs.stockOnly)))
+    return ids
+  }
+
+  /** An order status change from vtex.orders-broadcast: one tracking job per marketplace. */
+  async onOrderStatus(e: OrderStatusEvent): Promise<string[]> {
+    if (!e || typeof e.orderId !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(e.orderId)) {
+      throw new DomainError('INVALID_ARGUMENT', `Order event without a valid orderId: ${JSON.stringify(e)}`)
+    }
+    return this.enqueue('TRACKING', e.orderId, this.changeTime(e.currentChangeDate), false)
+  }
+
+  private changeTime(value: string | undefined) {
+    const t = value ? Date.parse(value) : NaN
+    return Number.isNaN(t) ? this.iso() : new Date(t).toISOString()
+  }
+
+  private async enqueue(tab: Tab, entityId: string, changedAt: string, stockOnly: boolean) {
+    const created: string[] = []
+    for (const marketplace of enabledFor(this.deps.settings, tab)) {
+      const logId = buildLogId(tab, marketplace.id, entityId)
+      const id = exportJobId(logId, changedAt)
+      const now = this.iso()
+      // The same notification delivered twice maps to the same job id: queued once.
+      if (!(await this.deps.jobs.create(newJob(id, logId, now, { kind: 'EXPORT', changedAt, stockOnly, sentAt: now })))) continue
+      created.push(id)
+      // A failed send leaves the job in VBase; the sweep sends it again.
+      await this.deps.dispatcher.dispatch(id, logId).catch(() => undefined)
+    }
+    return created
+  }
+
+  // ------------------------------------------------------------ admin
+
+  /** Queues the given error logs. Validates every id before changing anything. */
+  async reprocess(ids: string[]): Promise<IntegrationLog[]> {
+    if (ids.length === 0 || ids.length > MAX_IDS) {
+      throw new DomainError('INVALID_ARGUMENT', `Pass from 1 to ${MAX_IDS} log ids to reprocess.`)
+    }
+    const keys = ids.map(parseLogId)
+    const current = await Promise.all(keys.map(k => this.deps.logs.getByKey(k)))
+    current.forEach((log, i) => {
+      if (!log) throw notFound(ids[i])
+      markQueued(log, 'validation', '') // throws for logs that are not errors
+    })
+
+    const queued: IntegrationLog[] = []
+    for (const key of keys) {
+      const now = this.iso()
+      const jobId = newJobId()
+      const log = await this.deps.logs.update(key, cur => {
+        if (!cur) return null
+        const next = markQueued(cur, jobId, now)
+        return next === cur ? null : next
+      })
+      // null: already queued by an earlier request, whose job is still pending.
+      const result = log ?? (await this.deps.logs.getByKey(key))
+      if (!result) continue
+      if (log) {
+        await this.deps.jobs.create(newJob(jobId, log.id, now, { kind: 'REPROCESS', changedAt: log.changedAt }))
+        await this.send(jobId)
+      }
+      queued.push(result)
+    }
+    return queued
+  }
+
+  /** Sends a job's event and records the send. A failed send is left to the sweep. */
+  private async send(jobId: string) {
+    const file = await this.deps.jobs.get(jobId)
+    if (!file) return
+    try {
+      await this.deps.dispatcher.dispatch(jobId, file.data.logId)
+    } catch {
+      return // sentAt unchanged: the sweep re-sends it
+    }
+    try {
+      await this.deps.jobs.replace(markSent(file.data, this.clock.now()), file.etag)
+    } catch (e) {
+      if (!isPreconditionFailed(e)) throw e // a handler claimed it meanwhile: fine
+    }
+  }
+
+  // ------------------------------------------------------------ handler
+
+  /** The event handler's work. Idempotent: replays and duplicates do nothing. */
+  async run(jobId: string): Promise<JobResult> {
+    const file = await this.deps.jobs.get(jobId)
+    if (!file) return 'missing'
+    const job = claim(file.data, this.clock.now())
+    if (!job) return 'busy'
+    try {
+      await this.deps.jobs.replace(job, file.etag)
+    } catch (e) {
+      if (isPreconditionFailed(e)) return 'busy'
+      throw e
+    }
+
+    const key = parseLogId(job.logId)
+    const log = await this.deps.logs.getByKey(key)
+    if (job.kind === 'REPROCESS' && (!log || log.status !== 'QUEUED' || log.jobId !== job.id)) {
+      return this.finish(job, 'superseded')
+    }
+    if (job.kind === 'EXPORT' && log && job.changedAt && log.changedAt && log.changedAt >= job.changedAt) {
+      return this.finish(job, 'duplicate') // this change, or a newer one, is already recorded
+    }
+    const trigger: Outcome['trigger'] = job.kind === 'REPROCESS' ? 'REPROCESS' : 'CHANGE'
+    const marketplace = this.deps.settings.marketplaces.find(m => m.id === key.marketplace && m.tabs[key.tab])
+    if (!marketplace) {
+      await this.record(job, key, log?.payload ?? null, notConfigured(key.marketplace, key.tab, this.iso(), trigger))
+      return this.finish(job, 'done')
+    }
+
+    const prepared = await this.prepare(job, key, log)
+    if ('skip' in prepared) {
+      if (job.kind === 'EXPORT') return this.finish(job, 'skipped')
+      await this.record(job, key, log?.payload ?? null, notSent(prepared.skip, this.iso(), trigger))
+      return this.finish(job, 'done')
+    }
+    if ('invalid' in prepared) {
+      await this.record(job, key, log?.payload ?? null, notSent(prepared.invalid, this.iso(), trigger))
+      return this.finish(job, 'done')
+    }
+
+    const request = deliveryRequest({ tab: key.tab, entityId: key.entityId, payload: prepared.payload }, marketplace)
+    const response = await this.deps.gateway.send(marketplace, request)
+    const now = this.clock.now()
+    const verdict = classify(response, now)
+    const outcome = outcomeOf(marketplace, request, response, new Date(now).toISOString(), trigger)
+    const tries = job.tries + 1
+
+    if (verdict.kind === 'transient' && job.kind === 'EXPORT' && tries < this.deps.settings.maxRetries) {
+      const delay = Math.max(verdict.retryAfterMs ?? 0, backoffMs(job.tries, this.delays.baseMs, this.delays.capMs))
+      const next = scheduleRetry(job, now, delay, outcome.message)
+      await this.deps.jobs.save(next)
+      this.scheduler.later(delay, () => {
+        this.send(job.id).catch(() => undefined)
+      })
+      return 'retrying'
+    }
+    const final: Outcome =
+      verdict.kind === 'transient' && job.kind === 'EXPORT'
+        ? { ...outcome, message: `${outcome.message} (retries exhausted after ${tries} attempts)` }
+        : outcome
+    await this.record(job, key, prepared.payload, final)
+    return this.finish(job, 'done')
+  }
+
+  /**
+   * Re-reads the entity in VTEX (a reprocess never resends a stale payload)
+   * and applies the rules. Exports skip what the marketplace already has and
+   * stock-only changes outside the ≤ 5 rule; a reprocess always sends.
+   */
+  private async prepare(job: Job, key: LogKey, log: IntegrationLog | null): Promise<Prepared> {
+    const exporting = job.kind === 'EXPORT'
+    const unchanged = (payload: unknown) => exporting && log?.status === 'SUCCESS' && same(log.lastAccepted, payload)
+    const { source } = this.deps
+
+    if (key.tab === 'PRODUCTS') {
+      const sku = await source.sku(key.entityId)
+      if (!sku) return { invalid: `SKU ${key.entityId} was not found in the VTEX catalog.` }
+      const payload = productPayload(sku)
+      return unchanged(payload) ? { skip: 'unchanged' } : { payload }
+    }
+    if (key.tab === 'INVENTORY') {
+      const inventory = await source.inventory(key.entityId)
+      if (!inventory) return { invalid: `SKU ${key.entityId} has no inventory in VTEX logistics.` }
+      const payload = inventoryPayload(inventory)
+      const before = (log?.lastAccepted as InventoryPayload | null)?.quantity ?? null
+      if (exporting && job.stockOnly && !shouldExportStock(before, payload.quantity)) {
+        return { skip: `stock ${before}→${payload.quantity} is above the 5-unit rule` }
+      }
+      return unchanged(payload) ? { skip: 'unchanged' } : { payload }
+    }
+    const order = await source.order(key.entityId)
+    if (!order) return { invalid: `Order ${key.entityId} was not found in VTEX OMS.` }
+    const decision = trackingUpdate(order)
+    if ('skip' in decision || 'invalid' in decision) return decision
+    if (exporting && isTrackingRegression(log?.lastAccepted ?? null, decision.send)) {
+      return { skip: `order is past ${decision.send.status}` }
+    }
+    return unchanged(decision.send) ? { skip: 'unchanged' } : { payload: decision.send }
+  }
+
+  private async record(job: Job, key: LogKey, payload: unknown, outcome: Outcome) {
+    const withChange = { ...outcome, changedAt: job.changedAt }
+    await this.deps.logs.update(key, cur => {
+      if (job.kind === 'REPROCESS') return cur ? completeJob(cur, job.id, withChange, payload) : null
+      // A newer change already recorded wins over this one.
+      if (cur?.changedAt && job.changedAt && cur.changedAt > job.changedAt) return null
+      return recordOutcome(cur, key, payload, withChange)
+    })
+  }
+
+  private async finish(job: Job, result: JobResult): Promise<JobResult> {
+    await this.deps.jobs.delete(job.id)
+    return result
+  }
+
+  /**
+   * Re-sends jobs whose event or process went missing, and gives up on jobs
+   * sent too many times (the log records the error and can be reprocessed).
+   */
+  async sweep(): Promise<{ resent: number; abandoned: number }> {
+    const ids = await this.deps.jobs.pending(SWEEP_BATCH)
+    let resent = 0
+    let abandoned = 0
+    for (const id of ids) {
+      const file = await this.deps.jobs.get(id)
+      if (!file || !needsResend(file.data, this.clock.now())) continue
+      if (exhausted(file.data)) {
+        await this.abandon(file.data)
+        abandoned++
+      } else {
+        await this.send(id)
+        resent++
+      }
+    }
+    return { resent, abandoned }
+  }
+
+  private async abandon(job: Job) {
+    const key = parseLogId(job.logId)
+    const message = `The job was not delivered after ${job.deliveries} attempts${job.lastError ? ` (last error: ${job.lastError})` : ''}; reprocess it again.`
+    await this.record(job, key, (await this.deps.logs.getByKey(key))?.payload ?? null, notSent(message, this.iso(), job.kind === 'REPROCESS' ? 'REPROCESS' : 'CHANGE'))
+    await this.deps.jobs.delete(job.id)
+  }
+}
