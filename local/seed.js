@@ -1,10 +1,12 @@
 'use strict'
 /**
- * Seeds a fresh local account with a few hundred logs over the three tabs and
- * three marketplaces, written through the app's own LogStore (compiled from
- * node/) so the layout, index and counts are exactly what the service writes.
- * Outcomes come from the app's own outcomeOf(), fed with the answers the
- * sandbox marketplaces give for each payload. Deterministic (seeded PRNG).
+ * Seeds a fresh local account: a catalog, inventory and orders in the
+ * emulated VTEX, and a few hundred integration logs over the three tabs and
+ * three marketplaces, as the bridge would have recorded them. The logs are
+ * written through the app's own compiled code — payloads from its rules,
+ * requests and outcomes from its connector contract, documents, indexes and
+ * counts from its LogStore — fed with the answers the sandbox marketplaces
+ * give for that data. Deterministic (seeded PRNG).
  */
 const path = require('path')
 const { compiledNode } = require('./paths')
@@ -18,8 +20,9 @@ const MARKETPLACES = [
   { id: 'magalu', name: 'Magalu' },
 ]
 
-const settingsFor = () => ({
-  marketplaces: MARKETPLACES.map(m => ({
+const settingsFor = (marketplaces = MARKETPLACES) => ({
+  maxRetries: 10,
+  marketplaces: marketplaces.map(m => ({
     ...m,
     baseUrl: `http://${m.id}.sandbox.local/api`,
     token: `sandbox-token-${m.id}`,
@@ -67,63 +70,120 @@ function prng(seed) {
 }
 
 const PRODUCT_NAMES = ['Camiseta Básica Algodão', 'Tênis Corrida Leve', 'Cafeteira Expresso 15 bar', 'Fone Bluetooth ANC', 'Mochila Urbana 20L', 'Panela de Pressão 4,5L', 'Smartwatch Fit', 'Liquidificador 1200W']
+const TRANSIENT = [
+  { status: 503, body: { error: 'Service unavailable' } },
+  { status: 429, body: { error: 'Too many requests' } },
+  { status: null, networkError: 'ETIMEDOUT' },
+]
 
-/** A payload and the answer the sandbox gives it (ok, permanent or transient failure). */
-function scenario(tab, rnd, n) {
-  const roll = rnd()
-  const transient = [
-    { status: 503, body: { error: 'Service unavailable' } },
-    { status: 429, body: { error: 'Too many requests' } },
-    { status: null, networkError: 'ETIMEDOUT' },
-  ]
-  if (tab === 'PRODUCTS') {
-    const payload = { name: PRODUCT_NAMES[n % PRODUCT_NAMES.length], price: Math.round(rnd() * 50000) / 100 + 10, ean: String(7890000000000 + n), brand: 'Marca Demo' }
-    if (roll < 0.12) return { payload: { ...payload, ean: String(789100 + n) }, response: { status: 400, body: { message: `Invalid EAN "${789100 + n}"` } } }
-    if (roll < 0.18) return { payload: { ...payload, price: 0 }, response: { status: 400, body: { message: 'Price must be greater than zero' } } }
-    if (roll < 0.34) return { payload, response: transient[n % 3] }
-    return { payload, response: { status: 200, body: { accepted: true } } }
-  }
-  if (tab === 'INVENTORY') {
-    const payload = { quantity: Math.floor(rnd() * 6), warehouse: '1_1', previousQuantity: Math.floor(rnd() * 6) }
-    if (roll < 0.1) return { payload: { ...payload, quantity: -2 }, response: { status: 400, body: { message: 'Invalid quantity -2' } } }
-    if (roll < 0.3) return { payload, response: transient[n % 3] }
-    return { payload, response: { status: 200, body: { accepted: true } } }
-  }
-  const invoiced = rnd() < 0.6
-  const payload = invoiced
-    ? { status: 'invoiced', invoice: { number: String(40000 + n), key: `3526110000000000000055001000${40000 + n}`, value: 19990, issuanceDate: '2026-11-20T12:00:00Z' }, tracking: { number: `BR${100000 + n}XX`, url: `https://rastreio.example/BR${100000 + n}XX`, courier: 'Correios' } }
-    : { status: rnd() < 0.5 ? 'payment-approved' : 'handling' }
-  if (roll < 0.1 && invoiced) return { payload: { ...payload, invoice: { ...payload.invoice, number: '' } }, response: { status: 400, body: { message: 'Invoiced orders need the invoice number' } } }
-  if (roll < 0.28) return { payload, response: transient[n % 3] }
-  return { payload, response: { status: 200, body: { accepted: true } } }
-}
+const skuIdOf = n => String(1000 + n * 3)
+const orderIdOf = n => `${1300000000000 + n * 7919}-01`
 
-async function seed(vbase, { account, workspace, appName, perTab = 100, now = Date.now() }) {
-  const { LogStore } = app('services/logStore')
-  const { recordOutcome } = app('domain/log')
-  const { outcomeOf, deliveryRequest } = app('domain/delivery')
-  const { LOG_BUCKET } = app('domain/layout')
-  const bucketKey = `${account}/${workspace}/${appName}/${LOG_BUCKET}`
-  const kv = vbaseKv(vbase, bucketKey)
-  if ((await kv.list('log/', { limit: 1 })).paths.length > 0) return { seeded: 0 }
-  const store = new LogStore(kv)
-  const settings = settingsFor()
-  const rnd = prng(20261123)
-  let seeded = 0
-  for (const tab of ['PRODUCTS', 'INVENTORY', 'TRACKING']) {
-    for (let n = 0; n < perTab; n++) {
-      const marketplace = settings.marketplaces[n % settings.marketplaces.length]
-      const entityId = tab === 'TRACKING' ? `${1300000000000 + n * 7919}-01` : String(1000 + n * 3)
-      const { payload, response } = scenario(tab, rnd, n)
-      const at = new Date(now - Math.floor(rnd() * 7 * 24 * 3600 * 1000)).toISOString()
-      const key = { tab, marketplace: marketplace.id, entityId }
-      const draft = { tab, marketplace: marketplace.id, entityId, payload }
-      const outcome = { ...outcomeOf(marketplace, deliveryRequest(draft, marketplace), response, at, 'CHANGE'), changedAt: at }
-      await store.update(key, cur => recordOutcome(cur, key, payload, outcome))
-      seeded++
+/** The emulated store: every SKU and order the logs mention, plus what is wrong with some. */
+function buildStore(perTab, rnd) {
+  const skus = {}
+  const inventory = {}
+  const orders = {}
+  const unlisted = {}
+  const flaws = {}
+  for (let n = 0; n < perTab; n++) {
+    const id = skuIdOf(n)
+    const roll = rnd()
+    const badEan = roll < 0.12
+    const noName = !badEan && roll < 0.17
+    skus[id] = {
+      Id: Number(id),
+      ProductId: 500 + Math.floor(n / 2),
+      NameComplete: noName ? '' : `${PRODUCT_NAMES[n % PRODUCT_NAMES.length]} ${n + 1}`,
+      BrandName: 'Marca Demo',
+      IsActive: true,
+      ImageUrl: `https://bridgedemo.vteximg.com.br/arquivos/ids/${id}`,
+      AlternateIds: { Ean: badEan ? String(789100 + n) : String(7890000000000 + n), RefId: `REF-${id}` },
+    }
+    inventory[id] = { totalQuantity: Math.floor(rnd() * 6), reservedQuantity: 0 }
+    flaws[id] = { productPermanent: badEan || noName, inventoryUnlisted: rnd() < 0.1 }
+    if (flaws[id].inventoryUnlisted) {
+      const m = MARKETPLACES[n % MARKETPLACES.length].id
+      ;(unlisted[m] = unlisted[m] || []).push(id)
+    }
+    const orderId = orderIdOf(n)
+    const invoiced = rnd() < 0.6
+    const missingInvoice = invoiced && rnd() < 0.12
+    orders[orderId] = {
+      orderId,
+      status: invoiced ? 'invoiced' : rnd() < 0.5 ? 'payment-approved' : 'handling',
+      value: 19990 + n * 100,
+      creationDate: new Date(Date.now() - 9 * 86400_000).toISOString(),
+      packageAttachment: invoiced && !missingInvoice
+        ? { packages: [{ type: 'Output', invoiceNumber: String(40000 + n), invoiceKey: `352611000000000000005500100004${String(n).padStart(4, '0')}`, invoiceValue: 19990 + n * 100, issuanceDate: '2026-11-20T12:00:00Z', trackingNumber: `BR${100000 + n}XX`, trackingUrl: `https://rastreio.example/BR${100000 + n}XX`, courier: 'Correios' }] }
+        : { packages: [] },
     }
   }
-  vbase.flush()
+  return { skus, inventory, orders, unlisted, flaws }
+}
+
+async function seed(emulator, { account, workspace, appName, perTab = 100, now = Date.now() }) {
+  const { LogStore } = app('services/logStore')
+  const { recordOutcome } = app('domain/log')
+  const { outcomeOf, deliveryRequest, notSent } = app('domain/delivery')
+  const { productPayload, inventoryPayload, trackingUpdate } = app('domain/rules')
+  const { LOG_BUCKET } = app('domain/layout')
+
+  const kv = vbaseKv(emulator.vbase, `${account}/${workspace}/${appName}/${LOG_BUCKET}`)
+  if ((await kv.list('log/', { limit: 1 })).paths.length > 0) return { seeded: 0 }
+  const rnd = prng(20261123)
+  const store = buildStore(perTab, rnd)
+  emulator.vtex.load(store)
+  emulator.sandbox.setUnlisted(store.unlisted)
+
+  const logs = new LogStore(kv)
+  const { marketplaces } = settingsFor()
+  let seeded = 0
+  const write = async (tab, n, entityId, decide) => {
+    const marketplace = marketplaces[n % marketplaces.length]
+    const at = new Date(now - Math.floor(rnd() * 7 * 86400_000))
+    // Most updates reach the marketplace within minutes; a few took more than an hour.
+    const latency = rnd() < 0.06 ? 3600_000 + Math.floor(rnd() * 3 * 3600_000) : Math.floor(rnd() * 5 * 60_000)
+    const changedAt = new Date(at.getTime() - latency).toISOString()
+    const { payload, outcome } = decide(marketplace, at.toISOString())
+    const key = { tab, marketplace: marketplace.id, entityId }
+    await logs.update(key, cur => recordOutcome(cur, key, payload, { ...outcome, changedAt }))
+    seeded++
+  }
+  const sent = (tab, entityId, payload, response) => (marketplace, at) => ({
+    payload,
+    outcome: outcomeOf(marketplace, deliveryRequest({ tab, entityId, payload }, marketplace), response, at, 'CHANGE'),
+  })
+  const ok = { status: 200, body: { accepted: true } }
+
+  for (let n = 0; n < perTab; n++) {
+    const id = skuIdOf(n)
+    const flaws = store.flaws[id]
+    const product = productPayload(store.skus[id])
+    const transient = rnd() < 0.16
+    const productAnswer = flaws.productPermanent
+      ? { status: 400, body: { message: product.name ? `Invalid EAN "${product.ean}"` : 'Product name is required' } }
+      : transient ? TRANSIENT[n % 3] : ok
+    await write('PRODUCTS', n, id, sent('PRODUCTS', id, product, productAnswer))
+  }
+  for (let n = 0; n < perTab; n++) {
+    const id = skuIdOf(n)
+    const stock = inventoryPayload({ skuId: id, balance: [{ warehouseId: '1_1', ...store.inventory[id] }] })
+    const answer = store.flaws[id].inventoryUnlisted
+      ? { status: 400, body: { message: `SKU ${id} is not listed on this marketplace` } }
+      : rnd() < 0.2 ? TRANSIENT[n % 3] : ok
+    await write('INVENTORY', n, id, sent('INVENTORY', id, stock, answer))
+  }
+  for (let n = 0; n < perTab; n++) {
+    const orderId = orderIdOf(n)
+    const decision = trackingUpdate(store.orders[orderId])
+    if (decision.invalid) {
+      await write('TRACKING', n, orderId, (marketplace, at) => ({ payload: null, outcome: notSent(decision.invalid, at, 'CHANGE') }))
+    } else {
+      await write('TRACKING', n, orderId, sent('TRACKING', orderId, decision.send, rnd() < 0.18 ? TRANSIENT[n % 3] : ok))
+    }
+  }
+  emulator.vbase.flush()
   return { seeded }
 }
 

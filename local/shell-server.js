@@ -13,8 +13,24 @@ const { shellOut } = require('./paths')
 
 const ADMIN_PATH = '/admin/app/marketplace-bridge'
 
-function createShellServer({ workerUrl, account, workspace, credential, session }) {
+const CONSOLE_PATH = '/local/console'
+
+/** Forwards a request to another local server, body and status as they are. */
+function forward(req, res, target, headers = {}) {
+  const upstream = http.request(target, { method: req.method, headers: { 'content-type': req.headers['content-type'] || 'application/json', ...headers } }, up => {
+    res.writeHead(up.statusCode, { 'content-type': up.headers['content-type'] || 'application/json' })
+    up.pipe(res)
+  })
+  upstream.on('error', e => {
+    res.writeHead(502, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ errors: [{ message: `The local service is not answering: ${e.message}` }] }))
+  })
+  req.pipe(upstream)
+}
+
+function createShellServer({ workerUrl, emulatorUrl, account, workspace, credential, session }) {
   const html = fs.readFileSync(path.join(__dirname, 'shell', 'index.html'))
+  const consoleHtml = fs.readFileSync(path.join(__dirname, 'shell', 'console.html'))
   return http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost')
     if (url.pathname === '/') {
@@ -34,30 +50,25 @@ function createShellServer({ workerUrl, account, workspace, credential, session 
       return fs.createReadStream(path.join(shellOut, 'app.js')).pipe(res)
     }
     if (url.pathname === '/_v/graphql') {
-      const target = new URL(`/${account}/${workspace}/_v/graphql${url.search}`, workerUrl)
-      const upstream = http.request(target, {
-        method: req.method,
-        headers: {
-          'content-type': req.headers['content-type'] || 'application/json',
-          ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
-          'x-vtex-account': account,
-          'x-vtex-workspace': workspace,
-          'x-vtex-credential': credential,
-          'x-forwarded-host': req.headers.host || 'localhost',
-        },
-      }, up => {
-        res.writeHead(up.statusCode, { 'content-type': up.headers['content-type'] || 'application/json' })
-        up.pipe(res)
+      return forward(req, res, new URL(`/${account}/${workspace}/_v/graphql${url.search}`, workerUrl), {
+        ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
+        'x-vtex-account': account,
+        'x-vtex-workspace': workspace,
+        'x-vtex-credential': credential,
+        'x-forwarded-host': req.headers.host || 'localhost',
       })
-      upstream.on('error', e => {
-        res.writeHead(502, { 'content-type': 'application/json' })
-        res.end(JSON.stringify({ errors: [{ message: `The local service is not answering: ${e.message}` }] }))
-      })
-      return req.pipe(upstream)
+    }
+    if (url.pathname === CONSOLE_PATH) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+      return res.end(consoleHtml)
+    }
+    // The console's changes go to the emulated store (local only, not part of the app).
+    if (url.pathname.startsWith('/local/api/')) {
+      return forward(req, res, new URL(`/_emulator/${url.pathname.slice('/local/api/'.length)}${url.search}`, emulatorUrl))
     }
     res.writeHead(404, { 'Content-Type': 'text/plain' })
     res.end('Not found')
   })
 }
 
-module.exports = { createShellServer, ADMIN_PATH }
+module.exports = { createShellServer, ADMIN_PATH, CONSOLE_PATH }

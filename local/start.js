@@ -12,7 +12,7 @@ const path = require('path')
 const { fork } = require('child_process')
 const { root, appName, appId, runtimeDir } = require('./paths')
 const { Emulator } = require('./emulator')
-const { createShellServer, ADMIN_PATH } = require('./shell-server')
+const { createShellServer, ADMIN_PATH, CONSOLE_PATH } = require('./shell-server')
 const { seed, settingsFor } = require('./seed')
 
 const ACCOUNT = 'bridgedemo'
@@ -31,7 +31,7 @@ const freePort = () =>
     })
   })
 
-async function startLocal({ port = 0, dataDir = path.join(root, '.local', 'data'), perTab = 100, eventDelayMs = 1500, quiet = true } = {}) {
+async function startLocal({ port = 0, dataDir = path.join(root, '.local', 'data'), perTab = 100, eventDelayMs = 1500, quiet = true, settings } = {}) {
   fs.mkdirSync(dataDir, { recursive: true })
   const serviceJson = JSON.parse(fs.readFileSync(path.join(runtimeDir, 'service', 'service.json'), 'utf8'))
   const workerPort = await freePort()
@@ -39,10 +39,10 @@ async function startLocal({ port = 0, dataDir = path.join(root, '.local', 'data'
 
   const emulator = new Emulator({ dataDir, serviceJson, appName, workerUrl, credential: CREDENTIAL })
   emulator.events.delayMs = eventDelayMs
-  const emulatorPort = await emulator.listen(0, ACCOUNT)
+  const emulatorPort = await emulator.listen(0, ACCOUNT, { workspace: WORKSPACE })
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`
-  if (!fs.existsSync(path.join(dataDir, 'settings.json'))) emulator.writeSettings(appName, settingsFor())
-  const seeded = perTab > 0 ? await seed(emulator.vbase, { account: ACCOUNT, workspace: WORKSPACE, appName, perTab }) : { seeded: 0 }
+  if (settings || !fs.existsSync(path.join(dataDir, 'settings.json'))) emulator.writeSettings(appName, settings || settingsFor())
+  const seeded = perTab > 0 ? await seed(emulator, { account: ACCOUNT, workspace: WORKSPACE, appName, perTab }) : { seeded: 0 }
 
   const worker = fork(path.join(__dirname, 'worker.js'), [], {
     env: {
@@ -71,9 +71,10 @@ async function startLocal({ port = 0, dataDir = path.join(root, '.local', 'data'
     worker.once('exit', code => (clearTimeout(timer), reject(new Error(`The worker exited (${code}):\n${workerErr}`))))
   })
 
-  const shell = createShellServer({ workerUrl, account: ACCOUNT, workspace: WORKSPACE, credential: CREDENTIAL, session: SESSION })
+  const shell = createShellServer({ workerUrl, emulatorUrl, account: ACCOUNT, workspace: WORKSPACE, credential: CREDENTIAL, session: SESSION })
   await new Promise(resolve => shell.listen(port, '127.0.0.1', resolve))
   const url = `http://localhost:${shell.address().port}${ADMIN_PATH}`
+  const consoleUrl = `http://localhost:${shell.address().port}${CONSOLE_PATH}`
 
   const stop = async () => {
     shell.closeAllConnections()
@@ -87,6 +88,7 @@ async function startLocal({ port = 0, dataDir = path.join(root, '.local', 'data'
 
   return {
     url,
+    consoleUrl,
     shellUrl: `http://localhost:${shell.address().port}`,
     emulatorUrl,
     workerUrl,
@@ -110,6 +112,7 @@ if (require.main === module) {
     .then(local => {
       if (local.seeded) console.log(`Seeded ${local.seeded} integration logs (first run).`)
       console.log(`Marketplace Bridge is running: ${local.url}`)
+      console.log(`Change stock, products and orders in the local store: ${local.consoleUrl}`)
       console.log('Data: .local/data (delete it to start over). Stop with Ctrl+C.')
       const shutdown = () => local.stop().then(() => process.exit(0))
       process.on('SIGINT', shutdown)

@@ -43,6 +43,7 @@ for (const f of ['admin/navigation.json']) {
 for (const s of ['SUCCESS', 'ERROR', 'QUEUED']) used.add(`status.${s}`)
 for (const t of ['products', 'inventory', 'tracking']) used.add(`tabs.${t}`)
 for (const t of ['CHANGE', 'REPROCESS']) used.add(`detail.trigger.${t}`)
+for (const d of ['s', 'm', 'hm']) used.add(`duration.${d}`)
 for (const id of used) if (!(`admin/marketplace-bridge.${id}` in messages.en)) fail(`message admin/marketplace-bridge.${id} is used but not defined`)
 
 // GraphQL: @auth on every root field, @cacheControl on every query.

@@ -10,7 +10,7 @@ const http = require('http')
 
 class EventBus {
   constructor({ serviceJson, appName, workerUrl, credential }) {
-    this.subscriptions = Object.entries(serviceJson.events || {}).map(([handlerId, e]) => ({ handlerId, keys: e.keys || [], sender: e.sender }))
+    this.subscriptions = Object.entries(serviceJson.events || {}).map(([handlerId, e]) => ({ handlerId, keys: e.keys || [], topics: e.topics || [], sender: e.sender }))
     this.appName = appName
     this.workerUrl = workerUrl
     this.credential = credential
@@ -20,34 +20,52 @@ class EventBus {
     this.delivered = 0
     this.failed = 0
     this.pending = new Set()
+    this.inFlight = 0
   }
 
-  publish({ account, workspace, key, body }) {
+  /**
+   * Delivers to the handlers subscribed to this sender and key (or topic).
+   * An app's own sendEvent comes from the app itself.
+   */
+  publish({ account = this.account, workspace = this.workspace, sender = this.appName, key, topic, body }) {
     this.sent++
-    const targets = this.subscriptions.filter(s => s.keys.includes(key) && (!s.sender || s.sender === this.appName))
+    const targets = this.subscriptions.filter(
+      s => (!s.sender || s.sender === sender) && (s.keys.includes(key) || (topic != null && s.topics.includes(topic)))
+    )
     for (const t of targets) {
       const copies = this.duplicate ? 2 : 1
-      for (let i = 0; i < copies; i++) this.schedule({ account, workspace, key, body, handlerId: t.handlerId }, 0)
+      for (let i = 0; i < copies; i++) this.schedule({ account, workspace, key, sender, body, handlerId: t.handlerId }, 0)
     }
     return targets.length
+  }
+
+  /** Nothing waiting to be delivered and nothing being delivered. */
+  idle() {
+    return this.pending.size === 0 && this.inFlight === 0
   }
 
   schedule(event, attempt) {
     const timer = setTimeout(() => {
       this.pending.delete(timer)
+      this.inFlight++
       this.deliver(event).then(
         ok => {
+          this.inFlight--
           if (ok) this.delivered++
           else if (attempt < 4) this.schedule(event, attempt + 1)
           else this.failed++
         },
-        () => (attempt < 4 ? this.schedule(event, attempt + 1) : this.failed++)
+        () => {
+          this.inFlight--
+          if (attempt < 4) this.schedule(event, attempt + 1)
+          else this.failed++
+        }
       )
     }, attempt === 0 ? this.delayMs : 500 * 2 ** attempt)
     this.pending.add(timer)
   }
 
-  deliver({ account, workspace, key, body, handlerId }) {
+  deliver({ account, workspace, key, sender, body, handlerId }) {
     return new Promise((resolve, reject) => {
       const url = new URL(`/${account}/${workspace}/_events`, this.workerUrl)
       const payload = Buffer.from(JSON.stringify(body ?? {}))
@@ -58,7 +76,7 @@ class EventBus {
           'Content-Length': payload.length,
           'x-event-handler-id': handlerId,
           'x-event-key': key,
-          'x-event-sender': this.appName,
+          'x-event-sender': sender,
           'x-vtex-account': account,
           'x-vtex-workspace': workspace,
           'x-vtex-credential': this.credential,

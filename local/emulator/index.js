@@ -17,6 +17,7 @@ const path = require('path')
 const { VBaseStore, send } = require('./vbase')
 const { SandboxMarketplaces } = require('./sandbox')
 const { EventBus } = require('./events')
+const { VtexData } = require('./vtex')
 
 const SESSIONS = {
   'local-admin-session': { user: 'admin@bridge.local', userId: 'local-admin', canManageApps: true },
@@ -36,10 +37,12 @@ class Emulator {
   constructor({ dataDir, serviceJson, appName, workerUrl, credential }) {
     this.dataDir = dataDir
     this.vbase = new VBaseStore(path.join(dataDir, 'vbase'))
-    this.sandbox = new SandboxMarketplaces()
+    this.sandbox = new SandboxMarketplaces(dataDir)
     this.events = new EventBus({ serviceJson, appName, workerUrl, credential })
+    this.vtex = new VtexData(dataDir, { account: null, publish: e => this.events.publish(e) })
     this.settingsFile = path.join(dataDir, 'settings.json')
     this.unknownHosts = []
+    this.appName = appName
   }
 
   readSettings(appName) {
@@ -62,7 +65,10 @@ class Emulator {
 
     if (host === 'infra.io.vtex.com') return this.infra(req, res, ctx)
     if (host === 'vtexid.vtex.com.br') return this.vtexid(req, res, ctx)
-    if (host.endsWith('.vtexcommercestable.com.br')) return this.licenseManager(req, res, ctx)
+    if (host.endsWith('.vtexcommercestable.com.br')) {
+      if (ctx.pathname.startsWith('/api/license-manager/')) return this.licenseManager(req, res, ctx)
+      return this.vtex.handle(req, res, ctx)
+    }
     if (host.endsWith('.sandbox.local')) return this.sandbox.handle(req, res, ctx)
     if (!absolute && url.pathname.startsWith('/_emulator/')) return this.control(req, res, ctx)
     this.unknownHosts.push(`${req.method} ${url.href}`)
@@ -112,8 +118,13 @@ class Emulator {
 
   control(req, res, ctx) {
     const json = () => (ctx.body.length ? JSON.parse(ctx.body.toString('utf8')) : {})
+    if (ctx.pathname === '/_emulator/idle') {
+      return send(res, 200, { idle: this.events.idle(), pending: this.events.pending.size, inFlight: this.events.inFlight })
+    }
+    if (ctx.pathname.startsWith('/_emulator/vtex')) return this.vtexControl(req, res, ctx, json)
     if (ctx.pathname === '/_emulator/stats') {
       return send(res, 200, {
+        vtexReads: this.vtex.reads,
         vbaseCalls: this.vbase.calls,
         vbaseConflicts: this.vbase.conflicts,
         events: { sent: this.events.sent, delivered: this.events.delivered, failed: this.events.failed },
@@ -123,7 +134,14 @@ class Emulator {
     }
     if (ctx.pathname === '/_emulator/sandbox' && req.method === 'POST') {
       const { marketplace, ...patch } = json()
-      return send(res, 200, this.sandbox.configure(marketplace, patch))
+      try {
+        return send(res, 200, this.sandbox.configure(marketplace, patch))
+      } catch (e) {
+        return send(res, 400, { message: e.message })
+      }
+    }
+    if (ctx.pathname === '/_emulator/sandbox' && req.method === 'GET') {
+      return send(res, 200, Object.fromEntries(this.sandbox.config))
     }
     if (ctx.pathname === '/_emulator/sandbox/accepted') return send(res, 200, this.sandbox.accepted)
     if (ctx.pathname === '/_emulator/events' && req.method === 'POST') {
@@ -137,11 +155,42 @@ class Emulator {
       if (latencyMs != null) this.vbase.latencyMs = latencyMs
       return send(res, 200, { latencyMs: this.vbase.latencyMs })
     }
+    if (ctx.pathname === '/_emulator/settings' && req.method === 'POST') {
+      this.writeSettings(this.appName, json())
+      return send(res, 200, this.readSettings(this.appName))
+    }
     return send(res, 404, { message: `Unknown control route ${ctx.pathname}` })
   }
 
-  listen(port, account) {
+  /**
+   * Changes in the store, as a person would make them in the VTEX Admin:
+   * POST /_emulator/vtex/stock {skuId, quantity}, /product {skuId, name?, ean?},
+   * /order {orderId, status, invoice?}; add "silent": true to change without
+   * the notification. GET /_emulator/vtex lists SKUs and orders.
+   */
+  vtexControl(req, res, ctx, json) {
+    if (req.method === 'GET' && ctx.pathname === '/_emulator/vtex') {
+      const { skus, inventory, orders } = this.vtex.data
+      return send(res, 200, {
+        skus: Object.values(skus).map(s => ({ id: String(s.Id), name: s.NameComplete, ean: s.AlternateIds?.Ean ?? null, quantity: inventory[s.Id]?.totalQuantity ?? null })),
+        orders: Object.values(orders).map(o => ({ id: o.orderId, status: o.status })),
+      })
+    }
+    const action = { '/_emulator/vtex/stock': 'changeStock', '/_emulator/vtex/product': 'changeProduct', '/_emulator/vtex/order': 'changeOrder' }[ctx.pathname]
+    if (!action || req.method !== 'POST') return send(res, 404, { message: `Unknown control route ${ctx.pathname}` })
+    try {
+      const { silent, at, ...change } = json()
+      return send(res, 200, this.vtex[action](change, { silent: Boolean(silent), at: at || new Date().toISOString() }))
+    } catch (e) {
+      return send(res, 400, { message: e.message })
+    }
+  }
+
+  listen(port, account, { workspace = 'master' } = {}) {
     this.account = account
+    this.vtex.account = account
+    this.events.account = account
+    this.events.workspace = workspace
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch(e => send(res, 500, { message: String(e && e.stack || e) }))
     })

@@ -11,11 +11,14 @@ const counts = (byStatus: Record<LogStatus, number>) => ({
 export const presentOverview = (tab: Tab, o: Overview) => ({
   tab,
   total: o.total,
+  abnormal: o.abnormal,
   byStatus: counts(o.byStatus),
   byMarketplace: o.byMarketplace.map(m => ({ ...m, byStatus: counts(m.byStatus) })),
 })
 
 export const presentLog = (log: IntegrationLog) => ({
   ...log,
+  abnormal: log.abnormal ?? false,
+  latencyMs: log.latencyMs ?? null,
   payload: log.payload === undefined ? null : JSON.stringify(log.payload, null, 2),
 })

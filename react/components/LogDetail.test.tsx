@@ -18,6 +18,8 @@ const log = {
   changedAt: null,
   attempts: 2,
   queuedAt: null,
+  abnormal: true,
+  latencyMs: 2 * 3600_000 + 5 * 60_000,
   payload: '{"quantity":-2}',
   origin: {
     __typename: 'ErrorOrigin',

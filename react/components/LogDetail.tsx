@@ -21,7 +21,8 @@ import {
 import INTEGRATION_LOG from '../graphql/integrationLog.graphql'
 import { DATE_TIME, prettyBody } from '../utils/format'
 import { LogDetail as Detail } from '../utils/types'
-import StatusTag from './StatusTag'
+import { durationParts } from '../utils/duration'
+import StatusTag, { AbnormalTag } from './StatusTag'
 
 interface Props {
   id: string
@@ -83,7 +84,10 @@ const LogDetail = ({ id, state, busy, marketplaceNames, onReprocess, onRemove }:
         {log ? (
           <Stack space="$space-5">
             <Inline hSpace="$space-6" vSpace="$space-3">
-              <StatusTag status={log.status} />
+              <Inline hSpace="$space-1">
+                <StatusTag status={log.status} />
+                {log.abnormal ? <AbnormalTag /> : null}
+              </Inline>
               <Field label={t('detail.processedAt')}>{date(log.processedAt)}</Field>
               <Field label={t('detail.createdAt')}>{date(log.createdAt)}</Field>
               <Field label={t('detail.attempts')}>{log.attempts}</Field>
@@ -92,6 +96,16 @@ const LogDetail = ({ id, state, busy, marketplaceNames, onReprocess, onRemove }:
               <Alert variant="info" data-testid="queued-notice">{t('detail.queued', { time: date(log.queuedAt) })}</Alert>
             ) : null}
             <Field label={t('detail.message')}>{log.message}</Field>
+            {log.latencyMs != null ? (
+              <Text data-testid="latency">
+                {t('detail.latency', {
+                  duration: t(durationParts(log.latencyMs).id, durationParts(log.latencyMs).values),
+                })}
+              </Text>
+            ) : null}
+            {log.abnormal ? (
+              <Alert variant="warning" data-testid="abnormal-notice">{t('detail.abnormal')}</Alert>
+            ) : null}
             {log.origin ? (
               <Stack space="$space-3" data-testid="error-origin">
                 <Heading as="h3">{t('detail.origin')}</Heading>

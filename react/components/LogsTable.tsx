@@ -2,6 +2,7 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import {
   DataViewStatus,
+  Inline,
   TBody,
   TBodyCell,
   TBodyRow,
@@ -17,7 +18,7 @@ import {
 import { DATE_TIME } from '../utils/format'
 import { LogSummary, Tab } from '../utils/types'
 import RowActions from './RowActions'
-import StatusTag from './StatusTag'
+import StatusTag, { AbnormalTag } from './StatusTag'
 
 interface Props {
   tab: Tab
@@ -35,7 +36,16 @@ const LogsTable = ({ tab, items, status, pageSize, marketplaceNames, onOpen, onR
   const intl = useIntl()
   const t = (id: string) => intl.formatMessage({ id: `admin/marketplace-bridge.${id}` })
   const columns = createColumns<LogSummary>([
-    { id: 'status', header: t('column.status'), accessor: item => <StatusTag status={item.status} /> },
+    {
+      id: 'status',
+      header: t('column.status'),
+      accessor: item => (
+        <Inline hSpace="$space-1" noWrap>
+          <StatusTag status={item.status} />
+          {item.abnormal ? <AbnormalTag /> : null}
+        </Inline>
+      ),
+    },
     { id: 'marketplace', header: t('column.marketplace'), accessor: item => marketplaceNames[item.marketplace] ?? item.marketplace },
     { id: 'entityId', header: t(tab === 'TRACKING' ? 'column.order' : 'column.sku') },
     {

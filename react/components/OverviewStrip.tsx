@@ -6,6 +6,7 @@ import { StatusCounts } from '../utils/types'
 
 interface Props {
   total?: number
+  abnormal?: number
   byStatus?: StatusCounts
   loading: boolean
 }
@@ -15,15 +16,17 @@ const ITEMS = [
   { key: 'success', id: 'admin/marketplace-bridge.overview.success', tone: 'positive' },
   { key: 'error', id: 'admin/marketplace-bridge.overview.error', tone: 'critical' },
   { key: 'queued', id: 'admin/marketplace-bridge.overview.queued', tone: 'warning' },
+  { key: 'abnormal', id: 'admin/marketplace-bridge.overview.abnormal', tone: 'info' },
 ] as const
 
-const OverviewStrip = ({ total, byStatus, loading }: Props) => {
+const OverviewStrip = ({ total, abnormal, byStatus, loading }: Props) => {
   const intl = useIntl()
-  const value = (key: typeof ITEMS[number]['key']) => (key === 'total' ? total : byStatus?.[key])
+  const value = (key: typeof ITEMS[number]['key']) =>
+    key === 'total' ? total : key === 'abnormal' ? abnormal : byStatus?.[key]
   return (
     <div
       data-testid="overview"
-      className={csx({ display: 'grid', width: '100%', gridTemplateColumns: 'repeat(4, minmax(8rem, 1fr))', gap: '$space-4' })}
+      className={csx({ display: 'grid', width: '100%', gridTemplateColumns: 'repeat(5, minmax(8rem, 1fr))', gap: '$space-4' })}
     >
       {ITEMS.map(item => (
         <Card key={item.key} className={csx({ padding: '$space-4' })} data-overview={item.key}>

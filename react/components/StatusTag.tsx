@@ -17,4 +17,10 @@ const StatusTag = ({ status }: { status: LogStatus }) => {
   )
 }
 
+/** Marks a log that reached the marketplace more than 1 hour after the change. */
+export const AbnormalTag = () => {
+  const intl = useIntl()
+  return <Tag data-abnormal variant="purple" label={intl.formatMessage({ id: 'admin/marketplace-bridge.tag.abnormal' })} />
+}
+
 export default StatusTag

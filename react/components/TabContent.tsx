@@ -97,6 +97,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
       <OverviewStrip
         loading={overview.loading}
         total={overview.data?.integrationOverview.total}
+        abnormal={overview.data?.integrationOverview.abnormal}
         byStatus={overview.data?.integrationOverview.byStatus}
       />
       <Inline hSpace="$space-4" vSpace="$space-3">

@@ -12,6 +12,8 @@ export interface LogSummary {
   message: string
   processedAt: string
   attempts: number
+  abnormal: boolean
+  latencyMs: number | null
 }
 
 export interface LogPageData {
@@ -31,6 +33,7 @@ export interface OverviewData {
   integrationOverview: {
     tab: Tab
     total: number
+    abnormal: number
     byStatus: StatusCounts
     byMarketplace: Array<{ marketplace: string; total: number; byStatus: StatusCounts }>
   }
