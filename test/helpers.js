@@ -21,10 +21,29 @@ async function startApp(options = {}) {
 
   async function control(pathname, body) {
     const res = await fetch(`${local.emulatorUrl}/_emulator/${pathname}`, body ? { method: 'POST', body: JSON.stringify(body) } : {})
-    return res.json()
+    const json = await res.json()
+    if (!res.ok) throw new Error(`${pathname}: ${JSON.stringify(json)}`)
+    return json
   }
 
-  return { ...local, dataDir, gql, control }
+  /** Waits until no event is waiting or being handled (the pipeline has settled). */
+  async function settle({ ms = 30000 } = {}) {
+    let quietSince = 0
+    await eventually(async () => {
+      const { idle } = await control('idle')
+      if (!idle) quietSince = 0
+      else if (!quietSince) quietSince = Date.now()
+      return idle && Date.now() - quietSince >= 300
+    }, { ms, every: 50, what: 'the pipeline to settle' })
+  }
+
+  /** What the sandbox marketplaces accepted, optionally for one kind and id. */
+  async function accepted(kind, id) {
+    const all = await control('sandbox/accepted')
+    return all.filter(a => (!kind || a.kind === kind) && (!id || a.id === id))
+  }
+
+  return { ...local, dataDir, gql, control, settle, accepted }
 }
 
 /** Polls `fn` until it returns a truthy value, or fails after `ms`. */

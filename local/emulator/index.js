@@ -119,7 +119,9 @@ class Emulator {
   control(req, res, ctx) {
     const json = () => (ctx.body.length ? JSON.parse(ctx.body.toString('utf8')) : {})
     if (ctx.pathname === '/_emulator/idle') {
-      return send(res, 200, { idle: this.events.idle(), pending: this.events.pending.size, inFlight: this.events.inFlight })
+      // Idle: no event waiting or being handled, and no job pending in the app's bucket (retries included).
+      const jobs = this.vbase.list(`${this.account}/${this.events.workspace}/${this.appName}/logs`, { prefix: 'job/', limit: 1000 }).data.length
+      return send(res, 200, { idle: this.events.idle() && jobs === 0, pending: this.events.pending.size, inFlight: this.events.inFlight, jobs })
     }
     if (ctx.pathname.startsWith('/_emulator/vtex')) return this.vtexControl(req, res, ctx, json)
     if (ctx.pathname === '/_emulator/stats') {
@@ -141,7 +143,7 @@ class Emulator {
       }
     }
     if (ctx.pathname === '/_emulator/sandbox' && req.method === 'GET') {
-      return send(res, 200, Object.fromEntries(this.sandbox.config))
+      return send(res, 200, { config: Object.fromEntries(this.sandbox.config), unlisted: this.sandbox.unlisted })
     }
     if (ctx.pathname === '/_emulator/sandbox/accepted') return send(res, 200, this.sandbox.accepted)
     if (ctx.pathname === '/_emulator/events' && req.method === 'POST') {
