@@ -45,6 +45,7 @@ async function startLocal({ port = 0, dataDir = path.join(root, '.local', 'data'
   const seeded = perTab > 0 ? await seed(emulator, { account: ACCOUNT, workspace: WORKSPACE, appName, perTab }) : { seeded: 0 }
 
   const worker = fork(path.join(__dirname, 'worker.js'), [], {
+    execArgv: process.env.WORKER_EXEC_ARGV ? process.env.WORKER_EXEC_ARGV.split(' ') : [],
     env: {
       ...process.env,
       VTEX_APP_ID: appId,

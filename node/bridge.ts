@@ -11,8 +11,34 @@ export const JOB_EVENT = 'marketplace-bridge.job'
 
 const appId = () => process.env.VTEX_APP_ID ?? ''
 
-export async function loadSettings(clients: Clients): Promise<BridgeSettings> {
-  return parseSettings(await clients.apps.getAppSettings(appId()))
+/** Settings change rarely and every event reads them: kept for 10 s per account and workspace. */
+const SETTINGS_TTL_MS = 10_000
+const settingsCache = new Map<string, { at: number; value: Promise<BridgeSettings> }>()
+
+export function loadSettings(clients: Clients): Promise<BridgeSettings> {
+  const { account, workspace } = clients.ioContext
+  const key = `${account}/${workspace}`
+  const hit = settingsCache.get(key)
+  if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.value
+  const value = clients.apps.getAppSettings(appId()).then(parseSettings)
+  settingsCache.set(key, { at: Date.now(), value })
+  value.catch(() => settingsCache.delete(key))
+  return value
+}
+
+/**
+ * The sweep (re-sending jobs that went quiet) runs after handlers and
+ * mutations, at most every 15 s per process: it reads every pending job, so
+ * running it on each of hundreds of events per second would double the
+ * storage traffic for nothing.
+ */
+const SWEEP_EVERY_MS = 15_000
+let lastSweep = 0
+
+export async function sweepIfDue(queue: BridgeQueue) {
+  if (Date.now() - lastSweep < SWEEP_EVERY_MS) return null
+  lastSweep = Date.now()
+  return queue.sweep()
 }
 
 function eventDispatcher(clients: Clients): JobDispatcher {
@@ -23,22 +49,24 @@ function eventDispatcher(clients: Clients): JobDispatcher {
 
 function vtexSource(clients: Clients): VtexSource {
   return {
-    sku: id => clients.catalog.sku(id),
+    sku: id => clients.skuCatalog.sku(id),
     inventory: id => clients.logistics.inventory(id),
     order: id => clients.oms.order(id),
   }
 }
 
+const scopeOf = (clients: Clients) => `${clients.ioContext.account}/${clients.ioContext.workspace}`
+
 /** The log store, for reads and removals. */
 export function logStore(clients: Clients) {
-  return new LogStore(clients.logStorage.bucket(LOG_BUCKET))
+  return new LogStore(clients.logStorage.bucket(LOG_BUCKET), scopeOf(clients))
 }
 
 /** The queue with everything it needs, built from ctx.clients and the app settings. */
 export async function bridgeQueue(clients: Clients) {
   const kv = clients.logStorage.bucket(LOG_BUCKET)
   return new BridgeQueue({
-    logs: new LogStore(kv),
+    logs: new LogStore(kv, scopeOf(clients)),
     jobs: new JobStore(kv),
     dispatcher: eventDispatcher(clients),
     source: vtexSource(clients),

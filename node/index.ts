@@ -18,7 +18,7 @@ const clients: ClientsConfig<Clients> = {
     apps: { memoryCache: settingsCache },
     marketplaceHttp: { timeout: 10_000 },
     events: { retries: 2, timeout: 3000 },
-    catalog: { retries: 2, timeout: TIMEOUT_MS },
+    skuCatalog: { retries: 2, timeout: TIMEOUT_MS },
     logistics: { retries: 2, timeout: TIMEOUT_MS },
     oms: { retries: 2, timeout: TIMEOUT_MS },
   },

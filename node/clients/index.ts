@@ -1,4 +1,4 @@
-import { IOClients } from '@vtex/api'
+import { InstanceOptions, IOClients, IOContext } from '@vtex/api'
 
 import { Catalog } from './catalog'
 import { Logistics } from './logistics'
@@ -7,6 +7,10 @@ import { MarketplaceHttp } from './marketplace'
 import { Oms } from './oms'
 
 export class Clients extends IOClients {
+  constructor(options: Record<string, InstanceOptions>, public readonly ioContext: IOContext) {
+    super(options, ioContext)
+  }
+
   public get logStorage() {
     return this.getOrSet('logStorage', LogStorage)
   }
@@ -15,8 +19,9 @@ export class Clients extends IOClients {
     return this.getOrSet('marketplaceHttp', MarketplaceHttp)
   }
 
-  public get catalog() {
-    return this.getOrSet('catalog', Catalog)
+  /** Named apart from IOClients' own `catalog` (a different Catalog client). */
+  public get skuCatalog() {
+    return this.getOrSet('skuCatalog', Catalog)
   }
 
   public get logistics() {

@@ -7,7 +7,7 @@ import { Tab } from './tabs'
  *   log/{TAB}/{marketplace}/{entityId}          the log document
  *   idx/{TAB}/{filter}/{order}_{marketplace}_{entityId}
  *                                                an index entry, one per filter
- *   stats/{TAB}/{shard}                          counts by marketplace and status (8 shards)
+ *   stats/{TAB}/{shard}                          counts by marketplace and status (16 shards, summed)
  *   job/{jobId}                                  a pending reprocess job
  *
  * `filter` is `all`, `s.{STATUS}`, `m.{marketplace}` or `sm.{STATUS}.{marketplace}`,
@@ -19,14 +19,14 @@ export const LOG_BUCKET = 'logs'
 export const docPath = (tab: Tab, marketplace: string, entityId: string) =>
   `log/${tab}/${marketplace}/${entityId}`
 
-/** Counts are split in shards so concurrent writers rarely meet on one key. */
-export const STATS_SHARDS = 8
+/**
+ * Counts are split in shards that are simply added up: any change may go to
+ * any shard, so a writer picks one at random and, when it meets a concurrent
+ * writer there (If-Match 412), moves to another instead of queueing behind it.
+ */
+export const STATS_SHARDS = 16
 
-export function statsShard(marketplace: string, entityId: string) {
-  let h = 0
-  for (const c of `${marketplace}:${entityId}`) h = (h * 31 + c.charCodeAt(0)) | 0
-  return Math.abs(h) % STATS_SHARDS
-}
+export const randomShard = (random = Math.random) => Math.floor(random() * STATS_SHARDS)
 
 export const statsPath = (tab: Tab, shard: number) => `stats/${tab}/${shard}`
 

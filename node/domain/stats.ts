@@ -19,22 +19,26 @@ export interface StatsChange {
 export const changesStats = (c: StatsChange) =>
   c.from !== c.to || Boolean(c.abnormalFrom) !== Boolean(c.abnormalTo)
 
-/** Moves one log between statuses (null = absent). Never goes below zero. */
+/**
+ * Moves one log between statuses (null = absent). A shard may go negative:
+ * the decrement of a log counted in another shard lands wherever the writer
+ * got in. Only the sum over shards means anything (mergeStats).
+ */
 export function applyStatsChange(stats: TabStats, change: StatsChange): TabStats {
   if (!changesStats(change)) return stats
   const m = change.marketplace
   const byStatus = { ...(stats.counts[m] ?? {}) }
   if (change.from !== change.to) {
-    if (change.from) byStatus[change.from] = Math.max(0, (byStatus[change.from] ?? 0) - 1)
+    if (change.from) byStatus[change.from] = (byStatus[change.from] ?? 0) - 1
     if (change.to) byStatus[change.to] = (byStatus[change.to] ?? 0) + 1
   }
   const abnormal = { ...(stats.abnormal ?? {}) }
   const delta = Number(Boolean(change.abnormalTo)) - Number(Boolean(change.abnormalFrom))
-  if (delta !== 0) abnormal[m] = Math.max(0, (abnormal[m] ?? 0) + delta)
+  if (delta !== 0) abnormal[m] = (abnormal[m] ?? 0) + delta
   return { counts: { ...stats.counts, [m]: byStatus }, abnormal }
 }
 
-/** Adds shards together. */
+/** Adds shards together. Sums are never below zero (a drifted count reads as 0). */
 export function mergeStats(shards: TabStats[]): TabStats {
   const out = emptyStats()
   for (const s of shards) {
@@ -46,6 +50,10 @@ export function mergeStats(shards: TabStats[]): TabStats {
     }
     for (const [m, n] of Object.entries(s.abnormal ?? {})) out.abnormal![m] = (out.abnormal![m] ?? 0) + n
   }
+  for (const byStatus of Object.values(out.counts)) {
+    for (const status of LOG_STATUSES) if ((byStatus[status] ?? 0) < 0) byStatus[status] = 0
+  }
+  for (const m of Object.keys(out.abnormal!)) if (out.abnormal![m] < 0) out.abnormal![m] = 0
   return out
 }
 

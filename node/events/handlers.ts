@@ -3,7 +3,7 @@ import { EventContext } from '@vtex/api'
 import { invalidArgument, isDomainError } from '../domain/errors'
 import { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
 import { Clients } from '../clients'
-import { bridgeQueue } from '../bridge'
+import { bridgeQueue, sweepIfDue } from '../bridge'
 
 type Ctx = EventContext<Clients>
 
@@ -15,13 +15,12 @@ type Ctx = EventContext<Clients>
 async function handle(ctx: Ctx, what: string, work: (queue: Awaited<ReturnType<typeof bridgeQueue>>) => Promise<unknown>) {
   const queue = await bridgeQueue(ctx.clients)
   try {
-    const result = await work(queue)
-    ctx.vtex.logger.info({ message: `${what} handled`, result })
+    await work(queue)
   } catch (e) {
     if (!isDomainError(e)) throw e
     ctx.vtex.logger.warn({ message: `${what} ignored: ${e.message}`, body: ctx.body })
   }
-  await queue.sweep()
+  await sweepIfDue(queue)
 }
 
 /** vtex.broadcaster catalog notifications: products and inventory. */

@@ -6,8 +6,8 @@ import {
   indexPrefix,
   orderKey,
   parseIndexPath,
+  randomShard,
   statsPath,
-  statsShard,
 } from '../domain/layout'
 import {
   IntegrationLog,
@@ -19,6 +19,7 @@ import {
 } from '../domain/log'
 import { decodeCursor, encodeCursor } from '../domain/pagination'
 import {
+  StatsChange,
   TabStats,
   applyStatsChange,
   changesStats,
@@ -28,8 +29,9 @@ import {
   overviewOf,
 } from '../domain/stats'
 import { Tab } from '../domain/tabs'
+import { GroupCommit } from './groupCommit'
 import { withOptimisticRetry } from './retry'
-import { KeyValueStore } from './storage'
+import { KeyValueStore, StoredFile } from './storage'
 
 export interface ListQuery {
   tab: Tab
@@ -78,30 +80,46 @@ const indexOf = (log: IntegrationLog) =>
  * deleted: a crash in between leaves a stale entry, which readers recognise
  * (its order or status no longer matches the document) and skip.
  */
+/** One per process: concurrent count changes of a tab are written together. */
+const statsCommits = new GroupCommit<StatsChange>()
+
 export class LogStore {
-  constructor(private readonly kv: KeyValueStore) {}
+  /**
+   * `scope` names the account and workspace the store belongs to, so the
+   * count changes of concurrent requests of one store can be grouped.
+   */
+  constructor(private readonly kv: KeyValueStore, private readonly scope = 'default') {}
 
   async get(id: string): Promise<IntegrationLog | null> {
     return this.getByKey(parseLogId(id))
   }
 
   async getByKey(key: LogKey): Promise<IntegrationLog | null> {
-    const file = await this.kv.get<IntegrationLog>(docPath(key.tab, key.marketplace, key.entityId))
-    return file?.data ?? null
+    return (await this.getFile(key))?.data ?? null
+  }
+
+  /** The document with its ETag, to hand back to update() and save a read. */
+  getFile(key: LogKey): Promise<StoredFile<IntegrationLog> | null> {
+    return this.kv.get<IntegrationLog>(docPath(key.tab, key.marketplace, key.entityId))
   }
 
   /**
    * Applies `change` to the current document (null when absent) and commits it.
    * `change` may run several times (once per conflict) and must be pure; it
    * returns null to write nothing. Returns the committed document, or null.
+   * `known` is a version just read (getFile): the first attempt uses it
+   * instead of reading again; a conflict falls back to fresh reads.
    */
   async update(
     key: LogKey,
-    change: (current: IntegrationLog | null) => IntegrationLog | null
+    change: (current: IntegrationLog | null) => IntegrationLog | null,
+    known?: StoredFile<IntegrationLog> | null
   ): Promise<IntegrationLog | null> {
     const path = docPath(key.tab, key.marketplace, key.entityId)
+    let first = known !== undefined
     const committed = await withOptimisticRetry(`Updating log ${path}`, async () => {
-      const file = await this.kv.get<IntegrationLog>(path)
+      const file = first ? known ?? null : await this.kv.get<IntegrationLog>(path)
+      first = false
       const before = file?.data ?? null
       const after = change(before)
       if (!after) return null
@@ -188,7 +206,7 @@ export class LogStore {
     await Promise.all(added.map(p => this.kv.put(p, { id: ref.id })))
     await Promise.all(dropped.map(p => this.kv.delete(p)))
 
-    const { tab, marketplace, entityId } = keyOf(ref)
+    const { tab, marketplace } = keyOf(ref)
     const change = {
       marketplace,
       from: before?.status ?? null,
@@ -197,12 +215,14 @@ export class LogStore {
       abnormalTo: Boolean(after?.abnormal),
     }
     if (!changesStats(change)) return
-    const path = statsPath(tab, statsShard(marketplace, entityId))
-    await withOptimisticRetry(`Updating counts of ${tab}`, async () => {
-      const file = await this.kv.get<TabStats>(path)
-      const next = applyStatsChange(file?.data ?? emptyStats(), change)
-      await this.kv.put(path, next, file ? { ifMatch: file.etag } : { ifAbsent: true })
-    })
+    await statsCommits.add(`${this.scope}/${tab}`, change, batch =>
+      withOptimisticRetry(`Updating counts of ${tab}`, async () => {
+        const path = statsPath(tab, randomShard()) // a new shard on every conflict
+        const file = await this.kv.get<TabStats>(path)
+        const next = batch.reduce(applyStatsChange, file?.data ?? emptyStats())
+        await this.kv.put(path, next, file ? { ifMatch: file.etag } : { ifAbsent: true })
+      })
+    )
   }
 }
 

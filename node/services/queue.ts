@@ -27,7 +27,7 @@ import { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
 import { JobDispatcher, MarketplaceGateway, Scheduler, VtexSource, timerScheduler } from './connector'
 import { JobStore } from './jobStore'
 import { LogStore, notFound } from './logStore'
-import { isPreconditionFailed } from './storage'
+import { StoredFile, isPreconditionFailed } from './storage'
 
 export interface Clock {
   now(): number
@@ -88,19 +88,20 @@ export class BridgeQueue {
   // ------------------------------------------------------------ sources
 
   /** A catalog notification from vtex.broadcaster: one export job per tab and marketplace. */
-  async onCatalogChange(n: BroadcasterNotification): Promise<string[]> {
+  async onCatalogChange(n: BroadcasterNotification): Promise<JobResult[]> {
     const skuId = String(n.IdSku ?? '')
     if (!/^\d{1,18}$/.test(skuId)) throw new DomainError('INVALID_ARGUMENT', `Notification without a valid IdSku: ${JSON.stringify(n)}`)
     const changedAt = this.changeTime(n.DateModified)
     const tabs = tabsForCatalogChange(n)
-    const ids: string[] = []
-    if (tabs.products) ids.push(...(await this.enqueue('PRODUCTS', skuId, changedAt, false)))
-    if (tabs.inventory) ids.push(...(await this.enqueue('INVENTORY', skuId, changedAt, tabs.stockOnly)))
-    return ids
+    const [products, inventory] = await Promise.all([
+      tabs.products ? this.enqueue('PRODUCTS', skuId, changedAt, false) : [],
+      tabs.inventory ? this.enqueue('INVENTORY', skuId, changedAt, tabs.stockOnly) : [],
+    ])
+    return [...products, ...inventory]
   }
 
   /** An order status change from vtex.orders-broadcast: one tracking job per marketplace. */
-  async onOrderStatus(e: OrderStatusEvent): Promise<string[]> {
+  async onOrderStatus(e: OrderStatusEvent): Promise<JobResult[]> {
     if (!e || typeof e.orderId !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(e.orderId)) {
       throw new DomainError('INVALID_ARGUMENT', `Order event without a valid orderId: ${JSON.stringify(e)}`)
     }
@@ -112,19 +113,23 @@ export class BridgeQueue {
     return Number.isNaN(t) ? this.iso() : new Date(t).toISOString()
   }
 
-  private async enqueue(tab: Tab, entityId: string, changedAt: string, stockOnly: boolean) {
-    const created: string[] = []
-    for (const marketplace of enabledFor(this.deps.settings, tab)) {
-      const logId = buildLogId(tab, marketplace.id, entityId)
-      const id = exportJobId(logId, changedAt)
-      const now = this.iso()
-      // The same notification delivered twice maps to the same job id: queued once.
-      if (!(await this.deps.jobs.create(newJob(id, logId, now, { kind: 'EXPORT', changedAt, stockOnly, sentAt: now })))) continue
-      created.push(id)
-      // A failed send leaves the job in VBase; the sweep sends it again.
-      await this.deps.dispatcher.dispatch(id, logId).catch(() => undefined)
-    }
-    return created
+  /**
+   * One job per marketplace enabled for the tab. The source event is the
+   * job's first delivery: the job is written already claimed by this handler
+   * and runs at once (no second event for the common case); retries and
+   * recoveries travel as the app's own job events. The same notification
+   * delivered twice maps to the same job id, so it is queued once.
+   */
+  private async enqueue(tab: Tab, entityId: string, changedAt: string, stockOnly: boolean): Promise<JobResult[]> {
+    return Promise.all(
+      enabledFor(this.deps.settings, tab).map(async marketplace => {
+        const logId = buildLogId(tab, marketplace.id, entityId)
+        const now = this.clock.now()
+        const job = claim(newJob(exportJobId(logId, changedAt), logId, new Date(now).toISOString(), { kind: 'EXPORT', changedAt, stockOnly, sentAt: new Date(now).toISOString() }), now)!
+        if (!(await this.deps.jobs.create(job))) return 'busy' as const
+        return this.process(job)
+      })
+    )
   }
 
   // ------------------------------------------------------------ admin
@@ -192,9 +197,14 @@ export class BridgeQueue {
       if (isPreconditionFailed(e)) return 'busy'
       throw e
     }
+    return this.process(job)
+  }
 
+  /** Works a job this handler holds the claim of. */
+  private async process(job: Job): Promise<JobResult> {
     const key = parseLogId(job.logId)
-    const log = await this.deps.logs.getByKey(key)
+    const logFile = await this.deps.logs.getFile(key)
+    const log = logFile?.data ?? null
     if (job.kind === 'REPROCESS' && (!log || log.status !== 'QUEUED' || log.jobId !== job.id)) {
       return this.finish(job, 'superseded')
     }
@@ -239,7 +249,7 @@ export class BridgeQueue {
       verdict.kind === 'transient' && job.kind === 'EXPORT'
         ? { ...outcome, message: `${outcome.message} (retries exhausted after ${tries} attempts)` }
         : outcome
-    await this.record(job, key, prepared.payload, final)
+    await this.record(job, key, prepared.payload, final, logFile)
     return this.finish(job, 'done')
   }
 
@@ -279,14 +289,18 @@ export class BridgeQueue {
     return unchanged(decision.send) ? { skip: 'unchanged' } : { payload: decision.send }
   }
 
-  private async record(job: Job, key: LogKey, payload: unknown, outcome: Outcome) {
+  private async record(job: Job, key: LogKey, payload: unknown, outcome: Outcome, known?: StoredFile<IntegrationLog> | null) {
     const withChange = { ...outcome, changedAt: job.changedAt }
-    await this.deps.logs.update(key, cur => {
-      if (job.kind === 'REPROCESS') return cur ? completeJob(cur, job.id, withChange, payload) : null
-      // A newer change already recorded wins over this one.
-      if (cur?.changedAt && job.changedAt && cur.changedAt > job.changedAt) return null
-      return recordOutcome(cur, key, payload, withChange)
-    })
+    await this.deps.logs.update(
+      key,
+      cur => {
+        if (job.kind === 'REPROCESS') return cur ? completeJob(cur, job.id, withChange, payload) : null
+        // A newer change already recorded wins over this one.
+        if (cur?.changedAt && job.changedAt && cur.changedAt > job.changedAt) return null
+        return recordOutcome(cur, key, payload, withChange)
+      },
+      known
+    )
   }
 
   private async finish(job: Job, result: JobResult): Promise<JobResult> {

@@ -17,6 +17,7 @@ export async function withOptimisticRetry<T>(
   attempt: () => Promise<T>,
   wait: (ms: number) => Promise<void> = sleep
 ): Promise<T> {
+  // Attempts re-run from a fresh read; the jittered wait spreads colliding writers.
   for (let n = 0; ; n++) {
     try {
       return await attempt()

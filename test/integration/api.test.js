@@ -140,22 +140,35 @@ test('an event delivered twice sends to the marketplace once', async () => {
 
 test('concurrent writers conflict on If-Match and lose nothing', async () => {
   const errors = (await list({ tab: 'INVENTORY', status: 'ERROR', first: 100 })).data
-  const targets = errors.slice(0, 4).map(l => l.id)
-  assert.equal(targets.length, 4)
+  const [contested, ...others] = errors.slice(0, 5).map(l => l.id)
+  assert.equal(others.length, 4)
   const conflictsBefore = (await app.control('stats')).vbaseConflicts
+  const sentBefore = (await app.control('stats')).events.sent
   const { data: before } = await app.gql(OVERVIEW, { tab: 'INVENTORY' })
   await app.control('events', { delayMs: 60000 }) // keep them queued while we count
+  await app.control('vbase', { latencyMs: 30 }) // storage as slow as the real one: the writers overlap
   try {
-    const results = await Promise.all(targets.map(id => app.gql(REPROCESS, { ids: [id] })))
+    // Eight admins reprocess the same log at once, while four other logs are reprocessed too.
+    const results = await Promise.all([
+      ...Array.from({ length: 8 }, () => app.gql(REPROCESS, { ids: [contested] })),
+      ...others.map(id => app.gql(REPROCESS, { ids: [id] })),
+    ])
     results.forEach(r => assert.equal(r.errors, undefined, JSON.stringify(r.errors)))
+    assert.ok(results.every(r => r.data.reprocessLogs[0].status === 'QUEUED'))
+    const conflicts = (await app.control('stats')).vbaseConflicts - conflictsBefore
+    assert.ok(conflicts > 0, 'the eight writers of one log met If-Match conflicts')
+    // One job for the contested log (the others found it queued), one per other log.
+    assert.equal((await app.control('stats')).events.sent - sentBefore, 5)
     const { data: afterData } = await app.gql(OVERVIEW, { tab: 'INVENTORY' })
     const a = afterData.integrationOverview.byStatus
     const b = before.integrationOverview.byStatus
-    assert.equal(a.queued, b.queued + 4)
-    assert.equal(a.error, b.error - 4)
-    const conflicts = (await app.control('stats')).vbaseConflicts - conflictsBefore
-    assert.ok(conflicts > 0, 'the four writers to the tab counts met at least one If-Match conflict')
+    assert.equal(a.queued, b.queued + 5)
+    assert.equal(a.error, b.error - 5)
+    const contestedLog = (await app.gql(DETAIL, { id: contested })).data.integrationLog
+    assert.equal(contestedLog.status, 'QUEUED')
+    assert.equal(contestedLog.history.length, 1, 'queueing adds no attempt')
   } finally {
+    await app.control('vbase', { latencyMs: 0 })
     await app.control('events', { delayMs: 100 })
   }
 })

@@ -1,4 +1,4 @@
-import { bridgeQueue } from '../../bridge'
+import { bridgeQueue, sweepIfDue } from '../../bridge'
 import { withErrors } from '../errors'
 import { presentLog } from '../present'
 
@@ -6,6 +6,6 @@ export const reprocessLogs = withErrors(async (_: unknown, args: { ids: string[]
   const queue = await bridgeQueue(ctx.clients)
   const queued = await queue.reprocess(args.ids)
   // Piggy-back: re-send any job whose event went missing earlier.
-  await queue.sweep().catch(e => ctx.vtex.logger.warn({ message: 'Job sweep failed', error: String(e) }))
+  await sweepIfDue(queue).catch(e => ctx.vtex.logger.warn({ message: 'Job sweep failed', error: String(e) }))
   return queued.map(presentLog)
 })
