@@ -21,7 +21,7 @@ async function main() {
     }
     await page.getByTestId('filter-status').selectOption('ERROR')
     await page.waitForFunction(() => [...document.querySelectorAll('tr[data-log-id]')].every(r => r.dataset.status === 'ERROR'))
-    await page.locator('tr[data-log-id]').first().click()
+    await page.locator('tr[data-log-id]').filter({ hasText: /answered HTTP/ }).first().click()
     await page.getByTestId('error-origin').waitFor()
     await page.screenshot({ path: path.join(OUT, 'error-detail.png') })
     console.log(`screenshots written to ${path.relative(process.cwd(), OUT)}`)
