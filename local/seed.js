@@ -24,6 +24,7 @@ const settingsFor = (marketplaces = MARKETPLACES) => ({
   maxRetries: 10,
   marketplaces: marketplaces.map(m => ({
     ...m,
+    connector: 'http-json',
     baseUrl: `http://${m.id}.sandbox.local/api`,
     token: `sandbox-token-${m.id}`,
     products: true,

@@ -3,9 +3,14 @@ import { validateMarketplace } from './log'
 import { Tab } from './tabs'
 
 /** One marketplace as the store configures it in the app settings. */
+/** Connectors the bridge knows. One today: any partner service can implement its contract. */
+export const CONNECTORS = ['http-json'] as const
+export type Connector = typeof CONNECTORS[number]
+
 export interface MarketplaceConfig {
   id: string
   name: string
+  connector: Connector
   /** Base URL of the marketplace's (or partner's) endpoint for the HTTP/JSON connector. */
   baseUrl: string
   /** Secret sent as a bearer token. Never returned by the API, never logged. */
@@ -40,9 +45,14 @@ function parseMarketplace(raw: Raw, index: number): MarketplaceConfig {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw invalidArgument(`${where}.baseUrl must be http or https.`)
   }
+  const connector = raw.connector == null || raw.connector === '' ? 'http-json' : raw.connector
+  if (!(CONNECTORS as readonly unknown[]).includes(connector)) {
+    throw invalidArgument(`${where}.connector "${String(connector)}" is unknown: use ${CONNECTORS.join(', ')}.`)
+  }
   return {
     id,
     name: typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim() : id,
+    connector: connector as Connector,
     baseUrl,
     token: typeof raw.token === 'string' && raw.token !== '' ? raw.token : null,
     tabs: {

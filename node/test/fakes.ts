@@ -76,6 +76,7 @@ export class ManualScheduler implements Scheduler {
 export const marketplace = (id: string, tabs: Partial<MarketplaceConfig['tabs']> = {}): MarketplaceConfig => ({
   id,
   name: id[0].toUpperCase() + id.slice(1),
+  connector: 'http-json',
   baseUrl: `https://${id}.example/api`,
   token: `token-${id}`,
   tabs: { PRODUCTS: true, INVENTORY: true, TRACKING: true, ...tabs },
