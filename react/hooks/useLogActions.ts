@@ -10,44 +10,30 @@ const errorText = (e: unknown) => {
   return err.graphQLErrors?.[0]?.message ?? err.message ?? String(e)
 }
 
-/**
- * Reprocess and remove, with their toasts. Both refetch the active list and
- * overview queries so every number on screen moves together.
- */
+/** Both actions refetch the list, the overview and an open detail so every number moves together. */
+const refetchQueries = ['IntegrationLogs', 'IntegrationOverview', 'IntegrationLog']
+
+/** Reprocess and remove, with their toasts. Each resolves to whether it worked. */
 export function useLogActions() {
   const intl = useIntl()
   const showToast = useToast()
-  const refetchQueries = ['IntegrationLogs', 'IntegrationOverview', 'IntegrationLog']
   const [reprocess, reprocessState] = useMutation(REPROCESS_LOGS, { refetchQueries, awaitRefetchQueries: true })
   const [remove, removeState] = useMutation(REMOVE_LOGS, { refetchQueries, awaitRefetchQueries: true })
 
-  const reprocessLog = async (id: string) => {
+  const act = (mutate: typeof reprocess, done: { id: string; variant: 'info' | 'positive' }, failed: string) => async (id: string) => {
     try {
-      await reprocess({ variables: { ids: [id] } })
-      showToast({ message: intl.formatMessage({ id: 'admin/marketplace-bridge.toast.reprocess.queued' }), variant: 'info' })
+      await mutate({ variables: { ids: [id] } })
+      showToast({ message: intl.formatMessage({ id: done.id }), variant: done.variant })
       return true
     } catch (e) {
-      showToast({
-        message: intl.formatMessage({ id: 'admin/marketplace-bridge.toast.reprocess.error' }, { message: errorText(e) }),
-        variant: 'critical',
-      })
+      showToast({ message: intl.formatMessage({ id: failed }, { message: errorText(e) }), variant: 'critical' })
       return false
     }
   }
 
-  const removeLog = async (id: string) => {
-    try {
-      await remove({ variables: { ids: [id] } })
-      showToast({ message: intl.formatMessage({ id: 'admin/marketplace-bridge.toast.remove.done' }), variant: 'positive' })
-      return true
-    } catch (e) {
-      showToast({
-        message: intl.formatMessage({ id: 'admin/marketplace-bridge.toast.remove.error' }, { message: errorText(e) }),
-        variant: 'critical',
-      })
-      return false
-    }
+  return {
+    reprocessLog: act(reprocess, { id: 'admin/marketplace-bridge.toast.reprocess.queued', variant: 'info' }, 'admin/marketplace-bridge.toast.reprocess.error'),
+    removeLog: act(remove, { id: 'admin/marketplace-bridge.toast.remove.done', variant: 'positive' }, 'admin/marketplace-bridge.toast.remove.error'),
+    busy: reprocessState.loading || removeState.loading,
   }
-
-  return { reprocessLog, removeLog, busy: reprocessState.loading || removeState.loading }
 }
