@@ -1,5 +1,5 @@
 import React from 'react'
-import { render, wait } from '@vtex/test-tools/react'
+import { render, waitFor } from '@vtex/test-tools/react'
 import { useModalState } from '@vtex/admin-ui'
 
 import INTEGRATION_LOG from '../graphql/integrationLog.graphql'
@@ -49,7 +49,7 @@ describe('LogDetail', () => {
   it('shows the origin of the error as text, never as HTML', async () => {
     const mocks = [{ request: { query: INTEGRATION_LOG, variables: { id: log.id } }, result: { data: { integrationLog: log } } }]
     const { getByText, getByTestId, getByRole } = render(<Harness />, { graphql: { mocks } })
-    await wait(() => getByTestId('error-origin'))
+    await waitFor(() => getByTestId('error-origin'))
     expect(getByText('SKU 42 on Amazon')).toBeTruthy()
     expect(getByText('PUT https://mkt/api/inventory/42')).toBeTruthy()
     expect(getByText('Marketplace answer (HTTP 400)')).toBeTruthy()
@@ -61,6 +61,6 @@ describe('LogDetail', () => {
   it('says so when the log no longer exists', async () => {
     const mocks = [{ request: { query: INTEGRATION_LOG, variables: { id: log.id } }, result: { data: { integrationLog: null } } }]
     const { getByText } = render(<Harness />, { graphql: { mocks } })
-    await wait(() => getByText('This log no longer exists.'))
+    await waitFor(() => getByText('This log no longer exists.'))
   })
 })
