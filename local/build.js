@@ -1,4 +1,5 @@
 'use strict'
+
 /**
  * Builds what VTEX IO's builders would: compiles node/ (tsc), writes the
  * service folder the @vtex/api worker loads (service.json with the __graphql
@@ -8,32 +9,57 @@
 const fs = require('fs')
 const path = require('path')
 const { execFileSync } = require('child_process')
+
 const { root, runtimeDir, shellOut } = require('./paths')
 
 function graphqlFiles(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
-    const p = path.join(dir, e.name)
-    if (e.isDirectory()) return graphqlFiles(p)
-    return e.name.endsWith('.graphql') ? [p] : []
-  }).sort()
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const p = path.join(dir, e.name)
+
+      if (e.isDirectory()) return graphqlFiles(p)
+
+      return e.name.endsWith('.graphql') ? [p] : []
+    })
+    .sort()
 }
 
 function buildService() {
-  execFileSync(path.join(root, 'node', 'node_modules', '.bin', 'tsc'), ['-p', path.join(root, 'node', 'tsconfig.json')], { stdio: 'inherit' })
-  const service = JSON.parse(fs.readFileSync(path.join(root, 'node', 'service.json'), 'utf8'))
-  service.routes = { ...(service.routes || {}), __graphql: { path: '/_v/graphql' } }
+  execFileSync(
+    path.join(root, 'node', 'node_modules', '.bin', 'tsc'),
+    ['-p', path.join(root, 'node', 'tsconfig.json')],
+    { stdio: 'inherit' }
+  )
+  const service = JSON.parse(
+    fs.readFileSync(path.join(root, 'node', 'service.json'), 'utf8')
+  )
+
+  service.routes = {
+    ...(service.routes || {}),
+    __graphql: { path: '/_v/graphql' },
+  }
   const dir = path.join(runtimeDir, 'service')
+
   fs.mkdirSync(dir, { recursive: true })
-  fs.writeFileSync(path.join(dir, 'service.json'), JSON.stringify(service, null, 2))
-  const schema = graphqlFiles(path.join(root, 'graphql')).map(f => fs.readFileSync(f, 'utf8')).join('\n')
+  fs.writeFileSync(
+    path.join(dir, 'service.json'),
+    JSON.stringify(service, null, 2)
+  )
+  const schema = graphqlFiles(path.join(root, 'graphql'))
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n')
+
   fs.writeFileSync(path.join(dir, 'schema.graphql'), schema)
 }
 
 const graphqlLoader = {
   name: 'graphql-documents',
-  setup(build) {
-    build.onLoad({ filter: /\.graphql$/ }, args => ({
-      contents: `import gql from 'graphql-tag'\nexport default gql(${JSON.stringify(fs.readFileSync(args.path, 'utf8'))})`,
+  setup(esbuildApi) {
+    esbuildApi.onLoad({ filter: /\.graphql$/ }, (args) => ({
+      contents: `import gql from 'graphql-tag'\nexport default gql(${JSON.stringify(
+        fs.readFileSync(args.path, 'utf8')
+      )})`,
       loader: 'js',
       resolveDir: path.dirname(args.path),
     }))
@@ -42,6 +68,7 @@ const graphqlLoader = {
 
 async function buildShell() {
   const esbuild = require('esbuild')
+
   fs.mkdirSync(shellOut, { recursive: true })
   await esbuild.build({
     entryPoints: [path.join(__dirname, 'shell', 'index.tsx')],
@@ -69,7 +96,7 @@ module.exports = { build }
 if (require.main === module) {
   build().then(
     () => console.log('build: service and admin shell ready'),
-    e => {
+    (e) => {
       console.error(e)
       process.exit(1)
     }

@@ -1,4 +1,5 @@
 'use strict'
+
 const path = require('path')
 
 const root = path.resolve(__dirname, '..')

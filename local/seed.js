@@ -1,4 +1,5 @@
 'use strict'
+
 /**
  * Seeds a fresh local account: a catalog, inventory and orders in the
  * emulated VTEX, and a few hundred integration logs over the three tabs and
@@ -9,10 +10,11 @@
  * give for that data. Deterministic (seeded PRNG).
  */
 const path = require('path')
+
 const { compiledNode } = require('./paths')
 
 /** The app's compiled modules, loaded once build.js has produced them. */
-const app = name => require(path.join(compiledNode, ...name.split('/')))
+const app = (name) => require(path.join(compiledNode, ...name.split('/')))
 
 const MARKETPLACES = [
   { id: 'mercadolivre', name: 'Mercado Livre' },
@@ -22,7 +24,7 @@ const MARKETPLACES = [
 
 const settingsFor = (marketplaces = MARKETPLACES) => ({
   maxRetries: 10,
-  marketplaces: marketplaces.map(m => ({
+  marketplaces: marketplaces.map((m) => ({
     ...m,
     connector: 'http-json',
     baseUrl: `http://${m.id}.sandbox.local/api`,
@@ -36,49 +38,78 @@ const settingsFor = (marketplaces = MARKETPLACES) => ({
 /** KeyValueStore over the emulator's VBase, in-process. */
 function vbaseKv(vbase, bucketKey) {
   const { PreconditionFailed } = app('services/storage')
+
   return {
     async get(p) {
       const f = vbase.get(bucketKey, p)
-      return f ? { data: JSON.parse(Buffer.from(f.body, 'base64').toString('utf8')), etag: f.etag } : null
+
+      return f
+        ? {
+            data: JSON.parse(Buffer.from(f.body, 'base64').toString('utf8')),
+            etag: f.etag,
+          }
+        : null
     },
     async put(p, data, o = {}) {
-      const r = vbase.put(bucketKey, p, Buffer.from(JSON.stringify(data)), 'application/json', {
-        ifMatch: o.ifMatch,
-        ifNoneMatch: o.ifAbsent ? '*' : undefined,
-      })
+      const r = vbase.put(
+        bucketKey,
+        p,
+        Buffer.from(JSON.stringify(data)),
+        'application/json',
+        {
+          ifMatch: o.ifMatch,
+          ifNoneMatch: o.ifAbsent ? '*' : undefined,
+        }
+      )
+
       if (r.status === 412) throw new PreconditionFailed(p)
     },
     async delete(p, o = {}) {
       const r = vbase.delete(bucketKey, p, { ifMatch: o.ifMatch })
+
       if (r.status === 412) throw new PreconditionFailed(p)
     },
     async list(prefix, o) {
       const r = vbase.list(bucketKey, { prefix, next: o.next, limit: o.limit })
-      return { paths: r.data.map(d => d.path), next: r.next }
+
+      return { paths: r.data.map((d) => d.path), next: r.next }
     },
   }
 }
 
-function prng(seed) {
-  let s = seed >>> 0
+function prng(initial) {
+  let s = initial >>> 0
+
   return () => {
     s = (s + 0x6d2b79f5) >>> 0
     let t = s
+
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
 
-const PRODUCT_NAMES = ['Camiseta Básica Algodão', 'Tênis Corrida Leve', 'Cafeteira Expresso 15 bar', 'Fone Bluetooth ANC', 'Mochila Urbana 20L', 'Panela de Pressão 4,5L', 'Smartwatch Fit', 'Liquidificador 1200W']
+const PRODUCT_NAMES = [
+  'Camiseta Básica Algodão',
+  'Tênis Corrida Leve',
+  'Cafeteira Expresso 15 bar',
+  'Fone Bluetooth ANC',
+  'Mochila Urbana 20L',
+  'Panela de Pressão 4,5L',
+  'Smartwatch Fit',
+  'Liquidificador 1200W',
+]
+
 const TRANSIENT = [
   { status: 503, body: { error: 'Service unavailable' } },
   { status: 429, body: { error: 'Too many requests' } },
   { status: null, networkError: 'ETIMEDOUT' },
 ]
 
-const skuIdOf = n => String(1000 + n * 3)
-const orderIdOf = n => `${1300000000000 + n * 7919}-01`
+const skuIdOf = (n) => String(1000 + n * 3)
+const orderIdOf = (n) => `${1300000000000 + n * 7919}-01`
 
 /** The emulated store: every SKU and order the logs mention, plus what is wrong with some. */
 function buildStore(perTab, rnd) {
@@ -87,53 +118,101 @@ function buildStore(perTab, rnd) {
   const orders = {}
   const unlisted = {}
   const flaws = {}
+
   for (let n = 0; n < perTab; n++) {
     const id = skuIdOf(n)
     const roll = rnd()
     const badEan = roll < 0.12
     const noName = !badEan && roll < 0.17
+
     skus[id] = {
       Id: Number(id),
       ProductId: 500 + Math.floor(n / 2),
-      NameComplete: noName ? '' : `${PRODUCT_NAMES[n % PRODUCT_NAMES.length]} ${n + 1}`,
+      NameComplete: noName
+        ? ''
+        : `${PRODUCT_NAMES[n % PRODUCT_NAMES.length]} ${n + 1}`,
       BrandName: 'Marca Demo',
       IsActive: true,
       ImageUrl: `https://bridgedemo.vteximg.com.br/arquivos/ids/${id}`,
-      AlternateIds: { Ean: badEan ? String(789100 + n) : String(7890000000000 + n), RefId: `REF-${id}` },
+      AlternateIds: {
+        Ean: badEan ? String(789100 + n) : String(7890000000000 + n),
+        RefId: `REF-${id}`,
+      },
     }
-    inventory[id] = { totalQuantity: Math.floor(rnd() * 6), reservedQuantity: 0 }
-    flaws[id] = { productPermanent: badEan || noName, inventoryUnlisted: rnd() < 0.1 }
+    inventory[id] = {
+      totalQuantity: Math.floor(rnd() * 6),
+      reservedQuantity: 0,
+    }
+    flaws[id] = {
+      productPermanent: badEan || noName,
+      inventoryUnlisted: rnd() < 0.1,
+    }
     if (flaws[id].inventoryUnlisted) {
       const m = MARKETPLACES[n % MARKETPLACES.length].id
+
       ;(unlisted[m] = unlisted[m] || []).push(id)
     }
+
     const orderId = orderIdOf(n)
     const invoiced = rnd() < 0.6
     const missingInvoice = invoiced && rnd() < 0.12
+
     orders[orderId] = {
       orderId,
-      status: invoiced ? 'invoiced' : rnd() < 0.5 ? 'payment-approved' : 'handling',
+      status: invoiced
+        ? 'invoiced'
+        : rnd() < 0.5
+        ? 'payment-approved'
+        : 'handling',
       value: 19990 + n * 100,
       creationDate: new Date(Date.now() - 9 * 86400_000).toISOString(),
-      packageAttachment: invoiced && !missingInvoice
-        ? { packages: [{ type: 'Output', invoiceNumber: String(40000 + n), invoiceKey: `352611000000000000005500100004${String(n).padStart(4, '0')}`, invoiceValue: 19990 + n * 100, issuanceDate: '2026-11-20T12:00:00Z', trackingNumber: `BR${100000 + n}XX`, trackingUrl: `https://rastreio.example/BR${100000 + n}XX`, courier: 'Correios' }] }
-        : { packages: [] },
+      packageAttachment:
+        invoiced && !missingInvoice
+          ? {
+              packages: [
+                {
+                  type: 'Output',
+                  invoiceNumber: String(40000 + n),
+                  invoiceKey: `352611000000000000005500100004${String(
+                    n
+                  ).padStart(4, '0')}`,
+                  invoiceValue: 19990 + n * 100,
+                  issuanceDate: '2026-11-20T12:00:00Z',
+                  trackingNumber: `BR${100000 + n}XX`,
+                  trackingUrl: `https://rastreio.example/BR${100000 + n}XX`,
+                  courier: 'Correios',
+                },
+              ],
+            }
+          : { packages: [] },
     }
   }
+
   return { skus, inventory, orders, unlisted, flaws }
 }
 
-async function seed(emulator, { account, workspace, appName, perTab = 100, now = Date.now() }) {
+async function seed(
+  emulator,
+  { account, workspace, appName, perTab = 100, now = Date.now() }
+) {
   const { LogStore } = app('services/logStore')
   const { recordOutcome } = app('domain/log')
   const { outcomeOf, deliveryRequest, notSent } = app('domain/delivery')
-  const { productPayload, inventoryPayload, trackingUpdate } = app('domain/rules')
+  const { productPayload, inventoryPayload, trackingUpdate } =
+    app('domain/rules')
+
   const { LOG_BUCKET } = app('domain/layout')
 
-  const kv = vbaseKv(emulator.vbase, `${account}/${workspace}/${appName}/${LOG_BUCKET}`)
-  if ((await kv.list('log/', { limit: 1 })).paths.length > 0) return { seeded: 0 }
+  const kv = vbaseKv(
+    emulator.vbase,
+    `${account}/${workspace}/${appName}/${LOG_BUCKET}`
+  )
+
+  if ((await kv.list('log/', { limit: 1 })).paths.length > 0)
+    return { seeded: 0 }
   const rnd = prng(20261123)
   const store = buildStore(perTab, rnd)
+
   emulator.vtex.load(store)
   emulator.sandbox.setUnlisted(store.unlisted)
 
@@ -144,17 +223,32 @@ async function seed(emulator, { account, workspace, appName, perTab = 100, now =
     const marketplace = marketplaces[n % marketplaces.length]
     const at = new Date(now - Math.floor(rnd() * 7 * 86400_000))
     // Most updates reach the marketplace within minutes; a few took more than an hour.
-    const latency = rnd() < 0.06 ? 3600_000 + Math.floor(rnd() * 3 * 3600_000) : Math.floor(rnd() * 5 * 60_000)
+    const latency =
+      rnd() < 0.06
+        ? 3600_000 + Math.floor(rnd() * 3 * 3600_000)
+        : Math.floor(rnd() * 5 * 60_000)
+
     const changedAt = new Date(at.getTime() - latency).toISOString()
     const { payload, outcome } = decide(marketplace, at.toISOString())
     const key = { tab, marketplace: marketplace.id, entityId }
-    await logs.update(key, cur => recordOutcome(cur, key, payload, { ...outcome, changedAt }))
+
+    await logs.update(key, (cur) =>
+      recordOutcome(cur, key, payload, { ...outcome, changedAt })
+    )
     seeded++
   }
+
   const sent = (tab, entityId, payload, response) => (marketplace, at) => ({
     payload,
-    outcome: outcomeOf(marketplace, deliveryRequest({ tab, entityId, payload }, marketplace), response, at, 'CHANGE'),
+    outcome: outcomeOf(
+      marketplace,
+      deliveryRequest({ tab, entityId, payload }, marketplace),
+      response,
+      at,
+      'CHANGE'
+    ),
   })
+
   const ok = { status: 200, body: { accepted: true } }
 
   for (let n = 0; n < perTab; n++) {
@@ -163,28 +257,66 @@ async function seed(emulator, { account, workspace, appName, perTab = 100, now =
     const product = productPayload(store.skus[id])
     const transient = rnd() < 0.16
     const productAnswer = flaws.productPermanent
-      ? { status: 400, body: { message: product.name ? `Invalid EAN "${product.ean}"` : 'Product name is required' } }
-      : transient ? TRANSIENT[n % 3] : ok
+      ? {
+          status: 400,
+          body: {
+            message: product.name
+              ? `Invalid EAN "${product.ean}"`
+              : 'Product name is required',
+          },
+        }
+      : transient
+      ? TRANSIENT[n % 3]
+      : ok
+
     await write('PRODUCTS', n, id, sent('PRODUCTS', id, product, productAnswer))
   }
+
   for (let n = 0; n < perTab; n++) {
     const id = skuIdOf(n)
-    const stock = inventoryPayload({ skuId: id, balance: [{ warehouseId: '1_1', ...store.inventory[id] }] })
+    const stock = inventoryPayload({
+      skuId: id,
+      balance: [{ warehouseId: '1_1', ...store.inventory[id] }],
+    })
+
     const answer = store.flaws[id].inventoryUnlisted
-      ? { status: 400, body: { message: `SKU ${id} is not listed on this marketplace` } }
-      : rnd() < 0.2 ? TRANSIENT[n % 3] : ok
+      ? {
+          status: 400,
+          body: { message: `SKU ${id} is not listed on this marketplace` },
+        }
+      : rnd() < 0.2
+      ? TRANSIENT[n % 3]
+      : ok
+
     await write('INVENTORY', n, id, sent('INVENTORY', id, stock, answer))
   }
+
   for (let n = 0; n < perTab; n++) {
     const orderId = orderIdOf(n)
     const decision = trackingUpdate(store.orders[orderId])
+
     if (decision.invalid) {
-      await write('TRACKING', n, orderId, (marketplace, at) => ({ payload: null, outcome: notSent(decision.invalid, at, 'CHANGE') }))
+      await write('TRACKING', n, orderId, (marketplace, at) => ({
+        payload: null,
+        outcome: notSent(decision.invalid, at, 'CHANGE'),
+      }))
     } else {
-      await write('TRACKING', n, orderId, sent('TRACKING', orderId, decision.send, rnd() < 0.18 ? TRANSIENT[n % 3] : ok))
+      await write(
+        'TRACKING',
+        n,
+        orderId,
+        sent(
+          'TRACKING',
+          orderId,
+          decision.send,
+          rnd() < 0.18 ? TRANSIENT[n % 3] : ok
+        )
+      )
     }
   }
+
   emulator.vbase.flush()
+
   return { seeded }
 }
 

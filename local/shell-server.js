@@ -1,4 +1,5 @@
 'use strict'
+
 /**
  * Serves the admin page inside the local shell and forwards its GraphQL calls
  * to the worker the way the VTEX router does: account, workspace and an app
@@ -9,6 +10,7 @@
 const fs = require('fs')
 const http = require('http')
 const path = require('path')
+
 const { shellOut } = require('./paths')
 
 const ADMIN_PATH = '/admin/app/marketplace-bridge'
@@ -17,55 +19,120 @@ const CONSOLE_PATH = '/local/console'
 
 /** Forwards a request to another local server, body and status as they are. */
 function forward(req, res, target, headers = {}) {
-  const upstream = http.request(target, { method: req.method, headers: { 'content-type': req.headers['content-type'] || 'application/json', ...headers } }, up => {
-    res.writeHead(up.statusCode, { 'content-type': up.headers['content-type'] || 'application/json' })
-    up.pipe(res)
-  })
-  upstream.on('error', e => {
+  const upstream = http.request(
+    target,
+    {
+      method: req.method,
+      headers: {
+        'content-type': req.headers['content-type'] || 'application/json',
+        ...headers,
+      },
+    },
+    (up) => {
+      res.writeHead(up.statusCode, {
+        'content-type': up.headers['content-type'] || 'application/json',
+      })
+      up.pipe(res)
+    }
+  )
+
+  upstream.on('error', (e) => {
     res.writeHead(502, { 'content-type': 'application/json' })
-    res.end(JSON.stringify({ errors: [{ message: `The local service is not answering: ${e.message}` }] }))
+    res.end(
+      JSON.stringify({
+        errors: [
+          { message: `The local service is not answering: ${e.message}` },
+        ],
+      })
+    )
   })
   req.pipe(upstream)
 }
 
-function createShellServer({ workerUrl, emulatorUrl, account, workspace, credential, session }) {
+function createShellServer({
+  workerUrl,
+  emulatorUrl,
+  account,
+  workspace,
+  credential,
+  session,
+}) {
   const html = fs.readFileSync(path.join(__dirname, 'shell', 'index.html'))
-  const consoleHtml = fs.readFileSync(path.join(__dirname, 'shell', 'console.html'))
+  const consoleHtml = fs.readFileSync(
+    path.join(__dirname, 'shell', 'console.html')
+  )
+
   return http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost')
+
     if (url.pathname === '/') {
       res.writeHead(302, { Location: ADMIN_PATH })
+
       return res.end()
     }
-    if (url.pathname === ADMIN_PATH || url.pathname.startsWith(`${ADMIN_PATH}/`)) {
-      const hasSession = /(?:^|;\s*)VtexIdclientAutCookie=/.test(req.headers.cookie || '')
+
+    if (
+      url.pathname === ADMIN_PATH ||
+      url.pathname.startsWith(`${ADMIN_PATH}/`)
+    ) {
+      const hasSession = /(?:^|;\s*)VtexIdclientAutCookie=/.test(
+        req.headers.cookie || ''
+      )
+
       res.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
-        ...(hasSession ? {} : { 'Set-Cookie': `VtexIdclientAutCookie=${session}; Path=/; HttpOnly; SameSite=Lax` }),
+        ...(hasSession
+          ? {}
+          : {
+              'Set-Cookie': `VtexIdclientAutCookie=${session}; Path=/; HttpOnly; SameSite=Lax`,
+            }),
       })
+
       return res.end(html)
     }
+
     if (url.pathname === '/assets/app.js') {
-      res.writeHead(200, { 'Content-Type': 'application/javascript; charset=utf-8', 'Cache-Control': 'no-cache' })
+      res.writeHead(200, {
+        'Content-Type': 'application/javascript; charset=utf-8',
+        'Cache-Control': 'no-cache',
+      })
+
       return fs.createReadStream(path.join(shellOut, 'app.js')).pipe(res)
     }
+
     if (url.pathname === '/_v/graphql') {
-      return forward(req, res, new URL(`/${account}/${workspace}/_v/graphql${url.search}`, workerUrl), {
-        ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
-        'x-vtex-account': account,
-        'x-vtex-workspace': workspace,
-        'x-vtex-credential': credential,
-        'x-forwarded-host': req.headers.host || 'localhost',
-      })
+      return forward(
+        req,
+        res,
+        new URL(`/${account}/${workspace}/_v/graphql${url.search}`, workerUrl),
+        {
+          ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
+          'x-vtex-account': account,
+          'x-vtex-workspace': workspace,
+          'x-vtex-credential': credential,
+          'x-forwarded-host': req.headers.host || 'localhost',
+        }
+      )
     }
+
     if (url.pathname === CONSOLE_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+
       return res.end(consoleHtml)
     }
+
     // The console's changes go to the emulated store (local only, not part of the app).
     if (url.pathname.startsWith('/local/api/')) {
-      return forward(req, res, new URL(`/_emulator/${url.pathname.slice('/local/api/'.length)}${url.search}`, emulatorUrl))
+      return forward(
+        req,
+        res,
+        new URL(
+          `/_emulator/${url.pathname.slice('/local/api/'.length)}${url.search}`,
+          emulatorUrl
+        )
+      )
     }
+
     res.writeHead(404, { 'Content-Type': 'text/plain' })
     res.end('Not found')
   })

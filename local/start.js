@@ -1,4 +1,5 @@
 'use strict'
+
 /**
  * `npm start`: builds, then runs the app locally — the platform emulator, the
  * node service inside @vtex/api's worker, and the admin page in a local shell —
@@ -10,9 +11,14 @@ const fs = require('fs')
 const net = require('net')
 const path = require('path')
 const { fork } = require('child_process')
+
 const { root, appName, appId, runtimeDir } = require('./paths')
 const { Emulator } = require('./emulator')
-const { createShellServer, ADMIN_PATH, CONSOLE_PATH } = require('./shell-server')
+const {
+  createShellServer,
+  ADMIN_PATH,
+  CONSOLE_PATH,
+} = require('./shell-server')
 const { seed, settingsFor } = require('./seed')
 
 const ACCOUNT = 'bridgedemo'
@@ -23,29 +29,63 @@ const SESSION = 'local-admin-session'
 const freePort = () =>
   new Promise((resolve, reject) => {
     const s = net.createServer()
+
     s.unref()
     s.on('error', reject)
     s.listen(0, '127.0.0.1', () => {
       const { port } = s.address()
+
       s.close(() => resolve(port))
     })
   })
 
-async function startLocal({ port = 0, dataDir = path.join(root, '.local', 'data'), perTab = 100, eventDelayMs = 1500, quiet = true, settings } = {}) {
+async function startLocal({
+  port = 0,
+  dataDir = path.join(root, '.local', 'data'),
+  perTab = 100,
+  eventDelayMs = 1500,
+  quiet = true,
+  settings,
+} = {}) {
   fs.mkdirSync(dataDir, { recursive: true })
-  const serviceJson = JSON.parse(fs.readFileSync(path.join(runtimeDir, 'service', 'service.json'), 'utf8'))
+  const serviceJson = JSON.parse(
+    fs.readFileSync(path.join(runtimeDir, 'service', 'service.json'), 'utf8')
+  )
+
   const workerPort = await freePort()
   const workerUrl = `http://127.0.0.1:${workerPort}`
 
-  const emulator = new Emulator({ dataDir, serviceJson, appName, workerUrl, credential: CREDENTIAL })
+  const emulator = new Emulator({
+    dataDir,
+    serviceJson,
+    appName,
+    workerUrl,
+    credential: CREDENTIAL,
+  })
+
   emulator.events.delayMs = eventDelayMs
-  const emulatorPort = await emulator.listen(0, ACCOUNT, { workspace: WORKSPACE })
+  const emulatorPort = await emulator.listen(0, ACCOUNT, {
+    workspace: WORKSPACE,
+  })
+
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`
-  if (settings || !fs.existsSync(path.join(dataDir, 'settings.json'))) emulator.writeSettings(appName, settings || settingsFor())
-  const seeded = perTab > 0 ? await seed(emulator, { account: ACCOUNT, workspace: WORKSPACE, appName, perTab }) : { seeded: 0 }
+
+  if (settings || !fs.existsSync(path.join(dataDir, 'settings.json')))
+    emulator.writeSettings(appName, settings || settingsFor())
+  const seeded =
+    perTab > 0
+      ? await seed(emulator, {
+          account: ACCOUNT,
+          workspace: WORKSPACE,
+          appName,
+          perTab,
+        })
+      : { seeded: 0 }
 
   const worker = fork(path.join(__dirname, 'worker.js'), [], {
-    execArgv: process.env.WORKER_EXEC_ARGV ? process.env.WORKER_EXEC_ARGV.split(' ') : [],
+    execArgv: process.env.WORKER_EXEC_ARGV
+      ? process.env.WORKER_EXEC_ARGV.split(' ')
+      : [],
     env: {
       ...process.env,
       VTEX_APP_ID: appId,
@@ -62,28 +102,53 @@ async function startLocal({ port = 0, dataDir = path.join(root, '.local', 'data'
       NO_PROXY: '',
       no_proxy: '',
     },
-    stdio: quiet ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['ignore', 'inherit', 'inherit', 'ipc'],
-  })
-  let workerErr = ''
-  if (worker.stderr) worker.stderr.on('data', d => (workerErr = (workerErr + d).slice(-4000)))
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The worker did not start in 60 s:\n${workerErr}`)), 60_000)
-    worker.once('message', m => m && m.ready && (clearTimeout(timer), resolve()))
-    worker.once('exit', code => (clearTimeout(timer), reject(new Error(`The worker exited (${code}):\n${workerErr}`))))
+    stdio: quiet
+      ? ['ignore', 'ignore', 'pipe', 'ipc']
+      : ['ignore', 'inherit', 'inherit', 'ipc'],
   })
 
-  const shell = createShellServer({ workerUrl, emulatorUrl, account: ACCOUNT, workspace: WORKSPACE, credential: CREDENTIAL, session: SESSION })
-  await new Promise(resolve => shell.listen(port, '127.0.0.1', resolve))
+  let workerErr = ''
+
+  if (worker.stderr)
+    worker.stderr.on('data', (d) => (workerErr = (workerErr + d).slice(-4000)))
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`The worker did not start in 60 s:\n${workerErr}`)),
+      60_000
+    )
+
+    worker.once(
+      'message',
+      (m) => m && m.ready && (clearTimeout(timer), resolve())
+    )
+    worker.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`The worker exited (${code}):\n${workerErr}`))
+    })
+  })
+
+  const shell = createShellServer({
+    workerUrl,
+    emulatorUrl,
+    account: ACCOUNT,
+    workspace: WORKSPACE,
+    credential: CREDENTIAL,
+    session: SESSION,
+  })
+
+  await new Promise((resolve) => shell.listen(port, '127.0.0.1', resolve))
   const url = `http://localhost:${shell.address().port}${ADMIN_PATH}`
   const consoleUrl = `http://localhost:${shell.address().port}${CONSOLE_PATH}`
 
   const stop = async () => {
     shell.closeAllConnections()
-    await new Promise(resolve => shell.close(resolve))
+    await new Promise((resolve) => shell.close(resolve))
     if (worker.exitCode === null) {
       worker.kill('SIGTERM')
-      await new Promise(resolve => worker.once('exit', resolve))
+      await new Promise((resolve) => worker.once('exit', resolve))
     }
+
     await emulator.close()
   }
 
@@ -108,18 +173,25 @@ module.exports = { startLocal }
 if (require.main === module) {
   const { build } = require('./build')
   const port = Number(process.env.PORT || 3000)
+
   build()
     .then(() => startLocal({ port, quiet: false }))
-    .then(local => {
-      if (local.seeded) console.log(`Seeded ${local.seeded} integration logs (first run).`)
+    .then((local) => {
+      if (local.seeded)
+        console.log(`Seeded ${local.seeded} integration logs (first run).`)
       console.log(`Marketplace Bridge is running: ${local.url}`)
-      console.log(`Change stock, products and orders in the local store: ${local.consoleUrl}`)
-      console.log('Data: .local/data (delete it to start over). Stop with Ctrl+C.')
+      console.log(
+        `Change stock, products and orders in the local store: ${local.consoleUrl}`
+      )
+      console.log(
+        'Data: .local/data (delete it to start over). Stop with Ctrl+C.'
+      )
       const shutdown = () => local.stop().then(() => process.exit(0))
+
       process.on('SIGINT', shutdown)
       process.on('SIGTERM', shutdown)
     })
-    .catch(e => {
+    .catch((e) => {
       console.error(e)
       process.exit(1)
     })

@@ -1,4 +1,5 @@
 'use strict'
+
 /**
  * Child process: runs the compiled node service inside @vtex/api's own worker,
  * the same Service, GraphQL handler and event handlers VTEX IO runs. Its

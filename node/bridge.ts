@@ -1,7 +1,8 @@
 import { LOG_BUCKET } from './domain/layout'
-import { BridgeSettings, parseSettings } from './domain/settings'
-import { Clients } from './clients'
-import { JobDispatcher, VtexSource } from './services/connector'
+import type { BridgeSettings } from './domain/settings'
+import { parseSettings } from './domain/settings'
+import type { Clients } from './clients'
+import type { JobDispatcher, VtexSource } from './services/connector'
 import { JobStore } from './services/jobStore'
 import { LogStore } from './services/logStore'
 import { BridgeQueue } from './services/queue'
@@ -13,16 +14,22 @@ const appId = () => process.env.VTEX_APP_ID ?? ''
 
 /** Settings change rarely and every event reads them: kept for 10 s per account and workspace. */
 const SETTINGS_TTL_MS = 10_000
-const settingsCache = new Map<string, { at: number; value: Promise<BridgeSettings> }>()
+const settingsCache = new Map<
+  string,
+  { at: number; value: Promise<BridgeSettings> }
+>()
 
 export function loadSettings(clients: Clients): Promise<BridgeSettings> {
   const { account, workspace } = clients.ioContext
   const key = `${account}/${workspace}`
   const hit = settingsCache.get(key)
+
   if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.value
   const value = clients.apps.getAppSettings(appId()).then(parseSettings)
+
   settingsCache.set(key, { at: Date.now(), value })
   value.catch(() => settingsCache.delete(key))
+
   return value
 }
 
@@ -38,24 +45,27 @@ let lastSweep = 0
 export async function sweepIfDue(queue: BridgeQueue) {
   if (Date.now() - lastSweep < SWEEP_EVERY_MS) return null
   lastSweep = Date.now()
+
   return queue.sweep()
 }
 
 function eventDispatcher(clients: Clients): JobDispatcher {
   return {
-    dispatch: (jobId, logId) => clients.events.sendEvent('', JOB_EVENT, { jobId, logId }),
+    dispatch: (jobId, logId) =>
+      clients.events.sendEvent('', JOB_EVENT, { jobId, logId }),
   }
 }
 
 function vtexSource(clients: Clients): VtexSource {
   return {
-    sku: id => clients.skuCatalog.sku(id),
-    inventory: id => clients.logistics.inventory(id),
-    order: id => clients.oms.order(id),
+    sku: (id) => clients.skuCatalog.sku(id),
+    inventory: (id) => clients.logistics.inventory(id),
+    order: (id) => clients.oms.order(id),
   }
 }
 
-const scopeOf = (clients: Clients) => `${clients.ioContext.account}/${clients.ioContext.workspace}`
+const scopeOf = (clients: Clients) =>
+  `${clients.ioContext.account}/${clients.ioContext.workspace}`
 
 /** The log store, for reads and removals. */
 export function logStore(clients: Clients) {
@@ -65,6 +75,7 @@ export function logStore(clients: Clients) {
 /** The queue with everything it needs, built from ctx.clients and the app settings. */
 export async function bridgeQueue(clients: Clients) {
   const kv = clients.logStorage.bucket(LOG_BUCKET)
+
   return new BridgeQueue({
     logs: new LogStore(kv, scopeOf(clients)),
     jobs: new JobStore(kv),

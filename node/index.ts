@@ -1,4 +1,5 @@
-import { ClientsConfig, LRUCache, RecorderState, Service, ServiceContext } from '@vtex/api'
+import type { ClientsConfig, RecorderState, ServiceContext } from '@vtex/api'
+import { LRUCache, Service } from '@vtex/api'
 
 import { Clients } from './clients'
 import { onCatalogChange, onOrderStatus, runJob } from './events/handlers'
@@ -7,6 +8,7 @@ import { resolvers } from './resolvers'
 const TIMEOUT_MS = 5000
 
 const settingsCache = new LRUCache<string, any>({ max: 100 })
+
 metrics.trackCache('settings', settingsCache)
 
 const clients: ClientsConfig<Clients> = {
@@ -25,7 +27,7 @@ const clients: ClientsConfig<Clients> = {
 }
 
 declare global {
-  type Context = ServiceContext<Clients, RecorderState>
+  type Context = ServiceContext<Clients>
 }
 
 export default new Service<Clients, RecorderState, Context>({

@@ -1,4 +1,5 @@
 'use strict'
+
 /**
  * `npm run bench:pipeline`: N stock changes through the real worker and the
  * emulator, with 20 ms per storage call and 50 ms per marketplace call.
@@ -9,6 +10,7 @@
 const fs = require('fs')
 const os = require('os')
 const path = require('path')
+
 const { startApp, eventually } = require('../test/helpers')
 
 const N = Number(process.env.BENCH_CHANGES || 2000)
@@ -16,48 +18,86 @@ const RATE = Number(process.env.BENCH_RATE || 250)
 const STORAGE_MS = 20
 const MARKETPLACE_MS = 50
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-bench-'))
   const settings = {
     maxRetries: 10,
-    marketplaces: [{ id: 'mercadolivre', name: 'Mercado Livre', baseUrl: 'http://mercadolivre.sandbox.local/api', token: 'sandbox-token-mercadolivre', products: false, inventory: true, tracking: false }],
+    marketplaces: [
+      {
+        id: 'mercadolivre',
+        name: 'Mercado Livre',
+        baseUrl: 'http://mercadolivre.sandbox.local/api',
+        token: 'sandbox-token-mercadolivre',
+        products: false,
+        inventory: true,
+        tracking: false,
+      },
+    ],
   }
+
   const app = await startApp({ dataDir, perTab: 0, eventDelayMs: 0, settings })
+
   try {
     const { emulator } = app
     const skus = {}
     const inventory = {}
+
     for (let i = 0; i < N; i++) {
       const id = String(100000 + i)
+
       skus[id] = { Id: Number(id), ProductId: 1, NameComplete: `SKU ${id}` }
       inventory[id] = { totalQuantity: 3, reservedQuantity: 0 }
     }
+
     emulator.vtex.load({ skus, inventory, orders: {} })
     emulator.vbase.latencyMs = STORAGE_MS
     emulator.sandbox.configure('mercadolivre', { latencyMs: MARKETPLACE_MS })
 
     const changedAt = new Map()
     const start = Date.now()
+
     for (let i = 0; i < N; i++) {
       const due = start + (i * 1000) / RATE
       const wait = due - Date.now()
-      if (wait > 0) await new Promise(r => setTimeout(r, wait))
+
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait))
       const id = String(100000 + i)
       const at = new Date()
+
       changedAt.set(id, at.getTime())
-      emulator.vtex.changeStock({ skuId: id, quantity: 2 }, { at: at.toISOString() })
+      emulator.vtex.changeStock(
+        { skuId: id, quantity: 2 },
+        { at: at.toISOString() }
+      )
     }
+
     const offeredMs = Date.now() - start
-    await eventually(() => emulator.sandbox.accepted.length >= N, { ms: 10 * 60_000, every: 100, what: 'every change to be accepted' }).catch(() => null)
+
+    await eventually(() => emulator.sandbox.accepted.length >= N, {
+      ms: 10 * 60_000,
+      every: 100,
+      what: 'every change to be accepted',
+    }).catch(() => null)
     await app.settle({ ms: 120_000 }).catch(() => null)
 
-    const accepted = emulator.sandbox.accepted.filter(a => a.kind === 'inventory')
+    const accepted = emulator.sandbox.accepted.filter(
+      (a) => a.kind === 'inventory'
+    )
+
     const seen = new Map()
+
     for (const a of accepted) seen.set(a.id, (seen.get(a.id) || 0) + 1)
-    const latencies = [...seen.keys()].map(id => Date.parse(accepted.find(a => a.id === id).at) - changedAt.get(id)).sort((a, b) => a - b)
-    const lastAcceptance = Math.max(...accepted.map(a => Date.parse(a.at)))
+    const latencies = [...seen.keys()]
+      .map(
+        (id) =>
+          Date.parse(accepted.find((a) => a.id === id).at) - changedAt.get(id)
+      )
+      .sort((a, b) => a - b)
+
+    const lastAcceptance = Math.max(...accepted.map((a) => Date.parse(a.at)))
     const seconds = (lastAcceptance - start) / 1000
     const result = {
       changes: N,
@@ -68,10 +108,24 @@ async function main() {
       lost: N - seen.size,
       duplicated: accepted.length - seen.size,
     }
+
     const stats = await app.control('stats')
-    console.log(`offered ${N} stock changes at ${RATE}/s over ${(offeredMs / 1000).toFixed(1)} s; last accepted after ${seconds.toFixed(1)} s`)
-    console.log(`storage calls: ${stats.vbaseCalls} (${(stats.vbaseCalls / N).toFixed(1)} per change, ${stats.vbaseConflicts} If-Match conflicts), VTEX reads: ${stats.vtexReads}, events delivered: ${stats.events.delivered}`)
-    console.log(`latency change → marketplace: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms`)
+
+    console.log(
+      `offered ${N} stock changes at ${RATE}/s over ${(
+        offeredMs / 1000
+      ).toFixed(1)} s; last accepted after ${seconds.toFixed(1)} s`
+    )
+    console.log(
+      `storage calls: ${stats.vbaseCalls} (${(stats.vbaseCalls / N).toFixed(
+        1
+      )} per change, ${stats.vbaseConflicts} If-Match conflicts), VTEX reads: ${
+        stats.vtexReads
+      }, events delivered: ${stats.events.delivered}`
+    )
+    console.log(
+      `latency change → marketplace: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms`
+    )
     console.log(JSON.stringify(result))
   } finally {
     await app.stop()
@@ -79,7 +133,7 @@ async function main() {
   }
 }
 
-main().catch(e => {
+main().catch((e) => {
   console.error(e)
   process.exit(1)
 })

@@ -1,4 +1,5 @@
 'use strict'
+
 /**
  * The events bus (courier): PUT /events/{key}?resource=... from an app is
  * delivered later to every handler subscribed to that key in service.json,
@@ -10,7 +11,14 @@ const http = require('http')
 
 class EventBus {
   constructor({ serviceJson, appName, workerUrl, credential }) {
-    this.subscriptions = Object.entries(serviceJson.events || {}).map(([handlerId, e]) => ({ handlerId, keys: e.keys || [], topics: e.topics || [], sender: e.sender }))
+    this.subscriptions = Object.entries(serviceJson.events || {}).map(
+      ([handlerId, e]) => ({
+        handlerId,
+        keys: e.keys || [],
+        topics: e.topics || [],
+        sender: e.sender,
+      })
+    )
     this.appName = appName
     this.workerUrl = workerUrl
     this.credential = credential
@@ -27,15 +35,31 @@ class EventBus {
    * Delivers to the handlers subscribed to this sender and key (or topic).
    * An app's own sendEvent comes from the app itself.
    */
-  publish({ account = this.account, workspace = this.workspace, sender = this.appName, key, topic, body }) {
+  publish({
+    account = this.account,
+    workspace = this.workspace,
+    sender = this.appName,
+    key,
+    topic,
+    body,
+  }) {
     this.sent++
     const targets = this.subscriptions.filter(
-      s => (!s.sender || s.sender === sender) && (s.keys.includes(key) || (topic != null && s.topics.includes(topic)))
+      (s) =>
+        (!s.sender || s.sender === sender) &&
+        (s.keys.includes(key) || (topic != null && s.topics.includes(topic)))
     )
+
     for (const t of targets) {
       const copies = this.duplicate ? 2 : 1
-      for (let i = 0; i < copies; i++) this.schedule({ account, workspace, key, sender, body, handlerId: t.handlerId }, 0)
+
+      for (let i = 0; i < copies; i++)
+        this.schedule(
+          { account, workspace, key, sender, body, handlerId: t.handlerId },
+          0
+        )
     }
+
     return targets.length
   }
 
@@ -45,23 +69,27 @@ class EventBus {
   }
 
   schedule(event, attempt) {
-    const timer = setTimeout(() => {
-      this.pending.delete(timer)
-      this.inFlight++
-      this.deliver(event).then(
-        ok => {
-          this.inFlight--
-          if (ok) this.delivered++
-          else if (attempt < 4) this.schedule(event, attempt + 1)
-          else this.failed++
-        },
-        () => {
-          this.inFlight--
-          if (attempt < 4) this.schedule(event, attempt + 1)
-          else this.failed++
-        }
-      )
-    }, attempt === 0 ? this.delayMs : 500 * 2 ** attempt)
+    const timer = setTimeout(
+      () => {
+        this.pending.delete(timer)
+        this.inFlight++
+        this.deliver(event).then(
+          (ok) => {
+            this.inFlight--
+            if (ok) this.delivered++
+            else if (attempt < 4) this.schedule(event, attempt + 1)
+            else this.failed++
+          },
+          () => {
+            this.inFlight--
+            if (attempt < 4) this.schedule(event, attempt + 1)
+            else this.failed++
+          }
+        )
+      },
+      attempt === 0 ? this.delayMs : 500 * 2 ** attempt
+    )
+
     this.pending.add(timer)
   }
 
@@ -69,22 +97,29 @@ class EventBus {
     return new Promise((resolve, reject) => {
       const url = new URL(`/${account}/${workspace}/_events`, this.workerUrl)
       const payload = Buffer.from(JSON.stringify(body ?? {}))
-      const req = http.request(url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'Content-Length': payload.length,
-          'x-event-handler-id': handlerId,
-          'x-event-key': key,
-          'x-event-sender': sender,
-          'x-vtex-account': account,
-          'x-vtex-workspace': workspace,
-          'x-vtex-credential': this.credential,
+      const req = http.request(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': payload.length,
+            'x-event-handler-id': handlerId,
+            'x-event-key': key,
+            'x-event-sender': sender,
+            'x-vtex-account': account,
+            'x-vtex-workspace': workspace,
+            'x-vtex-credential': this.credential,
+          },
         },
-      }, res => {
-        res.resume()
-        res.on('end', () => resolve(res.statusCode >= 200 && res.statusCode < 300))
-      })
+        (res) => {
+          res.resume()
+          res.on('end', () =>
+            resolve(res.statusCode >= 200 && res.statusCode < 300)
+          )
+        }
+      )
+
       req.on('error', reject)
       req.end(payload)
     })

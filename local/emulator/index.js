@@ -1,4 +1,5 @@
 'use strict'
+
 /**
  * The local VTEX platform emulator. The worker's outgoing calls reach it as an
  * HTTP proxy (HTTP_PROXY/HTTPS_PROXY), so it receives absolute URLs and
@@ -14,20 +15,30 @@
 const fs = require('fs')
 const http = require('http')
 const path = require('path')
+
 const { VBaseStore, send } = require('./vbase')
 const { SandboxMarketplaces } = require('./sandbox')
 const { EventBus } = require('./events')
 const { VtexData } = require('./vtex')
 
 const SESSIONS = {
-  'local-admin-session': { user: 'admin@bridge.local', userId: 'local-admin', canManageApps: true },
-  'local-viewer-session': { user: 'viewer@bridge.local', userId: 'local-viewer', canManageApps: false },
+  'local-admin-session': {
+    user: 'admin@bridge.local',
+    userId: 'local-admin',
+    canManageApps: true,
+  },
+  'local-viewer-session': {
+    user: 'viewer@bridge.local',
+    userId: 'local-viewer',
+    canManageApps: false,
+  },
 }
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
     const chunks = []
-    req.on('data', c => chunks.push(c))
+
+    req.on('data', (c) => chunks.push(c))
     req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
@@ -39,7 +50,10 @@ class Emulator {
     this.vbase = new VBaseStore(path.join(dataDir, 'vbase'))
     this.sandbox = new SandboxMarketplaces(dataDir)
     this.events = new EventBus({ serviceJson, appName, workerUrl, credential })
-    this.vtex = new VtexData(dataDir, { account: null, publish: e => this.events.publish(e) })
+    this.vtex = new VtexData(dataDir, {
+      account: null,
+      publish: (e) => this.events.publish(e),
+    })
     this.settingsFile = path.join(dataDir, 'settings.json')
     this.unknownHosts = []
     this.appName = appName
@@ -47,18 +61,25 @@ class Emulator {
 
   readSettings(appName) {
     if (!fs.existsSync(this.settingsFile)) return {}
+
     return JSON.parse(fs.readFileSync(this.settingsFile, 'utf8'))[appName] || {}
   }
 
   writeSettings(appName, value) {
-    const all = fs.existsSync(this.settingsFile) ? JSON.parse(fs.readFileSync(this.settingsFile, 'utf8')) : {}
+    const all = fs.existsSync(this.settingsFile)
+      ? JSON.parse(fs.readFileSync(this.settingsFile, 'utf8'))
+      : {}
+
     all[appName] = value
     fs.writeFileSync(this.settingsFile, JSON.stringify(all, null, 2))
   }
 
   async handle(req, res) {
     const absolute = /^https?:\/\//.test(req.url)
-    const url = new URL(absolute ? req.url : `http://${req.headers.host || 'localhost'}${req.url}`)
+    const url = new URL(
+      absolute ? req.url : `http://${req.headers.host || 'localhost'}${req.url}`
+    )
+
     const host = url.hostname
     const body = await readBody(req)
     const ctx = { host, pathname: url.pathname, query: url.searchParams, body }
@@ -66,101 +87,188 @@ class Emulator {
     if (host === 'infra.io.vtex.com') return this.infra(req, res, ctx)
     if (host === 'vtexid.vtex.com.br') return this.vtexid(req, res, ctx)
     if (host.endsWith('.vtexcommercestable.com.br')) {
-      if (ctx.pathname.startsWith('/api/license-manager/')) return this.licenseManager(req, res, ctx)
+      if (ctx.pathname.startsWith('/api/license-manager/'))
+        return this.licenseManager(req, res, ctx)
+
       return this.vtex.handle(req, res, ctx)
     }
-    if (host.endsWith('.sandbox.local')) return this.sandbox.handle(req, res, ctx)
-    if (!absolute && url.pathname.startsWith('/_emulator/')) return this.control(req, res, ctx)
+
+    if (host.endsWith('.sandbox.local'))
+      return this.sandbox.handle(req, res, ctx)
+    if (!absolute && url.pathname.startsWith('/_emulator/'))
+      return this.control(req, res, ctx)
     this.unknownHosts.push(`${req.method} ${url.href}`)
-    return send(res, 502, { message: `The local emulator does not serve ${host}${url.pathname}` })
+
+    return send(res, 502, {
+      message: `The local emulator does not serve ${host}${url.pathname}`,
+    })
   }
 
   infra(req, res, ctx) {
-    const m = /^\/(vbase|courier|apps)\/v\d+\/([^/]+)\/([^/]+)(\/.*)$/.exec(ctx.pathname)
-    if (!m) return send(res, 404, { message: `Unknown infra route ${ctx.pathname}` })
+    const m = /^\/(vbase|courier|apps)\/v\d+\/([^/]+)\/([^/]+)(\/.*)$/.exec(
+      ctx.pathname
+    )
+
+    if (!m)
+      return send(res, 404, { message: `Unknown infra route ${ctx.pathname}` })
     const [, service, account, workspace, rest] = m
+
     if (!req.headers.authorization && !req.headers['x-vtex-credential']) {
       return send(res, 401, { message: 'Missing credential' })
     }
-    if (service === 'vbase') return this.vbase.handle(req, res, { account, workspace, rest, query: ctx.query, body: ctx.body })
+
+    if (service === 'vbase')
+      return this.vbase.handle(req, res, {
+        account,
+        workspace,
+        rest,
+        query: ctx.query,
+        body: ctx.body,
+      })
     if (service === 'courier') {
       const e = /^\/events\/(.+)$/.exec(rest)
-      if (!e || req.method !== 'PUT') return send(res, 404, { message: 'Unknown courier route' })
-      const payload = ctx.body.length ? JSON.parse(ctx.body.toString('utf8')) : {}
-      this.events.publish({ account, workspace, key: decodeURIComponent(e[1]), body: payload })
+
+      if (!e || req.method !== 'PUT')
+        return send(res, 404, { message: 'Unknown courier route' })
+      const payload = ctx.body.length
+        ? JSON.parse(ctx.body.toString('utf8'))
+        : {}
+
+      this.events.publish({
+        account,
+        workspace,
+        key: decodeURIComponent(e[1]),
+        body: payload,
+      })
+
       return send(res, 200, {})
     }
+
     const s = /^\/apps\/([^/]+)\/settings$/.exec(rest)
+
     if (!s) return send(res, 404, { message: `Unknown apps route ${rest}` })
     const appName = decodeURIComponent(s[1]).split('@')[0]
+
     if (req.method === 'GET') return send(res, 200, this.readSettings(appName))
     if (req.method === 'PUT') {
       this.writeSettings(appName, JSON.parse(ctx.body.toString('utf8')))
+
       return send(res, 200, this.readSettings(appName))
     }
+
     return send(res, 405, { message: 'Method not allowed' })
   }
 
   vtexid(req, res, ctx) {
     const token = ctx.query.get('authToken')
     const session = SESSIONS[token]
-    if (ctx.pathname !== '/api/vtexid/pub/authenticated/user' || !session) return send(res, 200, null)
-    return send(res, 200, { user: session.user, userId: session.userId, account: this.account })
+
+    if (ctx.pathname !== '/api/vtexid/pub/authenticated/user' || !session)
+      return send(res, 200, null)
+
+    return send(res, 200, {
+      user: session.user,
+      userId: session.userId,
+      account: this.account,
+    })
   }
 
   licenseManager(req, res, ctx) {
-    const m = /\/logins\/([^/]+)\/resources\/([^/]+)\/granted$/.exec(ctx.pathname)
+    const m = /\/logins\/([^/]+)\/resources\/([^/]+)\/granted$/.exec(
+      ctx.pathname
+    )
+
     if (!m) return send(res, 404, { message: 'Unknown License Manager route' })
     const user = decodeURIComponent(m[1])
-    const session = Object.values(SESSIONS).find(s => s.user === user)
+    const session = Object.values(SESSIONS).find((s) => s.user === user)
+
     return send(res, 200, Boolean(session && session.canManageApps))
   }
 
   control(req, res, ctx) {
-    const json = () => (ctx.body.length ? JSON.parse(ctx.body.toString('utf8')) : {})
+    const json = () =>
+      ctx.body.length ? JSON.parse(ctx.body.toString('utf8')) : {}
+
     if (ctx.pathname === '/_emulator/idle') {
       // Idle: no event waiting or being handled, and no job pending in the app's bucket (retries included).
-      const jobs = this.vbase.list(`${this.account}/${this.events.workspace}/${this.appName}/logs`, { prefix: 'job/', limit: 1000 }).data.length
-      return send(res, 200, { idle: this.events.idle() && jobs === 0, pending: this.events.pending.size, inFlight: this.events.inFlight, jobs })
+      const jobs = this.vbase.list(
+        `${this.account}/${this.events.workspace}/${this.appName}/logs`,
+        { prefix: 'job/', limit: 1000 }
+      ).data.length
+
+      return send(res, 200, {
+        idle: this.events.idle() && jobs === 0,
+        pending: this.events.pending.size,
+        inFlight: this.events.inFlight,
+        jobs,
+      })
     }
-    if (ctx.pathname.startsWith('/_emulator/vtex')) return this.vtexControl(req, res, ctx, json)
+
+    if (ctx.pathname.startsWith('/_emulator/vtex'))
+      return this.vtexControl(req, res, ctx, json)
     if (ctx.pathname === '/_emulator/stats') {
       return send(res, 200, {
         vtexReads: this.vtex.reads,
         vbaseCalls: this.vbase.calls,
         vbaseConflicts: this.vbase.conflicts,
-        events: { sent: this.events.sent, delivered: this.events.delivered, failed: this.events.failed },
-        sandbox: { requests: this.sandbox.requests, accepted: this.sandbox.accepted.length },
+        events: {
+          sent: this.events.sent,
+          delivered: this.events.delivered,
+          failed: this.events.failed,
+        },
+        sandbox: {
+          requests: this.sandbox.requests,
+          accepted: this.sandbox.accepted.length,
+        },
         unknownHosts: this.unknownHosts,
       })
     }
+
     if (ctx.pathname === '/_emulator/sandbox' && req.method === 'POST') {
       const { marketplace, ...patch } = json()
+
       try {
         return send(res, 200, this.sandbox.configure(marketplace, patch))
       } catch (e) {
         return send(res, 400, { message: e.message })
       }
     }
+
     if (ctx.pathname === '/_emulator/sandbox' && req.method === 'GET') {
-      return send(res, 200, { config: Object.fromEntries(this.sandbox.config), unlisted: this.sandbox.unlisted })
+      return send(res, 200, {
+        config: Object.fromEntries(this.sandbox.config),
+        unlisted: this.sandbox.unlisted,
+      })
     }
-    if (ctx.pathname === '/_emulator/sandbox/accepted') return send(res, 200, this.sandbox.accepted)
+
+    if (ctx.pathname === '/_emulator/sandbox/accepted')
+      return send(res, 200, this.sandbox.accepted)
     if (ctx.pathname === '/_emulator/events' && req.method === 'POST') {
       const { delayMs, duplicate } = json()
+
       if (delayMs != null) this.events.delayMs = delayMs
       if (duplicate != null) this.events.duplicate = duplicate
-      return send(res, 200, { delayMs: this.events.delayMs, duplicate: this.events.duplicate })
+
+      return send(res, 200, {
+        delayMs: this.events.delayMs,
+        duplicate: this.events.duplicate,
+      })
     }
+
     if (ctx.pathname === '/_emulator/vbase' && req.method === 'POST') {
       const { latencyMs } = json()
+
       if (latencyMs != null) this.vbase.latencyMs = latencyMs
+
       return send(res, 200, { latencyMs: this.vbase.latencyMs })
     }
+
     if (ctx.pathname === '/_emulator/settings' && req.method === 'POST') {
       this.writeSettings(this.appName, json())
+
       return send(res, 200, this.readSettings(this.appName))
     }
+
     return send(res, 404, { message: `Unknown control route ${ctx.pathname}` })
   }
 
@@ -173,16 +281,42 @@ class Emulator {
   vtexControl(req, res, ctx, json) {
     if (req.method === 'GET' && ctx.pathname === '/_emulator/vtex') {
       const { skus, inventory, orders } = this.vtex.data
+
       return send(res, 200, {
-        skus: Object.values(skus).map(s => ({ id: String(s.Id), name: s.NameComplete, ean: s.AlternateIds?.Ean ?? null, quantity: inventory[s.Id]?.totalQuantity ?? null })),
-        orders: Object.values(orders).map(o => ({ id: o.orderId, status: o.status })),
+        skus: Object.values(skus).map((s) => ({
+          id: String(s.Id),
+          name: s.NameComplete,
+          ean: s.AlternateIds?.Ean ?? null,
+          quantity: inventory[s.Id]?.totalQuantity ?? null,
+        })),
+        orders: Object.values(orders).map((o) => ({
+          id: o.orderId,
+          status: o.status,
+        })),
       })
     }
-    const action = { '/_emulator/vtex/stock': 'changeStock', '/_emulator/vtex/product': 'changeProduct', '/_emulator/vtex/order': 'changeOrder' }[ctx.pathname]
-    if (!action || req.method !== 'POST') return send(res, 404, { message: `Unknown control route ${ctx.pathname}` })
+
+    const action = {
+      '/_emulator/vtex/stock': 'changeStock',
+      '/_emulator/vtex/product': 'changeProduct',
+      '/_emulator/vtex/order': 'changeOrder',
+    }[ctx.pathname]
+
+    if (!action || req.method !== 'POST')
+      return send(res, 404, {
+        message: `Unknown control route ${ctx.pathname}`,
+      })
     try {
       const { silent, at, ...change } = json()
-      return send(res, 200, this.vtex[action](change, { silent: Boolean(silent), at: at || new Date().toISOString() }))
+
+      return send(
+        res,
+        200,
+        this.vtex[action](change, {
+          silent: Boolean(silent),
+          at: at || new Date().toISOString(),
+        })
+      )
     } catch (e) {
       return send(res, 400, { message: e.message })
     }
@@ -194,9 +328,16 @@ class Emulator {
     this.events.account = account
     this.events.workspace = workspace
     this.server = http.createServer((req, res) => {
-      this.handle(req, res).catch(e => send(res, 500, { message: String(e && e.stack || e) }))
+      this.handle(req, res).catch((e) =>
+        send(res, 500, { message: String((e && e.stack) || e) })
+      )
     })
-    return new Promise(resolve => this.server.listen(port, '127.0.0.1', () => resolve(this.server.address().port)))
+
+    return new Promise((resolve) =>
+      this.server.listen(port, '127.0.0.1', () =>
+        resolve(this.server.address().port)
+      )
+    )
   }
 
   async close() {
@@ -204,7 +345,7 @@ class Emulator {
     this.vbase.flush()
     if (this.server) {
       this.server.closeAllConnections()
-      await new Promise(resolve => this.server.close(resolve))
+      await new Promise((resolve) => this.server.close(resolve))
     }
   }
 }

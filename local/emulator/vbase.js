@@ -1,4 +1,5 @@
 'use strict'
+
 /**
  * An on-disk VBase speaking VBase's REST API, as the @vtex/api VBase client uses it:
  *   PUT|GET|HEAD|DELETE /buckets/{app}/{bucket}/files/{path}
@@ -29,6 +30,7 @@ class VBaseStore {
       const bucketKey = decodeURIComponent(file.slice(0, -5))
       const raw = JSON.parse(fs.readFileSync(path.join(this.dir, file), 'utf8'))
       const files = new Map(Object.entries(raw.files))
+
       this.buckets.set(bucketKey, files)
       this.version = Math.max(this.version, raw.version || 0)
     }
@@ -36,6 +38,7 @@ class VBaseStore {
 
   bucket(key) {
     if (!this.buckets.has(key)) this.buckets.set(key, new Map())
+
     return this.buckets.get(key)
   }
 
@@ -53,9 +56,11 @@ class VBaseStore {
       const target = path.join(this.dir, `${encodeURIComponent(key)}.json`)
       const tmp = `${target}.${process.pid}.tmp`
       const files = Object.fromEntries(this.bucket(key))
+
       fs.writeFileSync(tmp, JSON.stringify({ version: this.version, files }))
       fs.renameSync(tmp, target)
     }
+
     this.dirty = new Set()
   }
 
@@ -66,95 +71,172 @@ class VBaseStore {
   put(key, filePath, body, type, { ifMatch, ifNoneMatch } = {}) {
     const files = this.bucket(key)
     const current = files.get(filePath)
-    if (ifMatch !== undefined && (!current || current.etag !== ifMatch)) return { status: 412 }
+
+    if (ifMatch !== undefined && (!current || current.etag !== ifMatch))
+      return { status: 412 }
     if (ifNoneMatch === '*' && current) return { status: 412 }
-    const etag = `"${++this.version}-${crypto.createHash('sha1').update(body).digest('hex').slice(0, 12)}"`
+    const etag = `"${++this.version}-${crypto
+      .createHash('sha1')
+      .update(body)
+      .digest('hex')
+      .slice(0, 12)}"`
+
     files.set(filePath, { etag, type, body: body.toString('base64') })
     if (!current) this.sorted.delete(key)
     this.persist(key)
+
     return { status: 200, etag }
   }
 
   delete(key, filePath, { ifMatch } = {}) {
     const files = this.bucket(key)
     const current = files.get(filePath)
+
     if (!current) return { status: 404 }
-    if (ifMatch !== undefined && current.etag !== ifMatch) return { status: 412 }
+    if (ifMatch !== undefined && current.etag !== ifMatch)
+      return { status: 412 }
     files.delete(filePath)
     this.sorted.delete(key)
     this.persist(key)
+
     return { status: 204 }
   }
 
   list(key, { prefix = '', next, limit = 10 }) {
-    if (!this.sorted.has(key)) this.sorted.set(key, [...this.bucket(key).keys()].sort())
+    if (!this.sorted.has(key))
+      this.sorted.set(key, [...this.bucket(key).keys()].sort())
     const all = this.sorted.get(key)
     // Binary search for the first path after the cursor (or at the prefix).
     const after = next ? String(next) : null
     const target = after && after >= prefix ? after : prefix
     let lo = 0
     let hi = all.length
+
     while (lo < hi) {
       const mid = (lo + hi) >> 1
+
       if (all[mid] < target || (after && all[mid] === after)) lo = mid + 1
       else hi = mid
     }
+
     const data = []
     let i = lo
-    for (; i < all.length && data.length < limit && all[i].startsWith(prefix); i++) {
+
+    for (
+      ;
+      i < all.length && data.length < limit && all[i].startsWith(prefix);
+      i++
+    ) {
       data.push({ path: all[i], hash: this.bucket(key).get(all[i]).etag })
     }
+
     const more = i < all.length && all[i].startsWith(prefix)
+
     return { data, next: more ? data[data.length - 1].path : null }
   }
 
   /** Express-free HTTP handler for /buckets/... relative to account/workspace. */
   async handle(req, res, { account, workspace, rest, query, body }) {
     this.calls++
-    if (this.latencyMs) await new Promise(r => setTimeout(r, this.latencyMs))
+    if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs))
     const m = /^\/buckets\/([^/]+)\/([^/]+)\/files(?:\/(.*))?$/.exec(rest)
+
     if (!m) return send(res, 404, { message: `No VBase route for ${rest}` })
     const [, app, bucket, rawPath] = m
     const key = `${account}/${workspace}/${app}/${bucket}`
     const filePath = rawPath ? decodeURIComponent(rawPath) : ''
-    const method = req.method
+    const { method } = req
+
     if (!filePath) {
       if (method === 'GET') {
-        const limit = Math.min(1000, Math.max(1, parseInt(query.get('limit') || query.get('_limit') || '10', 10)))
-        return send(res, 200, this.list(key, { prefix: query.get('prefix') || '', next: query.get('next') || query.get('_next') || undefined, limit }))
+        const limit = Math.min(
+          1000,
+          Math.max(
+            1,
+            parseInt(query.get('limit') || query.get('_limit') || '10', 10)
+          )
+        )
+
+        return send(
+          res,
+          200,
+          this.list(key, {
+            prefix: query.get('prefix') || '',
+            next: query.get('next') || query.get('_next') || undefined,
+            limit,
+          })
+        )
       }
+
       if (method === 'DELETE') {
         this.buckets.set(key, new Map())
         this.sorted.delete(key)
         this.persist(key)
+
         return send(res, 204)
       }
+
       return send(res, 405, { message: 'Method not allowed' })
     }
+
     if (method === 'GET' || method === 'HEAD') {
       const f = this.get(key, filePath)
-      if (!f) return send(res, 404, { code: 'FileNotFound', message: `File ${filePath} not found` })
+
+      if (!f)
+        return send(res, 404, {
+          code: 'FileNotFound',
+          message: `File ${filePath} not found`,
+        })
       res.writeHead(200, { 'Content-Type': f.type, ETag: f.etag })
-      return res.end(method === 'HEAD' ? undefined : Buffer.from(f.body, 'base64'))
+
+      return res.end(
+        method === 'HEAD' ? undefined : Buffer.from(f.body, 'base64')
+      )
     }
+
     if (method === 'PUT') {
-      const r = this.put(key, filePath, body, req.headers['content-type'] || 'application/octet-stream', {
-        ifMatch: req.headers['if-match'],
-        ifNoneMatch: req.headers['if-none-match'],
-      })
+      const r = this.put(
+        key,
+        filePath,
+        body,
+        req.headers['content-type'] || 'application/octet-stream',
+        {
+          ifMatch: req.headers['if-match'],
+          ifNoneMatch: req.headers['if-none-match'],
+        }
+      )
+
       if (r.status === 412) {
         this.conflicts++
-        return send(res, 412, { code: 'PreconditionFailed', message: `ETag mismatch for ${filePath}` })
+
+        return send(res, 412, {
+          code: 'PreconditionFailed',
+          message: `ETag mismatch for ${filePath}`,
+        })
       }
+
       res.writeHead(200, { ETag: r.etag, 'Content-Type': 'application/json' })
+
       return res.end(JSON.stringify({ path: filePath, hash: r.etag }))
     }
+
     if (method === 'DELETE') {
       const r = this.delete(key, filePath, { ifMatch: req.headers['if-match'] })
-      if (r.status === 412) return send(res, 412, { code: 'PreconditionFailed', message: `ETag mismatch for ${filePath}` })
-      if (r.status === 404) return send(res, 404, { code: 'FileNotFound', message: `File ${filePath} not found` })
+
+      if (r.status === 412)
+        return send(res, 412, {
+          code: 'PreconditionFailed',
+          message: `ETag mismatch for ${filePath}`,
+        })
+      if (r.status === 404)
+        return send(res, 404, {
+          code: 'FileNotFound',
+          message: `File ${filePath} not found`,
+        })
+
       return send(res, 204)
     }
+
     return send(res, 405, { message: 'Method not allowed' })
   }
 }
@@ -162,8 +244,10 @@ class VBaseStore {
 function send(res, status, json) {
   if (json === undefined) {
     res.writeHead(status)
+
     return res.end()
   }
+
   res.writeHead(status, { 'Content-Type': 'application/json' })
   res.end(JSON.stringify(json))
 }

@@ -27,17 +27,25 @@ const LANGUAGES = [
 ]
 
 const stripContext = new ApolloLink((operation, forward) => {
-  operation.query = removeDirectivesFromDocument([{ name: 'context' }], operation.query)!
+  operation.query = removeDirectivesFromDocument(
+    [{ name: 'context' }],
+    operation.query
+  )!
+
   return forward!(operation)
 })
 
 const client = new ApolloClient({
-  link: ApolloLink.from([stripContext, new HttpLink({ uri: '/_v/graphql', credentials: 'same-origin' })]),
+  link: ApolloLink.from([
+    stripContext,
+    new HttpLink({ uri: '/_v/graphql', credentials: 'same-origin' }),
+  ]),
   cache: new InMemoryCache({ addTypename: true }),
 })
 
 const initialLocale = () => {
   const saved = window.localStorage.getItem('bridge-locale')
+
   return saved && MESSAGES[saved] ? saved : 'pt'
 }
 
@@ -47,13 +55,31 @@ const Shell = () => {
     window.localStorage.setItem('bridge-locale', next)
     setLocale(next)
   }
+
   return (
     <>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 24px', background: '#142032', color: '#fff', font: '13px system-ui, sans-serif' }}>
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          padding: '8px 24px',
+          background: '#142032',
+          color: '#fff',
+          font: '13px system-ui, sans-serif',
+        }}
+      >
         <span>VTEX Admin · local</span>
-        <select aria-label="Language" data-testid="language" value={locale} onChange={e => change(e.target.value)}>
-          {LANGUAGES.map(l => (
-            <option key={l.id} value={l.id}>{l.label}</option>
+        <select
+          aria-label="Language"
+          data-testid="language"
+          value={locale}
+          onChange={(e) => change(e.target.value)}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.label}
+            </option>
           ))}
         </select>
       </div>

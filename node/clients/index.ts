@@ -1,4 +1,5 @@
-import { InstanceOptions, IOClients, IOContext } from '@vtex/api'
+import type { InstanceOptions, IOContext } from '@vtex/api'
+import { IOClients } from '@vtex/api'
 
 import { Catalog } from './catalog'
 import { Logistics } from './logistics'
@@ -7,7 +8,10 @@ import { MarketplaceHttp } from './marketplace'
 import { Oms } from './oms'
 
 export class Clients extends IOClients {
-  constructor(options: Record<string, InstanceOptions>, public readonly ioContext: IOContext) {
+  constructor(
+    options: Record<string, InstanceOptions>,
+    public readonly ioContext: IOContext
+  ) {
     super(options, ioContext)
   }
 

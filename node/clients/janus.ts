@@ -1,11 +1,15 @@
-import { InstanceOptions, IOContext, JanusClient } from '@vtex/api'
+import type { InstanceOptions, IOContext } from '@vtex/api'
+import { JanusClient } from '@vtex/api'
 
 /** VTEX Core Commerce APIs through Janus, authenticated as the app. */
 export class AppJanusClient extends JanusClient {
   constructor(context: IOContext, options?: InstanceOptions) {
     super(context, {
       ...options,
-      headers: { ...(options?.headers ?? {}), VtexIdclientAutCookie: context.authToken },
+      headers: {
+        ...(options?.headers ?? {}),
+        VtexIdclientAutCookie: context.authToken,
+      },
     })
   }
 
@@ -14,7 +18,8 @@ export class AppJanusClient extends JanusClient {
     try {
       return await this.http.get<T>(url, { metric })
     } catch (e) {
-      if ((e as { response?: { status?: number } }).response?.status === 404) return null
+      if ((e as { response?: { status?: number } }).response?.status === 404)
+        return null
       throw e
     }
   }

@@ -1,6 +1,12 @@
-import { InstanceOptions, IOContext, VBase } from '@vtex/api'
+import { VBase } from '@vtex/api'
 
-import { KeyValueStore, ListPage, PreconditionFailed, PutOptions, StoredFile } from '../services/storage'
+import type {
+  KeyValueStore,
+  ListPage,
+  PutOptions,
+  StoredFile,
+} from '../services/storage'
+import { PreconditionFailed } from '../services/storage'
 
 const appName = () => (process.env.VTEX_APP_ID ?? '').split('@')[0]
 
@@ -13,32 +19,48 @@ const statusOf = (e: unknown): number | undefined =>
  * Registered with `memoizable: false` (node/index.ts): retries must re-read.
  */
 export class LogStorage extends VBase {
-  constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, options)
-  }
-
   public bucket(bucket: string): KeyValueStore {
     return {
       get: <T>(path: string) => this.read<T>(bucket, path),
-      put: <T>(path: string, data: T, options?: PutOptions) => this.write(bucket, path, data, options),
-      delete: (path: string, options?: { ifMatch?: string }) => this.remove(bucket, path, options),
-      list: (prefix: string, options: { limit: number; next?: string }) => this.listPage(bucket, prefix, options),
+      put: <T>(path: string, data: T, options?: PutOptions) =>
+        this.write(bucket, path, data, options),
+      delete: (path: string, options?: { ifMatch?: string }) =>
+        this.remove(bucket, path, options),
+      list: (prefix: string, options: { limit: number; next?: string }) =>
+        this.listPage(bucket, prefix, options),
     }
   }
 
-  private async read<T>(bucket: string, path: string): Promise<StoredFile<T> | null> {
+  private async read<T>(
+    bucket: string,
+    path: string
+  ): Promise<StoredFile<T> | null> {
     const response = await this.getRawJSON<T | null>(bucket, path, true)
+
     if (response.data == null || response.status === 404) return null
+
     return { data: response.data, etag: String(response.headers?.etag ?? '') }
   }
 
-  private async write<T>(bucket: string, path: string, data: T, options: PutOptions = {}) {
+  private async write<T>(
+    bucket: string,
+    path: string,
+    data: T,
+    options: PutOptions = {}
+  ) {
     try {
       if (options.ifAbsent) {
-        await this.http.put(`/buckets/${appName()}/${bucket}/files/${path}`, data, {
-          headers: { 'Content-Type': 'application/json', 'If-None-Match': '*' },
-          metric: 'vbase-create-json',
-        })
+        await this.http.put(
+          `/buckets/${appName()}/${bucket}/files/${path}`,
+          data,
+          {
+            headers: {
+              'Content-Type': 'application/json',
+              'If-None-Match': '*',
+            },
+            metric: 'vbase-create-json',
+          }
+        )
       } else {
         await this.saveJSON(bucket, path, data, undefined, options.ifMatch)
       }
@@ -48,19 +70,36 @@ export class LogStorage extends VBase {
     }
   }
 
-  private async remove(bucket: string, path: string, options: { ifMatch?: string } = {}) {
+  private async remove(
+    bucket: string,
+    path: string,
+    options: { ifMatch?: string } = {}
+  ) {
     try {
       await this.deleteFile(bucket, path, undefined, options.ifMatch)
     } catch (e) {
       const status = statusOf(e)
+
       if (status === 404) return
       if (status === 412) throw new PreconditionFailed(path)
       throw e
     }
   }
 
-  private async listPage(bucket: string, prefix: string, options: { limit: number; next?: string }): Promise<ListPage> {
-    const page = await this.listFiles(bucket, { prefix, limit: options.limit, next: options.next })
-    return { paths: (page.data ?? []).map(f => f.path), next: page.next || null }
+  private async listPage(
+    bucket: string,
+    prefix: string,
+    options: { limit: number; next?: string }
+  ): Promise<ListPage> {
+    const page = await this.listFiles(bucket, {
+      prefix,
+      limit: options.limit,
+      next: options.next,
+    })
+
+    return {
+      paths: (page.data ?? []).map((f) => f.path),
+      next: page.next || null,
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { InventoryBalance } from '../domain/vtex'
+import type { InventoryBalance } from '../domain/vtex'
 import { AppJanusClient } from './janus'
 
 /** Logistics API, inventory (policy LogisticsViewer). */

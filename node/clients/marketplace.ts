@@ -1,21 +1,29 @@
-import { ExternalClient, InstanceOptions, IOContext } from '@vtex/api'
+import type { InstanceOptions, IOContext } from '@vtex/api'
+import { ExternalClient } from '@vtex/api'
 
-import { DeliveryRequest, DeliveryResponse } from '../domain/delivery'
-import { MarketplaceConfig } from '../domain/settings'
-import { MarketplaceGateway } from '../services/connector'
+import type { DeliveryRequest, DeliveryResponse } from '../domain/delivery'
+import type { MarketplaceConfig } from '../domain/settings'
+import type { MarketplaceGateway } from '../services/connector'
 
 /**
  * The generic HTTP/JSON marketplace connector's transport. The URL comes
  * from the marketplace's settings; the token goes in a header and nowhere
  * else (the log's origin records method, URL and body only).
  */
-export class MarketplaceHttp extends ExternalClient implements MarketplaceGateway {
+export class MarketplaceHttp
+  extends ExternalClient
+  implements MarketplaceGateway
+{
   constructor(context: IOContext, options?: InstanceOptions) {
     super('', context, { ...options, retries: 0 })
   }
 
-  public async send(marketplace: MarketplaceConfig, request: DeliveryRequest): Promise<DeliveryResponse> {
+  public async send(
+    marketplace: MarketplaceConfig,
+    request: DeliveryRequest
+  ): Promise<DeliveryResponse> {
     const { token } = marketplace
+
     try {
       const response = await this.http.putRaw(request.url, request.body, {
         headers: {
@@ -24,17 +32,32 @@ export class MarketplaceHttp extends ExternalClient implements MarketplaceGatewa
         },
         metric: 'marketplace-send',
       })
+
       return { status: response.status, body: response.data }
     } catch (e) {
       const err = e as {
-        response?: { status: number; data: unknown; headers?: Record<string, string> }
+        response?: {
+          status: number
+          data: unknown
+          headers?: Record<string, string>
+        }
         code?: string
         message?: string
       }
+
       if (err.response) {
-        return { status: err.response.status, body: err.response.data, retryAfter: err.response.headers?.['retry-after'] ?? null }
+        return {
+          status: err.response.status,
+          body: err.response.data,
+          retryAfter: err.response.headers?.['retry-after'] ?? null,
+        }
       }
-      return { status: null, body: null, networkError: err.code ?? err.message ?? 'unknown error' }
+
+      return {
+        status: null,
+        body: null,
+        networkError: err.code ?? err.message ?? 'unknown error',
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
-import { ErrorOrigin, Outcome } from './log'
+import type { ErrorOrigin, Outcome } from './log'
 import { retryAfterMs } from './queue'
-import { MarketplaceConfig } from './settings'
-import { Tab } from './tabs'
+import type { MarketplaceConfig } from './settings'
+import type { Tab } from './tabs'
 
 /**
  * The generic HTTP/JSON connector contract (docs/connector.md): one PUT per
@@ -26,23 +26,31 @@ export interface DeliveryItem {
   payload: unknown
 }
 
-export function deliveryRequest(item: DeliveryItem, marketplace: MarketplaceConfig): DeliveryRequest {
+export function deliveryRequest(
+  item: DeliveryItem,
+  marketplace: MarketplaceConfig
+): DeliveryRequest {
   const suffix = item.tab === 'TRACKING' ? '/tracking' : ''
+
   return {
     method: 'PUT',
-    url: `${marketplace.baseUrl}/${ROUTE[item.tab]}/${encodeURIComponent(item.entityId)}${suffix}`,
+    url: `${marketplace.baseUrl}/${ROUTE[item.tab]}/${encodeURIComponent(
+      item.entityId
+    )}${suffix}`,
     body: JSON.stringify(item.payload ?? {}),
   }
 }
 
 const asText = (body: unknown): string | null => {
   if (body == null || body === '') return null
+
   return typeof body === 'string' ? body : JSON.stringify(body)
 }
 
 /** The marketplace's own words for an error, when its body has them. */
 function marketplaceMessage(body: unknown): string | null {
   let parsed = body
+
   if (typeof body === 'string') {
     try {
       parsed = JSON.parse(body)
@@ -50,13 +58,21 @@ function marketplaceMessage(body: unknown): string | null {
       return body.trim().slice(0, 300) || null
     }
   }
+
   if (parsed && typeof parsed === 'object') {
     const o = parsed as Record<string, unknown>
-    for (const k of ['message', 'error', 'detail']) if (typeof o[k] === 'string') return o[k] as string
-    if (Array.isArray(o.errors) && o.errors[0] && typeof o.errors[0].message === 'string') {
+
+    for (const k of ['message', 'error', 'detail'])
+      if (typeof o[k] === 'string') return o[k] as string
+    if (
+      Array.isArray(o.errors) &&
+      o.errors[0] &&
+      typeof o.errors[0].message === 'string'
+    ) {
       return o.errors[0].message
     }
   }
+
   return null
 }
 
@@ -81,10 +97,15 @@ export type Verdict =
  */
 export function classify(response: DeliveryResponse, now: number): Verdict {
   const s = response.status
+
   if (s != null && s >= 200 && s < 300) return { kind: 'success' }
   if (s == null || s >= 500 || s === 429 || s === 408) {
-    return { kind: 'transient', retryAfterMs: retryAfterMs(response.retryAfter, now) }
+    return {
+      kind: 'transient',
+      retryAfterMs: retryAfterMs(response.retryAfter, now),
+    }
   }
+
   return { kind: 'permanent' }
 }
 
@@ -99,18 +120,40 @@ export function outcomeOf(
     request: { method: request.method, url: request.url, body: request.body },
     response: { status: response.status, body: asText(response.body) },
   }
-  if (response.status != null && response.status >= 200 && response.status < 300) {
-    return { status: 'SUCCESS', message: `Accepted by ${marketplace.name}`, origin: null, at, trigger }
+
+  if (
+    response.status != null &&
+    response.status >= 200 &&
+    response.status < 300
+  ) {
+    return {
+      status: 'SUCCESS',
+      message: `Accepted by ${marketplace.name}`,
+      origin: null,
+      at,
+      trigger,
+    }
   }
+
   const said = marketplaceMessage(response.body)
   const message =
     response.status == null
-      ? `Could not reach ${marketplace.name}: ${response.networkError ?? 'no response'}`
-      : `${marketplace.name} answered HTTP ${response.status}${said ? `: ${said}` : ''}`
+      ? `Could not reach ${marketplace.name}: ${
+          response.networkError ?? 'no response'
+        }`
+      : `${marketplace.name} answered HTTP ${response.status}${
+          said ? `: ${said}` : ''
+        }`
+
   return { status: 'ERROR', message, origin, at, trigger }
 }
 
-export function notConfigured(marketplace: string, tab: Tab, at: string, trigger: Outcome['trigger']): Outcome {
+export function notConfigured(
+  marketplace: string,
+  tab: Tab,
+  at: string,
+  trigger: Outcome['trigger']
+): Outcome {
   return {
     status: 'ERROR',
     message: `Marketplace "${marketplace}" is not configured for ${tab.toLowerCase()} in the app settings.`,
@@ -121,6 +164,10 @@ export function notConfigured(marketplace: string, tab: Tab, at: string, trigger
 }
 
 /** A failure found before anything was sent (e.g. the SKU no longer exists in VTEX). */
-export function notSent(message: string, at: string, trigger: Outcome['trigger']): Outcome {
+export function notSent(
+  message: string,
+  at: string,
+  trigger: Outcome['trigger']
+): Outcome {
   return { status: 'ERROR', message, origin: null, at, trigger }
 }

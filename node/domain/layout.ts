@@ -1,5 +1,5 @@
-import { LogStatus } from './log'
-import { Tab } from './tabs'
+import type { LogStatus } from './log'
+import type { Tab } from './tabs'
 
 /**
  * Where each record lives in the `logs` VBase bucket (see docs/storage.md).
@@ -26,7 +26,8 @@ export const docPath = (tab: Tab, marketplace: string, entityId: string) =>
  */
 export const STATS_SHARDS = 16
 
-export const randomShard = (random = Math.random) => Math.floor(random() * STATS_SHARDS)
+export const randomShard = (random = Math.random) =>
+  Math.floor(random() * STATS_SHARDS)
 
 export const statsPath = (tab: Tab, shard: number) => `stats/${tab}/${shard}`
 
@@ -39,15 +40,22 @@ const MAX_MS = 9_999_999_999_999
 export const orderKey = (isoTime: string) =>
   String(MAX_MS - Date.parse(isoTime)).padStart(13, '0')
 
-export function filterName(status?: LogStatus | null, marketplace?: string | null) {
+export function filterName(
+  status?: LogStatus | null,
+  marketplace?: string | null
+) {
   if (status && marketplace) return `sm.${status}.${marketplace}`
   if (status) return `s.${status}`
   if (marketplace) return `m.${marketplace}`
+
   return 'all'
 }
 
-export const indexPrefix = (tab: Tab, status?: LogStatus | null, marketplace?: string | null) =>
-  `idx/${tab}/${filterName(status, marketplace)}/`
+export const indexPrefix = (
+  tab: Tab,
+  status?: LogStatus | null,
+  marketplace?: string | null
+) => `idx/${tab}/${filterName(status, marketplace)}/`
 
 /** The four index entries a log in this state is listed under. */
 export function indexPaths(
@@ -58,6 +66,7 @@ export function indexPaths(
   processedAt: string
 ): string[] {
   const leaf = `${orderKey(processedAt)}_${marketplace}_${entityId}`
+
   return [
     indexPrefix(tab) + leaf,
     indexPrefix(tab, status) + leaf,
@@ -71,7 +80,9 @@ export function parseIndexPath(path: string) {
   const leaf = path.slice(path.lastIndexOf('/') + 1)
   const first = leaf.indexOf('_')
   const second = leaf.indexOf('_', first + 1)
+
   if (first < 0 || second < 0) return null
+
   return {
     order: leaf.slice(0, first),
     marketplace: leaf.slice(first + 1, second),

@@ -1,9 +1,10 @@
 import { DomainError, invalidArgument } from './errors'
 import { isAbnormal } from './rules'
-import { Tab, parseTab } from './tabs'
+import type { Tab } from './tabs'
+import { parseTab } from './tabs'
 
 export const LOG_STATUSES = ['SUCCESS', 'ERROR', 'QUEUED'] as const
-export type LogStatus = typeof LOG_STATUSES[number]
+export type LogStatus = (typeof LOG_STATUSES)[number]
 
 export const isLogStatus = (v: unknown): v is LogStatus =>
   typeof v === 'string' && (LOG_STATUSES as readonly string[]).includes(v)
@@ -77,6 +78,7 @@ export function validateMarketplace(value: string): string {
       `Invalid marketplace "${value}": use 1-40 lowercase letters, digits or "-".`
     )
   }
+
   return value
 }
 
@@ -86,12 +88,15 @@ export function validateEntityId(value: string): string {
       `Invalid entity id "${value}": use 1-64 letters, digits, ".", "_" or "-".`
     )
   }
+
   return value
 }
 
 /** `PRODUCTS:mercadolivre:1234` — stable, readable, one per (tab, marketplace, entity). */
 export function buildLogId(tab: Tab, marketplace: string, entityId: string) {
-  return `${tab}:${validateMarketplace(marketplace)}:${validateEntityId(entityId)}`
+  return `${tab}:${validateMarketplace(marketplace)}:${validateEntityId(
+    entityId
+  )}`
 }
 
 export interface LogKey {
@@ -102,12 +107,15 @@ export interface LogKey {
 
 export function parseLogId(id: string): LogKey {
   const parts = typeof id === 'string' ? id.split(':') : []
+
   if (parts.length !== 3) {
     throw invalidArgument(
       `Invalid log id "${String(id)}": expected TAB:marketplace:entityId.`
     )
   }
+
   const [tab, marketplace, entityId] = parts
+
   return {
     tab: parseTab(tab),
     marketplace: validateMarketplace(marketplace),
@@ -116,10 +124,13 @@ export function parseLogId(id: string): LogKey {
 }
 
 export const truncate = (text: string, max = MAX_TEXT) =>
-  text.length > max ? `${text.slice(0, max)}… [truncated ${text.length - max} chars]` : text
+  text.length > max
+    ? `${text.slice(0, max)}… [truncated ${text.length - max} chars]`
+    : text
 
 function boundOrigin(origin: ErrorOrigin | null): ErrorOrigin | null {
   if (!origin) return null
+
   return {
     request: {
       method: origin.request.method,
@@ -128,7 +139,8 @@ function boundOrigin(origin: ErrorOrigin | null): ErrorOrigin | null {
     },
     response: {
       status: origin.response.status,
-      body: origin.response.body == null ? null : truncate(origin.response.body),
+      body:
+        origin.response.body == null ? null : truncate(origin.response.body),
     },
   }
 }
@@ -141,6 +153,7 @@ function pushHistory(history: Attempt[], outcome: Outcome): Attempt[] {
     httpStatus: outcome.origin?.response.status ?? null,
     trigger: outcome.trigger,
   }
+
   return [attempt, ...history].slice(0, HISTORY_LIMIT)
 }
 
@@ -176,8 +189,10 @@ export function recordOutcome(
     latencyMs: null,
     abnormal: false,
   }
+
   const changedAt = outcome.changedAt ?? base.changedAt
   const accepted = outcome.status === 'SUCCESS'
+
   return {
     ...base,
     status: outcome.status,
@@ -191,13 +206,20 @@ export function recordOutcome(
     jobId: null,
     queuedAt: null,
     lastAccepted: accepted ? payload : base.lastAccepted ?? null,
-    latencyMs: accepted && changedAt ? Math.max(0, Date.parse(outcome.at) - Date.parse(changedAt)) : null,
+    latencyMs:
+      accepted && changedAt
+        ? Math.max(0, Date.parse(outcome.at) - Date.parse(changedAt))
+        : null,
     abnormal: accepted && isAbnormal(changedAt, outcome.at),
   }
 }
 
 /** Only failed logs can be reprocessed; a log already queued stays as it is. */
-export function markQueued(log: IntegrationLog, jobId: string, at: string): IntegrationLog {
+export function markQueued(
+  log: IntegrationLog,
+  jobId: string,
+  at: string
+): IntegrationLog {
   if (log.status === 'QUEUED') return log
   if (log.status !== 'ERROR') {
     throw new DomainError(
@@ -205,6 +227,7 @@ export function markQueued(log: IntegrationLog, jobId: string, at: string): Inte
       `Log ${log.id} is ${log.status}: only logs with errors can be reprocessed.`
     )
   }
+
   return { ...log, status: 'QUEUED', jobId, queuedAt: at }
 }
 
@@ -220,6 +243,7 @@ export function completeJob(
   payload: unknown = log.payload
 ): IntegrationLog | null {
   if (log.status !== 'QUEUED' || log.jobId !== jobId) return null
+
   return recordOutcome(
     log,
     { tab: log.tab, marketplace: log.marketplace, entityId: log.entityId },

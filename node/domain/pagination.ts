@@ -11,6 +11,7 @@ export function parsePageSize(value: number | null | undefined): number {
       `Invalid page size ${value}: it must be a whole number from 1 to ${MAX_PAGE_SIZE}.`
     )
   }
+
   return value
 }
 
@@ -19,18 +20,31 @@ export function parsePageSize(value: number | null | undefined): number {
  * that does not decode to the expected shape is refused.
  */
 export function encodeCursor(storageCursor: string): string {
-  return Buffer.from(JSON.stringify({ v: 1, c: storageCursor })).toString('base64url')
+  return Buffer.from(JSON.stringify({ v: 1, c: storageCursor })).toString(
+    'base64url'
+  )
 }
 
-export function decodeCursor(cursor: string | null | undefined): string | undefined {
+export function decodeCursor(
+  cursor: string | null | undefined
+): string | undefined {
   if (cursor == null || cursor === '') return undefined
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (parsed && parsed.v === 1 && typeof parsed.c === 'string' && parsed.c !== '') {
+
+    if (
+      parsed &&
+      parsed.v === 1 &&
+      typeof parsed.c === 'string' &&
+      parsed.c !== ''
+    ) {
       return parsed.c
     }
   } catch {
     // fall through to the error below
   }
-  throw invalidArgument(`Invalid cursor "${cursor}": pass back a cursor the API returned.`)
+
+  throw invalidArgument(
+    `Invalid cursor "${cursor}": pass back a cursor the API returned.`
+  )
 }

@@ -19,6 +19,7 @@ describe('job claims', () => {
   it('lets one handler claim a job for the lease time', () => {
     const job = newJob('j1', 'PRODUCTS:amazon:1', new Date(t0).toISOString())
     const claimed = claim(job, t0)!
+
     expect(claimed.claimedUntil).toBe(new Date(t0 + LEASE_MS).toISOString())
     expect(claim(claimed, t0 + 1000)).toBeNull()
     expect(claim(claimed, t0 + LEASE_MS + 1)).not.toBeNull()
@@ -28,20 +29,27 @@ describe('job claims', () => {
 describe('resend policy', () => {
   it('sends a job never sent, and re-sends one gone quiet', () => {
     const job = newJob('j1', 'x', new Date(t0).toISOString())
+
     expect(needsResend(job, t0)).toBe(true)
     const sent = markSent(job, t0)
+
     expect(sent.deliveries).toBe(1)
     expect(needsResend(sent, t0 + RESEND_AFTER_MS - 1)).toBe(false)
     expect(needsResend(sent, t0 + RESEND_AFTER_MS)).toBe(true)
   })
 
   it('does not re-send a job a handler is working on', () => {
-    const job = claim(markSent(newJob('j1', 'x', ''), t0), t0 + RESEND_AFTER_MS)!
+    const job = claim(
+      markSent(newJob('j1', 'x', ''), t0),
+      t0 + RESEND_AFTER_MS
+    )!
+
     expect(needsResend(job, t0 + RESEND_AFTER_MS + 1)).toBe(false)
   })
 
   it(`gives up after ${MAX_DELIVERIES} sends`, () => {
     let job = newJob('j1', 'x', '')
+
     for (let i = 0; i < MAX_DELIVERIES; i++) job = markSent(job, t0)
     expect(exhausted(job)).toBe(true)
   })
@@ -50,6 +58,7 @@ describe('resend policy', () => {
 describe('backoff', () => {
   it('grows exponentially up to the cap, half fixed and half random', () => {
     const top = () => 0.999999
+
     expect(backoffMs(0, 100, 30_000, top)).toBe(99)
     expect(backoffMs(3, 100, 30_000, top)).toBe(799)
     expect(backoffMs(20, 100, 30_000, top)).toBe(29_999)
@@ -58,6 +67,7 @@ describe('backoff', () => {
 
   it('spans at least 55 s over ten tries (1 s base, 20 s cap), so a 30 s outage is outlived', () => {
     let total = 0
+
     for (let n = 0; n < 9; n++) total += backoffMs(n, 1000, 20_000, () => 0)
     expect(total).toBe(55_500)
   })
@@ -72,14 +82,28 @@ describe('backoff', () => {
 
 describe('retries', () => {
   it('schedules the next try, releases the claim, and is not claimable before it is due', () => {
-    const job = scheduleRetry(claim(newJob('j1', 'x', '', { kind: 'EXPORT' }), t0)!, t0, 5000, 'HTTP 503')
-    expect(job).toMatchObject({ tries: 1, claimedUntil: null, lastError: 'HTTP 503' })
+    const job = scheduleRetry(
+      claim(newJob('j1', 'x', '', { kind: 'EXPORT' }), t0)!,
+      t0,
+      5000,
+      'HTTP 503'
+    )
+
+    expect(job).toMatchObject({
+      tries: 1,
+      claimedUntil: null,
+      lastError: 'HTTP 503',
+    })
     expect(claim(job, t0 + 4999)).toBeNull()
     expect(claim(job, t0 + 5000)).not.toBeNull()
   })
 
   it('derives export job ids from the change, so a redelivered notification maps to the same job', () => {
-    expect(exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.000Z')).toBe(exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.000Z'))
-    expect(exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.000Z')).not.toBe(exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.001Z'))
+    expect(exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.000Z')).toBe(
+      exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.000Z')
+    )
+    expect(
+      exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.000Z')
+    ).not.toBe(exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.001Z'))
   })
 })

@@ -41,7 +41,12 @@ export interface JobOptions {
   sentAt?: string | null
 }
 
-export const newJob = (id: string, logId: string, now: string, options: JobOptions = {}): Job => ({
+export const newJob = (
+  id: string,
+  logId: string,
+  now: string,
+  options: JobOptions = {}
+): Job => ({
   id,
   logId,
   kind: options.kind ?? 'REPROCESS',
@@ -70,6 +75,7 @@ export const isClaimed = (job: Job, now: number) =>
 export function claim(job: Job, now: number): Job | null {
   if (isClaimed(job, now)) return null
   if (job.notBefore && Date.parse(job.notBefore) > now) return null
+
   return { ...job, claimedUntil: new Date(now + LEASE_MS).toISOString() }
 }
 
@@ -80,7 +86,12 @@ export const markSent = (job: Job, now: number): Job => ({
 })
 
 /** Schedules the next try after a transient failure and releases the claim. */
-export const scheduleRetry = (job: Job, now: number, delayMs: number, error: string): Job => ({
+export const scheduleRetry = (
+  job: Job,
+  now: number,
+  delayMs: number,
+  error: string
+): Job => ({
   ...job,
   tries: job.tries + 1,
   notBefore: new Date(now + delayMs).toISOString(),
@@ -96,7 +107,11 @@ export const scheduleRetry = (job: Job, now: number, delayMs: number, error: str
 export function needsResend(job: Job, now: number): boolean {
   if (isClaimed(job, now)) return false
   if (job.sentAt == null) return true
-  const due = Math.max(Date.parse(job.sentAt), job.notBefore ? Date.parse(job.notBefore) : 0)
+  const due = Math.max(
+    Date.parse(job.sentAt),
+    job.notBefore ? Date.parse(job.notBefore) : 0
+  )
+
   return now - due >= RESEND_AFTER_MS
 }
 
@@ -108,16 +123,27 @@ export const exhausted = (job: Job) => job.deliveries >= MAX_DELIVERIES
  * time (1 s base, 20 s cap, 10 tries: at least 55 s), the random half keeps
  * failing writers from retrying in lockstep. `random` is injected for tests.
  */
-export function backoffMs(attempt: number, baseMs = 100, capMs = 30_000, random = Math.random) {
+export function backoffMs(
+  attempt: number,
+  baseMs = 100,
+  capMs = 30_000,
+  random = Math.random
+) {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt))
+
   return Math.floor(ceiling / 2 + random() * (ceiling / 2))
 }
 
 /** Retry-After (seconds or an HTTP date) in ms from now; null when absent or unreadable. */
-export function retryAfterMs(header: string | null | undefined, now: number): number | null {
+export function retryAfterMs(
+  header: string | null | undefined,
+  now: number
+): number | null {
   if (header == null || header === '') return null
   const seconds = Number(header)
+
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
   const at = Date.parse(header)
+
   return Number.isNaN(at) ? null : Math.max(0, at - now)
 }

@@ -1,4 +1,9 @@
-import { CatalogSku, InventoryBalance, OmsOrder, BroadcasterNotification } from './vtex'
+import type {
+  CatalogSku,
+  InventoryBalance,
+  OmsOrder,
+  BroadcasterNotification,
+} from './vtex'
 
 /** Stock-only changes are exported when the balance before or after is at most this. */
 export const STOCK_THRESHOLD = 5
@@ -14,8 +19,12 @@ export const ABNORMAL_LATENCY_MS = 60 * 60 * 1000
  */
 export function tabsForCatalogChange(n: BroadcasterNotification) {
   const productChanged = Boolean(
-    n.HasStockKeepingUnitModified || n.PriceModified || n.HasStockKeepingUnitRemovedFromAffiliate || n.IsActive === false
+    n.HasStockKeepingUnitModified ||
+      n.PriceModified ||
+      n.HasStockKeepingUnitRemovedFromAffiliate ||
+      n.IsActive === false
   )
+
   return {
     products: productChanged,
     inventory: Boolean(n.StockModified),
@@ -28,14 +37,24 @@ export function tabsForCatalogChange(n: BroadcasterNotification) {
  * before *or* after is ≤ 5 (16→60 is not sent; 0→23 and 15→2 are). `before`
  * is the last balance exported to that marketplace; unknown means export.
  */
-export function shouldExportStock(before: number | null, after: number, threshold = STOCK_THRESHOLD) {
+export function shouldExportStock(
+  before: number | null,
+  after: number,
+  threshold = STOCK_THRESHOLD
+) {
   if (before == null) return true
+
   return before <= threshold || after <= threshold
 }
 
 /** Reached the marketplace more than an hour after the change in VTEX. */
-export function isAbnormal(changedAt: string | null | undefined, acceptedAt: string, limitMs = ABNORMAL_LATENCY_MS) {
+export function isAbnormal(
+  changedAt: string | null | undefined,
+  acceptedAt: string,
+  limitMs = ABNORMAL_LATENCY_MS
+) {
   if (!changedAt) return false
+
   return Date.parse(acceptedAt) - Date.parse(changedAt) > limitMs
 }
 
@@ -56,7 +75,10 @@ export function productPayload(sku: CatalogSku): ProductPayload {
   return {
     skuId: String(sku.Id),
     productId: String(sku.ProductId),
-    name: (sku.NameComplete ?? [sku.ProductName, sku.SkuName].filter(Boolean).join(' ')).trim(),
+    name: (
+      sku.NameComplete ??
+      [sku.ProductName, sku.SkuName].filter(Boolean).join(' ')
+    ).trim(),
     ean: sku.AlternateIds?.Ean || null,
     refId: sku.AlternateIds?.RefId || sku.ProductRefId || null,
     brand: sku.BrandName || null,
@@ -70,19 +92,31 @@ export interface InventoryPayload {
 }
 
 /** Units available to sell: total minus reserved in every warehouse. */
-export function inventoryPayload(inventory: InventoryBalance, unlimited = 9999): InventoryPayload {
+export function inventoryPayload(
+  inventory: InventoryBalance,
+  unlimited = 9999
+): InventoryPayload {
   let quantity = 0
+
   for (const b of inventory.balance ?? []) {
-    quantity += b.hasUnlimitedQuantity ? unlimited : Math.max(0, b.totalQuantity - b.reservedQuantity)
+    quantity += b.hasUnlimitedQuantity
+      ? unlimited
+      : Math.max(0, b.totalQuantity - b.reservedQuantity)
   }
+
   return { quantity }
 }
 
 // ---------------------------------------------------------------- tracking
 
 /** Statuses the bridge sends, in workflow order. VTEX's workflow ends at invoiced. */
-export const TRACKING_STATUSES = ['payment-approved', 'handling', 'invoiced', 'canceled'] as const
-export type TrackingStatus = typeof TRACKING_STATUSES[number]
+export const TRACKING_STATUSES = [
+  'payment-approved',
+  'handling',
+  'invoiced',
+  'canceled',
+] as const
+export type TrackingStatus = (typeof TRACKING_STATUSES)[number]
 
 const FROM_VTEX: Record<string, TrackingStatus> = {
   'payment-approved': 'payment-approved',
@@ -95,11 +129,24 @@ const FROM_VTEX: Record<string, TrackingStatus> = {
 
 export interface TrackingPayload {
   status: TrackingStatus
-  invoice?: { number: string; key: string | null; value: number; issuanceDate: string; url: string | null }
-  tracking?: { number: string | null; url: string | null; courier: string | null }
+  invoice?: {
+    number: string
+    key: string | null
+    value: number
+    issuanceDate: string
+    url: string | null
+  }
+  tracking?: {
+    number: string | null
+    url: string | null
+    courier: string | null
+  }
 }
 
-export type TrackingDecision = { send: TrackingPayload } | { skip: string } | { invalid: string }
+export type TrackingDecision =
+  | { send: TrackingPayload }
+  | { skip: string }
+  | { invalid: string }
 
 /**
  * What to tell the marketplace about an order. Only the workflow's own
@@ -109,13 +156,24 @@ export type TrackingDecision = { send: TrackingPayload } | { skip: string } | { 
  */
 export function trackingUpdate(order: OmsOrder): TrackingDecision {
   const status = FROM_VTEX[order.status]
-  if (!status) return { skip: `Order status "${order.status}" is not sent to marketplaces` }
+
+  if (!status)
+    return {
+      skip: `Order status "${order.status}" is not sent to marketplaces`,
+    }
   if (status !== 'invoiced') return { send: { status } }
-  const packages = (order.packageAttachment?.packages ?? []).filter(p => (p.type ?? 'Output') === 'Output')
+  const packages = (order.packageAttachment?.packages ?? []).filter(
+    (p) => (p.type ?? 'Output') === 'Output'
+  )
+
   const pkg = packages[packages.length - 1]
+
   if (!pkg || !pkg.invoiceNumber) {
-    return { invalid: `Order ${order.orderId} is invoiced but OMS has no invoice for it` }
+    return {
+      invalid: `Order ${order.orderId} is invoiced but OMS has no invoice for it`,
+    }
   }
+
   return {
     send: {
       status,
@@ -126,7 +184,11 @@ export function trackingUpdate(order: OmsOrder): TrackingDecision {
         issuanceDate: pkg.issuanceDate ?? '',
         url: pkg.invoiceUrl ?? null,
       },
-      tracking: { number: pkg.trackingNumber || null, url: pkg.trackingUrl || null, courier: pkg.courier || null },
+      tracking: {
+        number: pkg.trackingNumber || null,
+        url: pkg.trackingUrl || null,
+        courier: pkg.courier || null,
+      },
     },
   }
 }
@@ -134,9 +196,14 @@ export function trackingUpdate(order: OmsOrder): TrackingDecision {
 const rank = (s: unknown) => TRACKING_STATUSES.indexOf(s as TrackingStatus)
 
 /** A status older than the one the marketplace already accepted is not sent again. */
-export function isTrackingRegression(lastAccepted: unknown, next: TrackingPayload) {
+export function isTrackingRegression(
+  lastAccepted: unknown,
+  next: TrackingPayload
+) {
   const last = (lastAccepted as TrackingPayload | null)?.status
+
   if (!last) return false
   if (last === 'canceled') return next.status !== 'canceled'
+
   return rank(next.status) < rank(last)
 }

@@ -1,6 +1,12 @@
 import { parseSettings } from './settings'
 
-const market = { id: 'amazon', name: 'Amazon', baseUrl: 'https://amazon.example/api/', token: 's3cret', inventory: false }
+const market = {
+  id: 'amazon',
+  name: 'Amazon',
+  baseUrl: 'https://amazon.example/api/',
+  token: 's3cret',
+  inventory: false,
+}
 
 describe('app settings', () => {
   it('reads marketplaces with defaults', () => {
@@ -20,16 +26,28 @@ describe('app settings', () => {
   })
 
   it('accepts no settings at all', () => {
-    expect(parseSettings(undefined)).toEqual({ marketplaces: [], maxRetries: 10 })
+    expect(parseSettings(undefined)).toEqual({
+      marketplaces: [],
+      maxRetries: 10,
+    })
   })
 
   it.each([
     [{ marketplaces: [{ ...market, id: 'Amazon!' }] }, /Invalid marketplace/],
-    [{ marketplaces: [{ ...market, baseUrl: 'ftp://x' }] }, /must be http or https/],
+    [
+      { marketplaces: [{ ...market, baseUrl: 'ftp://x' }] },
+      /must be http or https/,
+    ],
     [{ marketplaces: [{ ...market, baseUrl: 'not a url' }] }, /is not a URL/],
-    [{ marketplaces: [{ ...market, connector: 'soap' }] }, /connector "soap" is unknown/],
+    [
+      { marketplaces: [{ ...market, connector: 'soap' }] },
+      /connector "soap" is unknown/,
+    ],
     [{ marketplaces: [market, market] }, /configured twice/],
-    [{ marketplaces: [market], maxRetries: 0 }, /maxRetries must be a whole number from 1 to 20/],
+    [
+      { marketplaces: [market], maxRetries: 0 },
+      /maxRetries must be a whole number from 1 to 20/,
+    ],
     [{ marketplaces: 'amazon' }, /must be a list/],
   ])('refuses %j', (raw, message) => {
     expect(() => parseSettings(raw)).toThrow(message)

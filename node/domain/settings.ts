@@ -1,11 +1,11 @@
 import { invalidArgument } from './errors'
 import { validateMarketplace } from './log'
-import { Tab } from './tabs'
+import type { Tab } from './tabs'
 
 /** One marketplace as the store configures it in the app settings. */
 /** Connectors the bridge knows. One today: any partner service can implement its contract. */
 export const CONNECTORS = ['http-json'] as const
-export type Connector = typeof CONNECTORS[number]
+export type Connector = (typeof CONNECTORS)[number]
 
 export interface MarketplaceConfig {
   id: string
@@ -28,30 +28,47 @@ export const DEFAULT_MAX_RETRIES = 10
 
 type Raw = Record<string, unknown>
 
-const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback)
+const bool = (v: unknown, fallback: boolean) =>
+  typeof v === 'boolean' ? v : fallback
 
 function parseMarketplace(raw: Raw, index: number): MarketplaceConfig {
   const where = `marketplaces[${index}]`
   const id = typeof raw.id === 'string' ? raw.id.trim() : ''
+
   if (!id) throw invalidArgument(`${where}.id is required.`)
   validateMarketplace(id)
-  const baseUrl = typeof raw.baseUrl === 'string' ? raw.baseUrl.trim().replace(/\/+$/, '') : ''
+  const baseUrl =
+    typeof raw.baseUrl === 'string'
+      ? raw.baseUrl.trim().replace(/\/+$/, '')
+      : ''
+
   let url: URL
+
   try {
     url = new URL(baseUrl)
   } catch {
     throw invalidArgument(`${where}.baseUrl "${baseUrl}" is not a URL.`)
   }
+
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw invalidArgument(`${where}.baseUrl must be http or https.`)
   }
-  const connector = raw.connector == null || raw.connector === '' ? 'http-json' : raw.connector
+
+  const connector =
+    raw.connector == null || raw.connector === '' ? 'http-json' : raw.connector
+
   if (!(CONNECTORS as readonly unknown[]).includes(connector)) {
-    throw invalidArgument(`${where}.connector "${String(connector)}" is unknown: use ${CONNECTORS.join(', ')}.`)
+    throw invalidArgument(
+      `${where}.connector "${String(
+        connector
+      )}" is unknown: use ${CONNECTORS.join(', ')}.`
+    )
   }
+
   return {
     id,
-    name: typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim() : id,
+    name:
+      typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim() : id,
     connector: connector as Connector,
     baseUrl,
     token: typeof raw.token === 'string' && raw.token !== '' ? raw.token : null,
@@ -66,22 +83,36 @@ function parseMarketplace(raw: Raw, index: number): MarketplaceConfig {
 /** Validates the app settings as saved by the admin (settingsSchema in manifest.json). */
 export function parseSettings(raw: unknown): BridgeSettings {
   const obj = (raw && typeof raw === 'object' ? raw : {}) as Raw
-  const maxRetries = obj.maxRetries == null || obj.maxRetries === '' ? DEFAULT_MAX_RETRIES : Number(obj.maxRetries)
+  const maxRetries =
+    obj.maxRetries == null || obj.maxRetries === ''
+      ? DEFAULT_MAX_RETRIES
+      : Number(obj.maxRetries)
+
   if (!Number.isInteger(maxRetries) || maxRetries < 1 || maxRetries > 20) {
-    throw invalidArgument(`maxRetries must be a whole number from 1 to 20 (got ${String(obj.maxRetries)}).`)
+    throw invalidArgument(
+      `maxRetries must be a whole number from 1 to 20 (got ${String(
+        obj.maxRetries
+      )}).`
+    )
   }
+
   const list = obj.marketplaces
+
   if (list == null) return { marketplaces: [], maxRetries }
-  if (!Array.isArray(list)) throw invalidArgument('marketplaces must be a list.')
+  if (!Array.isArray(list))
+    throw invalidArgument('marketplaces must be a list.')
   const marketplaces = list.map((m, i) => parseMarketplace((m ?? {}) as Raw, i))
   const seen = new Set<string>()
+
   for (const m of marketplaces) {
-    if (seen.has(m.id)) throw invalidArgument(`Marketplace "${m.id}" is configured twice.`)
+    if (seen.has(m.id))
+      throw invalidArgument(`Marketplace "${m.id}" is configured twice.`)
     seen.add(m.id)
   }
+
   return { marketplaces, maxRetries }
 }
 
 /** Marketplaces that receive a tab. */
 export const enabledFor = (settings: BridgeSettings, tab: Tab) =>
-  settings.marketplaces.filter(m => m.tabs[tab])
+  settings.marketplaces.filter((m) => m.tabs[tab])

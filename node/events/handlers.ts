@@ -1,8 +1,8 @@
-import { EventContext } from '@vtex/api'
+import type { EventContext } from '@vtex/api'
 
 import { invalidArgument, isDomainError } from '../domain/errors'
-import { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
-import { Clients } from '../clients'
+import type { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
+import type { Clients } from '../clients'
 import { bridgeQueue, sweepIfDue } from '../bridge'
 
 type Ctx = EventContext<Clients>
@@ -12,29 +12,45 @@ type Ctx = EventContext<Clients>
  * and acknowledged (retrying it could never succeed); anything else throws so
  * the platform delivers it again.
  */
-async function handle(ctx: Ctx, what: string, work: (queue: Awaited<ReturnType<typeof bridgeQueue>>) => Promise<unknown>) {
+async function handle(
+  ctx: Ctx,
+  what: string,
+  work: (queue: Awaited<ReturnType<typeof bridgeQueue>>) => Promise<unknown>
+) {
   const queue = await bridgeQueue(ctx.clients)
+
   try {
     await work(queue)
   } catch (e) {
     if (!isDomainError(e)) throw e
-    ctx.vtex.logger.warn({ message: `${what} ignored: ${e.message}`, body: ctx.body })
+    ctx.vtex.logger.warn({
+      message: `${what} ignored: ${e.message}`,
+      body: ctx.body,
+    })
   }
+
   await sweepIfDue(queue)
 }
 
 /** vtex.broadcaster catalog notifications: products and inventory. */
 export const onCatalogChange = (ctx: Ctx) =>
-  handle(ctx, 'Catalog notification', q => q.onCatalogChange(ctx.body as BroadcasterNotification))
+  handle(ctx, 'Catalog notification', (q) =>
+    q.onCatalogChange(ctx.body as BroadcasterNotification)
+  )
 
 /** vtex.orders-broadcast status changes: tracking. */
 export const onOrderStatus = (ctx: Ctx) =>
-  handle(ctx, 'Order status change', q => q.onOrderStatus(ctx.body as OrderStatusEvent))
+  handle(ctx, 'Order status change', (q) =>
+    q.onOrderStatus(ctx.body as OrderStatusEvent)
+  )
 
 /** The app's own job events: exports and reprocesses. */
 export const runJob = (ctx: Ctx) =>
-  handle(ctx, 'Job', q => {
+  handle(ctx, 'Job', (q) => {
     const { jobId } = (ctx.body ?? {}) as { jobId?: unknown }
-    if (typeof jobId !== 'string' || jobId === '') throw invalidArgument('Job event without a jobId')
+
+    if (typeof jobId !== 'string' || jobId === '')
+      throw invalidArgument('Job event without a jobId')
+
     return q.run(jobId)
   })

@@ -5,14 +5,11 @@ import { isDomainError } from '../domain/errors'
 /** Maps domain errors to the GraphQL error types the admin understands. */
 export function toGraphQLError(e: unknown): unknown {
   if (!isDomainError(e)) return e
-  switch (e.code) {
-    case 'NOT_FOUND':
-      return new NotFoundError(e.message)
-    case 'INVALID_ARGUMENT':
-    case 'INVALID_TRANSITION':
-    case 'CONFLICT':
-      return new UserInputError(e.message)
-  }
+
+  // INVALID_ARGUMENT, INVALID_TRANSITION and CONFLICT: the caller can act on the message.
+  return e.code === 'NOT_FOUND'
+    ? new NotFoundError(e.message)
+    : new UserInputError(e.message)
 }
 
 type Resolver<A, R> = (root: unknown, args: A, ctx: Context) => Promise<R>

@@ -1,6 +1,6 @@
-import { IntegrationLog, LogStatus } from '../domain/log'
-import { Overview } from '../domain/stats'
-import { Tab } from '../domain/tabs'
+import type { IntegrationLog, LogStatus } from '../domain/log'
+import type { Overview } from '../domain/stats'
+import type { Tab } from '../domain/tabs'
 
 const counts = (byStatus: Record<LogStatus, number>) => ({
   success: byStatus.SUCCESS,
@@ -13,12 +13,16 @@ export const presentOverview = (tab: Tab, o: Overview) => ({
   total: o.total,
   abnormal: o.abnormal,
   byStatus: counts(o.byStatus),
-  byMarketplace: o.byMarketplace.map(m => ({ ...m, byStatus: counts(m.byStatus) })),
+  byMarketplace: o.byMarketplace.map((m) => ({
+    ...m,
+    byStatus: counts(m.byStatus),
+  })),
 })
 
 export const presentLog = (log: IntegrationLog) => ({
   ...log,
   abnormal: log.abnormal ?? false,
   latencyMs: log.latencyMs ?? null,
-  payload: log.payload === undefined ? null : JSON.stringify(log.payload, null, 2),
+  payload:
+    log.payload === undefined ? null : JSON.stringify(log.payload, null, 2),
 })

@@ -1,6 +1,6 @@
-import { DeliveryRequest, DeliveryResponse } from '../domain/delivery'
-import { MarketplaceConfig } from '../domain/settings'
-import { CatalogSku, InventoryBalance, OmsOrder } from '../domain/vtex'
+import type { DeliveryRequest, DeliveryResponse } from '../domain/delivery'
+import type { MarketplaceConfig } from '../domain/settings'
+import type { CatalogSku, InventoryBalance, OmsOrder } from '../domain/vtex'
 
 /**
  * Sends one request of the connector contract (docs/connector.md) to a
@@ -8,7 +8,10 @@ import { CatalogSku, InventoryBalance, OmsOrder } from '../domain/vtex'
  * response (or the network error) comes back for classification.
  */
 export interface MarketplaceGateway {
-  send(marketplace: MarketplaceConfig, request: DeliveryRequest): Promise<DeliveryResponse>
+  send(
+    marketplace: MarketplaceConfig,
+    request: DeliveryRequest
+  ): Promise<DeliveryResponse>
 }
 
 /** Reads the current state in VTEX; null when the entity does not exist. */

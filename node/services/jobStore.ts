@@ -1,6 +1,6 @@
 import { JOB_PREFIX, jobPath } from '../domain/layout'
-import { Job } from '../domain/queue'
-import { KeyValueStore, StoredFile } from './storage'
+import type { Job } from '../domain/queue'
+import type { KeyValueStore, StoredFile } from './storage'
 
 /** Pending reprocess jobs, one VBase file each, deleted when finished. */
 export class JobStore {
@@ -14,6 +14,7 @@ export class JobStore {
   async create(job: Job): Promise<boolean> {
     try {
       await this.kv.put(jobPath(job.id), job, { ifAbsent: true })
+
       return true
     } catch (e) {
       if ((e as Error).name === 'PreconditionFailed') return false
@@ -38,6 +39,7 @@ export class JobStore {
   /** The oldest-named pending jobs, up to `limit`. */
   async pending(limit: number): Promise<string[]> {
     const page = await this.kv.list(JOB_PREFIX, { limit })
-    return page.paths.map(p => p.slice(JOB_PREFIX.length))
+
+    return page.paths.map((p) => p.slice(JOB_PREFIX.length))
   }
 }

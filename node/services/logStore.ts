@@ -9,18 +9,16 @@ import {
   randomShard,
   statsPath,
 } from '../domain/layout'
-import {
+import type {
   IntegrationLog,
   LogKey,
   LogStatus,
   LogSummary,
-  parseLogId,
-  summarize,
 } from '../domain/log'
+import { parseLogId, summarize } from '../domain/log'
 import { decodeCursor, encodeCursor } from '../domain/pagination'
+import type { StatsChange, TabStats } from '../domain/stats'
 import {
-  StatsChange,
-  TabStats,
   applyStatsChange,
   changesStats,
   countFor,
@@ -28,10 +26,10 @@ import {
   mergeStats,
   overviewOf,
 } from '../domain/stats'
-import { Tab } from '../domain/tabs'
+import type { Tab } from '../domain/tabs'
 import { GroupCommit } from './groupCommit'
 import { withOptimisticRetry } from './retry'
-import { KeyValueStore, StoredFile } from './storage'
+import type { KeyValueStore, StoredFile } from './storage'
 
 export interface ListQuery {
   tab: Tab
@@ -51,16 +49,25 @@ export interface LogPage {
 /** Parallel reads per page: enough to hide latency, polite to VBase. */
 const READ_CONCURRENCY = 10
 
-async function mapLimited<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>) {
+async function mapLimited<T, R>(
+  items: T[],
+  limit: number,
+  fn: (t: T) => Promise<R>
+) {
   const out: R[] = new Array(items.length)
   let next = 0
   const worker = async () => {
     while (next < items.length) {
       const i = next++
+
       out[i] = await fn(items[i])
     }
   }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker)
+  )
+
   return out
 }
 
@@ -71,7 +78,13 @@ const keyOf = (log: IntegrationLog): LogKey => ({
 })
 
 const indexOf = (log: IntegrationLog) =>
-  indexPaths(log.tab, log.status, log.marketplace, log.entityId, log.processedAt)
+  indexPaths(
+    log.tab,
+    log.status,
+    log.marketplace,
+    log.entityId,
+    log.processedAt
+  )
 
 /**
  * Integration logs in VBase. Every document write is a read-modify-write with
@@ -88,7 +101,10 @@ export class LogStore {
    * `scope` names the account and workspace the store belongs to, so the
    * count changes of concurrent requests of one store can be grouped.
    */
-  constructor(private readonly kv: KeyValueStore, private readonly scope = 'default') {}
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly scope = 'default'
+  ) {}
 
   async get(id: string): Promise<IntegrationLog | null> {
     return this.getByKey(parseLogId(id))
@@ -100,7 +116,9 @@ export class LogStore {
 
   /** The document with its ETag, to hand back to update() and save a read. */
   getFile(key: LogKey): Promise<StoredFile<IntegrationLog> | null> {
-    return this.kv.get<IntegrationLog>(docPath(key.tab, key.marketplace, key.entityId))
+    return this.kv.get<IntegrationLog>(
+      docPath(key.tab, key.marketplace, key.entityId)
+    )
   }
 
   /**
@@ -117,17 +135,31 @@ export class LogStore {
   ): Promise<IntegrationLog | null> {
     const path = docPath(key.tab, key.marketplace, key.entityId)
     let first = known !== undefined
-    const committed = await withOptimisticRetry(`Updating log ${path}`, async () => {
-      const file = first ? known ?? null : await this.kv.get<IntegrationLog>(path)
-      first = false
-      const before = file?.data ?? null
-      const after = change(before)
-      if (!after) return null
-      await this.kv.put(path, after, file ? { ifMatch: file.etag } : { ifAbsent: true })
-      return { before, after }
-    })
+    const committed = await withOptimisticRetry(
+      `Updating log ${path}`,
+      async () => {
+        const file = first
+          ? known ?? null
+          : await this.kv.get<IntegrationLog>(path)
+
+        first = false
+        const before = file?.data ?? null
+        const after = change(before)
+
+        if (!after) return null
+        await this.kv.put(
+          path,
+          after,
+          file ? { ifMatch: file.etag } : { ifAbsent: true }
+        )
+
+        return { before, after }
+      }
+    )
+
     if (!committed) return null
     await this.afterWrite(committed.before, committed.after)
+
     return committed.after
   }
 
@@ -135,14 +167,21 @@ export class LogStore {
   async remove(id: string): Promise<boolean> {
     const key = parseLogId(id)
     const path = docPath(key.tab, key.marketplace, key.entityId)
-    const removed = await withOptimisticRetry(`Removing log ${id}`, async () => {
-      const file = await this.kv.get<IntegrationLog>(path)
-      if (!file) return null
-      await this.kv.delete(path, { ifMatch: file.etag })
-      return file.data
-    })
+    const removed = await withOptimisticRetry(
+      `Removing log ${id}`,
+      async () => {
+        const file = await this.kv.get<IntegrationLog>(path)
+
+        if (!file) return null
+        await this.kv.delete(path, { ifMatch: file.etag })
+
+        return file.data
+      }
+    )
+
     if (!removed) return false
     await this.afterWrite(removed, null)
+
     return true
   }
 
@@ -151,17 +190,23 @@ export class LogStore {
     const data: LogSummary[] = []
     let cursor = decodeCursor(query.after)
     let hasNextPage = false
+
     // Stale index entries are skipped, so a page may need a second listing.
     for (let round = 0; round < 5 && data.length < query.first; round++) {
       const want = query.first - data.length
       const page = await this.kv.list(prefix, { limit: want, next: cursor })
-      const rows = await mapLimited(page.paths, READ_CONCURRENCY, p => this.resolveEntry(query, p))
+      const rows = await mapLimited(page.paths, READ_CONCURRENCY, (p) =>
+        this.resolveEntry(query, p)
+      )
+
       for (const row of rows) if (row) data.push(row)
       cursor = page.next ?? undefined
       hasNextPage = page.next != null
       if (!hasNextPage) break
     }
+
     const stats = await this.stats(query.tab)
+
     return {
       data,
       total: countFor(stats, query.status, query.marketplace),
@@ -174,37 +219,50 @@ export class LogStore {
     return overviewOf(await this.stats(tab))
   }
 
-  private async resolveEntry(query: ListQuery, path: string): Promise<LogSummary | null> {
+  private async resolveEntry(
+    query: ListQuery,
+    path: string
+  ): Promise<LogSummary | null> {
     const entry = parseIndexPath(path)
+
     if (!entry) return null
     const log = await this.getByKey({
       tab: query.tab,
       marketplace: entry.marketplace,
       entityId: entry.entityId,
     })
+
     if (!log) return null
     if (orderKey(log.processedAt) !== entry.order) return null
     if (query.status && log.status !== query.status) return null
+
     return summarize(log)
   }
 
   /** The tab's counts: its shards read in parallel and added up. */
   private async stats(tab: Tab): Promise<TabStats> {
     const shards = await Promise.all(
-      Array.from({ length: STATS_SHARDS }, (_, i) => this.kv.get<TabStats>(statsPath(tab, i)))
+      Array.from({ length: STATS_SHARDS }, (_, i) =>
+        this.kv.get<TabStats>(statsPath(tab, i))
+      )
     )
-    return mergeStats(shards.map(f => f?.data ?? emptyStats()))
+
+    return mergeStats(shards.map((f) => f?.data ?? emptyStats()))
   }
 
-  private async afterWrite(before: IntegrationLog | null, after: IntegrationLog | null) {
+  private async afterWrite(
+    before: IntegrationLog | null,
+    after: IntegrationLog | null
+  ) {
     const oldPaths = before ? indexOf(before) : []
     const newPaths = after ? indexOf(after) : []
-    const added = newPaths.filter(p => !oldPaths.includes(p))
-    const dropped = oldPaths.filter(p => !newPaths.includes(p))
+    const added = newPaths.filter((p) => !oldPaths.includes(p))
+    const dropped = oldPaths.filter((p) => !newPaths.includes(p))
     const ref = after ?? before
+
     if (!ref) return
-    await Promise.all(added.map(p => this.kv.put(p, { id: ref.id })))
-    await Promise.all(dropped.map(p => this.kv.delete(p)))
+    await Promise.all(added.map((p) => this.kv.put(p, { id: ref.id })))
+    await Promise.all(dropped.map((p) => this.kv.delete(p)))
 
     const { tab, marketplace } = keyOf(ref)
     const change = {
@@ -214,16 +272,23 @@ export class LogStore {
       abnormalFrom: Boolean(before?.abnormal),
       abnormalTo: Boolean(after?.abnormal),
     }
+
     if (!changesStats(change)) return
-    await statsCommits.add(`${this.scope}/${tab}`, change, batch =>
+    await statsCommits.add(`${this.scope}/${tab}`, change, (batch) =>
       withOptimisticRetry(`Updating counts of ${tab}`, async () => {
         const path = statsPath(tab, randomShard()) // a new shard on every conflict
         const file = await this.kv.get<TabStats>(path)
         const next = batch.reduce(applyStatsChange, file?.data ?? emptyStats())
-        await this.kv.put(path, next, file ? { ifMatch: file.etag } : { ifAbsent: true })
+
+        await this.kv.put(
+          path,
+          next,
+          file ? { ifMatch: file.etag } : { ifAbsent: true }
+        )
       })
     )
   }
 }
 
-export const notFound = (id: string) => new DomainError('NOT_FOUND', `Log ${id} was not found.`)
+export const notFound = (id: string) =>
+  new DomainError('NOT_FOUND', `Log ${id} was not found.`)

@@ -1,8 +1,21 @@
 import { DomainError } from '../domain/errors'
-import { classify, deliveryRequest, notConfigured, notSent, outcomeOf } from '../domain/delivery'
-import { IntegrationLog, LogKey, Outcome, buildLogId, completeJob, markQueued, parseLogId, recordOutcome } from '../domain/log'
 import {
-  Job,
+  classify,
+  deliveryRequest,
+  notConfigured,
+  notSent,
+  outcomeOf,
+} from '../domain/delivery'
+import type { IntegrationLog, LogKey, Outcome } from '../domain/log'
+import {
+  buildLogId,
+  completeJob,
+  markQueued,
+  parseLogId,
+  recordOutcome,
+} from '../domain/log'
+import type { Job } from '../domain/queue'
+import {
   backoffMs,
   claim,
   exhausted,
@@ -12,8 +25,8 @@ import {
   newJob,
   scheduleRetry,
 } from '../domain/queue'
+import type { InventoryPayload } from '../domain/rules'
 import {
-  InventoryPayload,
   inventoryPayload,
   isTrackingRegression,
   productPayload,
@@ -21,13 +34,22 @@ import {
   tabsForCatalogChange,
   trackingUpdate,
 } from '../domain/rules'
-import { BridgeSettings, enabledFor } from '../domain/settings'
-import { Tab } from '../domain/tabs'
-import { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
-import { JobDispatcher, MarketplaceGateway, Scheduler, VtexSource, timerScheduler } from './connector'
-import { JobStore } from './jobStore'
-import { LogStore, notFound } from './logStore'
-import { StoredFile, isPreconditionFailed } from './storage'
+import type { BridgeSettings } from '../domain/settings'
+import { enabledFor } from '../domain/settings'
+import type { Tab } from '../domain/tabs'
+import type { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
+import type {
+  JobDispatcher,
+  MarketplaceGateway,
+  Scheduler,
+  VtexSource,
+} from './connector'
+import { timerScheduler } from './connector'
+import type { JobStore } from './jobStore'
+import type { LogStore } from './logStore'
+import { notFound } from './logStore'
+import type { StoredFile } from './storage'
+import { isPreconditionFailed } from './storage'
 
 export interface Clock {
   now(): number
@@ -43,7 +65,14 @@ export interface RetryDelays {
 /** 1 s doubling to 20 s: ten tries span at least 55 s (see backoffMs). */
 export const DEFAULT_DELAYS: RetryDelays = { baseMs: 1000, capMs: 20_000 }
 
-export type JobResult = 'done' | 'retrying' | 'skipped' | 'duplicate' | 'missing' | 'busy' | 'superseded'
+export type JobResult =
+  | 'done'
+  | 'retrying'
+  | 'skipped'
+  | 'duplicate'
+  | 'missing'
+  | 'busy'
+  | 'superseded'
 
 export interface QueueDeps {
   logs: LogStore
@@ -60,7 +89,9 @@ export interface QueueDeps {
 const MAX_IDS = 100
 const SWEEP_BATCH = 25
 
-const newJobId = () => `r.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`
+const newJobId = () =>
+  `r.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 type Prepared = { payload: unknown } | { skip: string } | { invalid: string }
@@ -90,26 +121,48 @@ export class BridgeQueue {
   /** A catalog notification from vtex.broadcaster: one export job per tab and marketplace. */
   async onCatalogChange(n: BroadcasterNotification): Promise<JobResult[]> {
     const skuId = String(n.IdSku ?? '')
-    if (!/^\d{1,18}$/.test(skuId)) throw new DomainError('INVALID_ARGUMENT', `Notification without a valid IdSku: ${JSON.stringify(n)}`)
+
+    if (!/^\d{1,18}$/.test(skuId))
+      throw new DomainError(
+        'INVALID_ARGUMENT',
+        `Notification without a valid IdSku: ${JSON.stringify(n)}`
+      )
     const changedAt = this.changeTime(n.DateModified)
     const tabs = tabsForCatalogChange(n)
     const [products, inventory] = await Promise.all([
       tabs.products ? this.enqueue('PRODUCTS', skuId, changedAt, false) : [],
-      tabs.inventory ? this.enqueue('INVENTORY', skuId, changedAt, tabs.stockOnly) : [],
+      tabs.inventory
+        ? this.enqueue('INVENTORY', skuId, changedAt, tabs.stockOnly)
+        : [],
     ])
+
     return [...products, ...inventory]
   }
 
   /** An order status change from vtex.orders-broadcast: one tracking job per marketplace. */
   async onOrderStatus(e: OrderStatusEvent): Promise<JobResult[]> {
-    if (!e || typeof e.orderId !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(e.orderId)) {
-      throw new DomainError('INVALID_ARGUMENT', `Order event without a valid orderId: ${JSON.stringify(e)}`)
+    if (
+      !e ||
+      typeof e.orderId !== 'string' ||
+      !/^[A-Za-z0-9-]{1,64}$/.test(e.orderId)
+    ) {
+      throw new DomainError(
+        'INVALID_ARGUMENT',
+        `Order event without a valid orderId: ${JSON.stringify(e)}`
+      )
     }
-    return this.enqueue('TRACKING', e.orderId, this.changeTime(e.currentChangeDate), false)
+
+    return this.enqueue(
+      'TRACKING',
+      e.orderId,
+      this.changeTime(e.currentChangeDate),
+      false
+    )
   }
 
   private changeTime(value: string | undefined) {
     const t = value ? Date.parse(value) : NaN
+
     return Number.isNaN(t) ? this.iso() : new Date(t).toISOString()
   }
 
@@ -120,13 +173,33 @@ export class BridgeQueue {
    * recoveries travel as the app's own job events. The same notification
    * delivered twice maps to the same job id, so it is queued once.
    */
-  private async enqueue(tab: Tab, entityId: string, changedAt: string, stockOnly: boolean): Promise<JobResult[]> {
+  private async enqueue(
+    tab: Tab,
+    entityId: string,
+    changedAt: string,
+    stockOnly: boolean
+  ): Promise<JobResult[]> {
     return Promise.all(
-      enabledFor(this.deps.settings, tab).map(async marketplace => {
+      enabledFor(this.deps.settings, tab).map(async (marketplace) => {
         const logId = buildLogId(tab, marketplace.id, entityId)
         const now = this.clock.now()
-        const job = claim(newJob(exportJobId(logId, changedAt), logId, new Date(now).toISOString(), { kind: 'EXPORT', changedAt, stockOnly, sentAt: new Date(now).toISOString() }), now)!
+        const job = claim(
+          newJob(
+            exportJobId(logId, changedAt),
+            logId,
+            new Date(now).toISOString(),
+            {
+              kind: 'EXPORT',
+              changedAt,
+              stockOnly,
+              sentAt: new Date(now).toISOString(),
+            }
+          ),
+          now
+        )!
+
         if (!(await this.deps.jobs.create(job))) return 'busy' as const
+
         return this.process(job)
       })
     )
@@ -137,47 +210,70 @@ export class BridgeQueue {
   /** Queues the given error logs. Validates every id before changing anything. */
   async reprocess(ids: string[]): Promise<IntegrationLog[]> {
     if (ids.length === 0 || ids.length > MAX_IDS) {
-      throw new DomainError('INVALID_ARGUMENT', `Pass from 1 to ${MAX_IDS} log ids to reprocess.`)
+      throw new DomainError(
+        'INVALID_ARGUMENT',
+        `Pass from 1 to ${MAX_IDS} log ids to reprocess.`
+      )
     }
+
     const keys = ids.map(parseLogId)
-    const current = await Promise.all(keys.map(k => this.deps.logs.getByKey(k)))
+    const current = await Promise.all(
+      keys.map((k) => this.deps.logs.getByKey(k))
+    )
+
     current.forEach((log, i) => {
       if (!log) throw notFound(ids[i])
       markQueued(log, 'validation', '') // throws for logs that are not errors
     })
 
     const queued: IntegrationLog[] = []
+
     for (const key of keys) {
       const now = this.iso()
       const jobId = newJobId()
-      const log = await this.deps.logs.update(key, cur => {
+      const log = await this.deps.logs.update(key, (cur) => {
         if (!cur) return null
         const next = markQueued(cur, jobId, now)
+
         return next === cur ? null : next
       })
+
       // null: already queued by an earlier request, whose job is still pending.
       const result = log ?? (await this.deps.logs.getByKey(key))
+
       if (!result) continue
       if (log) {
-        await this.deps.jobs.create(newJob(jobId, log.id, now, { kind: 'REPROCESS', changedAt: log.changedAt }))
+        await this.deps.jobs.create(
+          newJob(jobId, log.id, now, {
+            kind: 'REPROCESS',
+            changedAt: log.changedAt,
+          })
+        )
         await this.send(jobId)
       }
+
       queued.push(result)
     }
+
     return queued
   }
 
   /** Sends a job's event and records the send. A failed send is left to the sweep. */
   private async send(jobId: string) {
     const file = await this.deps.jobs.get(jobId)
+
     if (!file) return
     try {
       await this.deps.dispatcher.dispatch(jobId, file.data.logId)
     } catch {
       return // sentAt unchanged: the sweep re-sends it
     }
+
     try {
-      await this.deps.jobs.replace(markSent(file.data, this.clock.now()), file.etag)
+      await this.deps.jobs.replace(
+        markSent(file.data, this.clock.now()),
+        file.etag
+      )
     } catch (e) {
       if (!isPreconditionFailed(e)) throw e // a handler claimed it meanwhile: fine
     }
@@ -188,8 +284,10 @@ export class BridgeQueue {
   /** The event handler's work. Idempotent: replays and duplicates do nothing. */
   async run(jobId: string): Promise<JobResult> {
     const file = await this.deps.jobs.get(jobId)
+
     if (!file) return 'missing'
     const job = claim(file.data, this.clock.now())
+
     if (!job) return 'busy'
     try {
       await this.deps.jobs.replace(job, file.etag)
@@ -197,6 +295,7 @@ export class BridgeQueue {
       if (isPreconditionFailed(e)) return 'busy'
       throw e
     }
+
     return this.process(job)
   }
 
@@ -205,51 +304,115 @@ export class BridgeQueue {
     const key = parseLogId(job.logId)
     const logFile = await this.deps.logs.getFile(key)
     const log = logFile?.data ?? null
-    if (job.kind === 'REPROCESS' && (!log || log.status !== 'QUEUED' || log.jobId !== job.id)) {
+
+    if (
+      job.kind === 'REPROCESS' &&
+      (!log || log.status !== 'QUEUED' || log.jobId !== job.id)
+    ) {
       return this.finish(job, 'superseded')
     }
-    if (job.kind === 'EXPORT' && log && job.changedAt && log.changedAt && log.changedAt >= job.changedAt) {
+
+    if (
+      job.kind === 'EXPORT' &&
+      log &&
+      job.changedAt &&
+      log.changedAt &&
+      log.changedAt >= job.changedAt
+    ) {
       return this.finish(job, 'duplicate') // this change, or a newer one, is already recorded
     }
-    const trigger: Outcome['trigger'] = job.kind === 'REPROCESS' ? 'REPROCESS' : 'CHANGE'
-    const marketplace = this.deps.settings.marketplaces.find(m => m.id === key.marketplace && m.tabs[key.tab])
+
+    const trigger: Outcome['trigger'] =
+      job.kind === 'REPROCESS' ? 'REPROCESS' : 'CHANGE'
+
+    const marketplace = this.deps.settings.marketplaces.find(
+      (m) => m.id === key.marketplace && m.tabs[key.tab]
+    )
+
     if (!marketplace) {
-      await this.record(job, key, log?.payload ?? null, notConfigured(key.marketplace, key.tab, this.iso(), trigger))
+      await this.record(
+        job,
+        key,
+        log?.payload ?? null,
+        notConfigured(key.marketplace, key.tab, this.iso(), trigger)
+      )
+
       return this.finish(job, 'done')
     }
 
     const prepared = await this.prepare(job, key, log)
+
     if ('skip' in prepared) {
       if (job.kind === 'EXPORT') return this.finish(job, 'skipped')
-      await this.record(job, key, log?.payload ?? null, notSent(prepared.skip, this.iso(), trigger))
-      return this.finish(job, 'done')
-    }
-    if ('invalid' in prepared) {
-      await this.record(job, key, log?.payload ?? null, notSent(prepared.invalid, this.iso(), trigger))
+      await this.record(
+        job,
+        key,
+        log?.payload ?? null,
+        notSent(prepared.skip, this.iso(), trigger)
+      )
+
       return this.finish(job, 'done')
     }
 
-    const request = deliveryRequest({ tab: key.tab, entityId: key.entityId, payload: prepared.payload }, marketplace)
+    if ('invalid' in prepared) {
+      await this.record(
+        job,
+        key,
+        log?.payload ?? null,
+        notSent(prepared.invalid, this.iso(), trigger)
+      )
+
+      return this.finish(job, 'done')
+    }
+
+    const request = deliveryRequest(
+      { tab: key.tab, entityId: key.entityId, payload: prepared.payload },
+      marketplace
+    )
+
     const response = await this.deps.gateway.send(marketplace, request)
     const now = this.clock.now()
     const verdict = classify(response, now)
-    const outcome = outcomeOf(marketplace, request, response, new Date(now).toISOString(), trigger)
+    const outcome = outcomeOf(
+      marketplace,
+      request,
+      response,
+      new Date(now).toISOString(),
+      trigger
+    )
+
     const tries = job.tries + 1
 
-    if (verdict.kind === 'transient' && job.kind === 'EXPORT' && tries < this.deps.settings.maxRetries) {
-      const delay = Math.max(verdict.retryAfterMs ?? 0, backoffMs(job.tries, this.delays.baseMs, this.delays.capMs))
+    if (
+      verdict.kind === 'transient' &&
+      job.kind === 'EXPORT' &&
+      tries < this.deps.settings.maxRetries
+    ) {
+      const delay = Math.max(
+        verdict.retryAfterMs ?? 0,
+        backoffMs(job.tries, this.delays.baseMs, this.delays.capMs)
+      )
+
       const next = scheduleRetry(job, now, delay, outcome.message)
+
       await this.deps.jobs.save(next)
       this.scheduler.later(delay, () => {
         this.send(job.id).catch(() => undefined)
       })
+
       return 'retrying'
     }
+
     const final: Outcome =
       verdict.kind === 'transient' && job.kind === 'EXPORT'
-        ? { ...outcome, message: `${outcome.message} (retries exhausted after ${tries} attempts)` }
+        ? {
+            ...outcome,
+            message: `${outcome.message} (retries exhausted after ${tries} attempts)`,
+          }
         : outcome
+
     await this.record(job, key, prepared.payload, final, logFile)
+
     return this.finish(job, 'done')
   }
 
@@ -258,45 +421,90 @@ export class BridgeQueue {
    * and applies the rules. Exports skip what the marketplace already has and
    * stock-only changes outside the ≤ 5 rule; a reprocess always sends.
    */
-  private async prepare(job: Job, key: LogKey, log: IntegrationLog | null): Promise<Prepared> {
+  private async prepare(
+    job: Job,
+    key: LogKey,
+    log: IntegrationLog | null
+  ): Promise<Prepared> {
     const exporting = job.kind === 'EXPORT'
-    const unchanged = (payload: unknown) => exporting && log?.status === 'SUCCESS' && same(log.lastAccepted, payload)
+    const unchanged = (payload: unknown) =>
+      exporting && log?.status === 'SUCCESS' && same(log.lastAccepted, payload)
+
     const { source } = this.deps
 
     if (key.tab === 'PRODUCTS') {
       const sku = await source.sku(key.entityId)
-      if (!sku) return { invalid: `SKU ${key.entityId} was not found in the VTEX catalog.` }
+
+      if (!sku)
+        return {
+          invalid: `SKU ${key.entityId} was not found in the VTEX catalog.`,
+        }
       const payload = productPayload(sku)
+
       return unchanged(payload) ? { skip: 'unchanged' } : { payload }
     }
+
     if (key.tab === 'INVENTORY') {
       const inventory = await source.inventory(key.entityId)
-      if (!inventory) return { invalid: `SKU ${key.entityId} has no inventory in VTEX logistics.` }
+
+      if (!inventory)
+        return {
+          invalid: `SKU ${key.entityId} has no inventory in VTEX logistics.`,
+        }
       const payload = inventoryPayload(inventory)
-      const before = (log?.lastAccepted as InventoryPayload | null)?.quantity ?? null
-      if (exporting && job.stockOnly && !shouldExportStock(before, payload.quantity)) {
-        return { skip: `stock ${before}→${payload.quantity} is above the 5-unit rule` }
+      const before =
+        (log?.lastAccepted as InventoryPayload | null)?.quantity ?? null
+
+      if (
+        exporting &&
+        job.stockOnly &&
+        !shouldExportStock(before, payload.quantity)
+      ) {
+        return {
+          skip: `stock ${before}→${payload.quantity} is above the 5-unit rule`,
+        }
       }
+
       return unchanged(payload) ? { skip: 'unchanged' } : { payload }
     }
+
     const order = await source.order(key.entityId)
-    if (!order) return { invalid: `Order ${key.entityId} was not found in VTEX OMS.` }
+
+    if (!order)
+      return { invalid: `Order ${key.entityId} was not found in VTEX OMS.` }
     const decision = trackingUpdate(order)
+
     if ('skip' in decision || 'invalid' in decision) return decision
-    if (exporting && isTrackingRegression(log?.lastAccepted ?? null, decision.send)) {
+    if (
+      exporting &&
+      isTrackingRegression(log?.lastAccepted ?? null, decision.send)
+    ) {
       return { skip: `order is past ${decision.send.status}` }
     }
-    return unchanged(decision.send) ? { skip: 'unchanged' } : { payload: decision.send }
+
+    return unchanged(decision.send)
+      ? { skip: 'unchanged' }
+      : { payload: decision.send }
   }
 
-  private async record(job: Job, key: LogKey, payload: unknown, outcome: Outcome, known?: StoredFile<IntegrationLog> | null) {
+  private async record(
+    job: Job,
+    key: LogKey,
+    payload: unknown,
+    outcome: Outcome,
+    known?: StoredFile<IntegrationLog> | null
+  ) {
     const withChange = { ...outcome, changedAt: job.changedAt }
+
     await this.deps.logs.update(
       key,
-      cur => {
-        if (job.kind === 'REPROCESS') return cur ? completeJob(cur, job.id, withChange, payload) : null
+      (cur) => {
+        if (job.kind === 'REPROCESS')
+          return cur ? completeJob(cur, job.id, withChange, payload) : null
         // A newer change already recorded wins over this one.
-        if (cur?.changedAt && job.changedAt && cur.changedAt > job.changedAt) return null
+        if (cur?.changedAt && job.changedAt && cur.changedAt > job.changedAt)
+          return null
+
         return recordOutcome(cur, key, payload, withChange)
       },
       known
@@ -305,6 +513,7 @@ export class BridgeQueue {
 
   private async finish(job: Job, result: JobResult): Promise<JobResult> {
     await this.deps.jobs.delete(job.id)
+
     return result
   }
 
@@ -316,8 +525,10 @@ export class BridgeQueue {
     const ids = await this.deps.jobs.pending(SWEEP_BATCH)
     let resent = 0
     let abandoned = 0
+
     for (const id of ids) {
       const file = await this.deps.jobs.get(id)
+
       if (!file || !needsResend(file.data, this.clock.now())) continue
       if (exhausted(file.data)) {
         await this.abandon(file.data)
@@ -327,13 +538,28 @@ export class BridgeQueue {
         resent++
       }
     }
+
     return { resent, abandoned }
   }
 
   private async abandon(job: Job) {
     const key = parseLogId(job.logId)
-    const message = `The job was not delivered after ${job.deliveries} attempts${job.lastError ? ` (last error: ${job.lastError})` : ''}; reprocess it again.`
-    await this.record(job, key, (await this.deps.logs.getByKey(key))?.payload ?? null, notSent(message, this.iso(), job.kind === 'REPROCESS' ? 'REPROCESS' : 'CHANGE'))
+    const message = `The job was not delivered after ${
+      job.deliveries
+    } attempts${
+      job.lastError ? ` (last error: ${job.lastError})` : ''
+    }; reprocess it again.`
+
+    await this.record(
+      job,
+      key,
+      (await this.deps.logs.getByKey(key))?.payload ?? null,
+      notSent(
+        message,
+        this.iso(),
+        job.kind === 'REPROCESS' ? 'REPROCESS' : 'CHANGE'
+      )
+    )
     await this.deps.jobs.delete(job.id)
   }
 }

@@ -2,7 +2,8 @@ import { backoffMs } from '../domain/queue'
 import { DomainError } from '../domain/errors'
 import { isPreconditionFailed } from './storage'
 
-export const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
+export const sleep = (ms: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export const MAX_WRITE_ATTEMPTS = 12
 
@@ -29,6 +30,7 @@ export async function withOptimisticRetry<T>(
           `${what}: still conflicting after ${MAX_WRITE_ATTEMPTS} attempts; nothing was lost, try again.`
         )
       }
+
       await wait(backoffMs(n, 10, 500))
     }
   }

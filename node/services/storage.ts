@@ -26,7 +26,10 @@ export interface KeyValueStore {
   put<T>(path: string, data: T, options?: PutOptions): Promise<void>
   /** Deleting a missing file is not an error. */
   delete(path: string, options?: { ifMatch?: string }): Promise<void>
-  list(prefix: string, options: { limit: number; next?: string }): Promise<ListPage>
+  list(
+    prefix: string,
+    options: { limit: number; next?: string }
+  ): Promise<ListPage>
 }
 
 export class PreconditionFailed extends Error {

@@ -1,10 +1,16 @@
-import { DeliveryRequest, DeliveryResponse } from '../domain/delivery'
-import { BridgeSettings, MarketplaceConfig } from '../domain/settings'
-import { CatalogSku, InventoryBalance, OmsOrder } from '../domain/vtex'
-import { JobDispatcher, MarketplaceGateway, Scheduler, VtexSource } from '../services/connector'
+import type { DeliveryRequest, DeliveryResponse } from '../domain/delivery'
+import type { BridgeSettings, MarketplaceConfig } from '../domain/settings'
+import type { CatalogSku, InventoryBalance, OmsOrder } from '../domain/vtex'
+import type {
+  JobDispatcher,
+  MarketplaceGateway,
+  Scheduler,
+  VtexSource,
+} from '../services/connector'
 import { JobStore } from '../services/jobStore'
 import { LogStore } from '../services/logStore'
-import { BridgeQueue, Clock } from '../services/queue'
+import type { Clock } from '../services/queue'
+import { BridgeQueue } from '../services/queue'
 import { MemoryStorage } from './memoryStorage'
 
 export class FakeClock implements Clock {
@@ -22,10 +28,20 @@ export class FakeVtex implements VtexSource {
   async sku(id: string) {
     return this.skus.get(id) ?? null
   }
+
   async inventory(id: string): Promise<InventoryBalance | null> {
     const q = this.stock.get(id)
-    return q == null ? null : { skuId: id, balance: [{ warehouseId: '1_1', totalQuantity: q, reservedQuantity: 0 }] }
+
+    return q == null
+      ? null
+      : {
+          skuId: id,
+          balance: [
+            { warehouseId: '1_1', totalQuantity: q, reservedQuantity: 0 },
+          ],
+        }
   }
+
   async order(id: string) {
     return this.orders.get(id) ?? null
   }
@@ -36,13 +52,29 @@ export class FakeMarketplaces implements MarketplaceGateway {
   mode = new Map<string, 'ok' | 'down' | 'reject' | 'throttle'>()
   requests: Array<{ marketplace: string; request: DeliveryRequest }> = []
   accepted: Array<{ marketplace: string; url: string; body: unknown }> = []
-  async send(m: MarketplaceConfig, request: DeliveryRequest): Promise<DeliveryResponse> {
+  async send(
+    m: MarketplaceConfig,
+    request: DeliveryRequest
+  ): Promise<DeliveryResponse> {
     this.requests.push({ marketplace: m.id, request })
     const mode = this.mode.get(m.id) ?? 'ok'
-    if (mode === 'down') return { status: 503, body: { error: 'Service unavailable' } }
-    if (mode === 'throttle') return { status: 429, body: { error: 'Too many requests' }, retryAfter: '7' }
-    if (mode === 'reject') return { status: 400, body: { message: 'Invalid EAN' } }
-    this.accepted.push({ marketplace: m.id, url: request.url, body: JSON.parse(request.body) })
+
+    if (mode === 'down')
+      return { status: 503, body: { error: 'Service unavailable' } }
+    if (mode === 'throttle')
+      return {
+        status: 429,
+        body: { error: 'Too many requests' },
+        retryAfter: '7',
+      }
+    if (mode === 'reject')
+      return { status: 400, body: { message: 'Invalid EAN' } }
+    this.accepted.push({
+      marketplace: m.id,
+      url: request.url,
+      body: JSON.parse(request.body),
+    })
+
     return { status: 200, body: { accepted: true } }
   }
 }
@@ -55,6 +87,7 @@ export class RecordingDispatcher implements JobDispatcher {
       this.failNext--
       throw new Error('events unavailable')
     }
+
     this.sent.push({ jobId, logId })
   }
 }
@@ -65,15 +98,20 @@ export class ManualScheduler implements Scheduler {
   later(ms: number, fn: () => void) {
     this.pending.push({ ms, fn })
   }
+
   async runAll() {
     const due = this.pending.splice(0)
-    due.forEach(d => d.fn())
-    await new Promise(r => setImmediate(r))
-    await new Promise(r => setImmediate(r))
+
+    due.forEach((d) => d.fn())
+    await new Promise((r) => setImmediate(r))
+    await new Promise((r) => setImmediate(r))
   }
 }
 
-export const marketplace = (id: string, tabs: Partial<MarketplaceConfig['tabs']> = {}): MarketplaceConfig => ({
+export const marketplace = (
+  id: string,
+  tabs: Partial<MarketplaceConfig['tabs']> = {}
+): MarketplaceConfig => ({
   id,
   name: id[0].toUpperCase() + id.slice(1),
   connector: 'http-json',
@@ -91,15 +129,41 @@ export function setup(settings: BridgeSettings, t0: number) {
   const dispatcher = new RecordingDispatcher()
   const scheduler = new ManualScheduler()
   const clock = new FakeClock(t0)
-  const queue = new BridgeQueue({ logs, jobs, dispatcher, source: vtex, gateway: markets, settings, clock, scheduler, delays: { baseMs: 1000, capMs: 20_000 } })
+  const queue = new BridgeQueue({
+    logs,
+    jobs,
+    dispatcher,
+    source: vtex,
+    gateway: markets,
+    settings,
+    clock,
+    scheduler,
+    delays: { baseMs: 1000, capMs: 20_000 },
+  })
+
   /** Runs every job whose event was sent, until none is left (like the event bus would). */
   const drain = async () => {
     const results: string[] = []
+
     while (dispatcher.sent.length) {
       const { jobId } = dispatcher.sent.shift()!
+
       results.push(await queue.run(jobId))
     }
+
     return results
   }
-  return { kv, logs, jobs, vtex, markets, dispatcher, scheduler, clock, queue, drain }
+
+  return {
+    kv,
+    logs,
+    jobs,
+    vtex,
+    markets,
+    dispatcher,
+    scheduler,
+    clock,
+    queue,
+    drain,
+  }
 }

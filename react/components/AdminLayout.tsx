@@ -1,4 +1,5 @@
-import React, { ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import React from 'react'
 import { ThemeProvider, ToastProvider } from '@vtex/admin-ui'
 
 /** Mounts admin-ui's theme and toasts once for the whole page. */

@@ -13,27 +13,31 @@ import {
 } from '@vtex/admin-ui'
 
 import { useTabInUrl } from '../hooks/useTabInUrl'
-import { TABS, Tab } from '../utils/types'
+import type { Tab } from '../utils/types'
+import { TABS } from '../utils/types'
 import TabContent from './TabContent'
 
-const tabLabel = (tab: Tab) => `admin/marketplace-bridge.tabs.${tab.toLowerCase()}`
+const tabLabel = (tab: Tab) =>
+  `admin/marketplace-bridge.tabs.${tab.toLowerCase()}`
 
 const BridgePage = () => {
   const intl = useIntl()
   const [tab, setTab] = useTabInUrl()
   const state = useTabState({
     selectedId: tab,
-    setSelectedId: id => id && setTab(id as Tab),
+    setSelectedId: (id) => id && setTab(id as Tab),
   })
 
   return (
     <Page>
       <PageHeader>
         <PageHeaderTop>
-          <PageHeaderTitle>{intl.formatMessage({ id: 'admin/marketplace-bridge.title' })}</PageHeaderTitle>
+          <PageHeaderTitle>
+            {intl.formatMessage({ id: 'admin/marketplace-bridge.title' })}
+          </PageHeaderTitle>
         </PageHeaderTop>
         <TabList state={state}>
-          {TABS.map(t => (
+          {TABS.map((t) => (
             <TabButton key={t} id={t}>
               {intl.formatMessage({ id: tabLabel(t) })}
             </TabButton>
@@ -41,7 +45,7 @@ const BridgePage = () => {
         </TabList>
       </PageHeader>
       <PageContent layout="wide">
-        {TABS.map(t => (
+        {TABS.map((t) => (
           <TabPanel key={t} state={state} tabId={t}>
             {t === tab ? <TabContent tab={t} /> : null}
           </TabPanel>

@@ -23,16 +23,33 @@ const log = {
   payload: '{"quantity":-2}',
   origin: {
     __typename: 'ErrorOrigin',
-    request: { __typename: 'OriginRequest', method: 'PUT', url: 'https://mkt/api/inventory/42', body: '{"quantity":-2}' },
-    response: { __typename: 'OriginResponse', status: 400, body: '<img src=x onerror="alert(1)">' },
+    request: {
+      __typename: 'OriginRequest',
+      method: 'PUT',
+      url: 'https://mkt/api/inventory/42',
+      body: '{"quantity":-2}',
+    },
+    response: {
+      __typename: 'OriginResponse',
+      status: 400,
+      body: '<img src=x onerror="alert(1)">',
+    },
   },
   history: [
-    { __typename: 'Attempt', at: '2026-11-20T10:00:00.000Z', status: 'ERROR', message: 'Invalid quantity -2', httpStatus: 400, trigger: 'REPROCESS' },
+    {
+      __typename: 'Attempt',
+      at: '2026-11-20T10:00:00.000Z',
+      status: 'ERROR',
+      message: 'Invalid quantity -2',
+      httpStatus: 400,
+      trigger: 'REPROCESS',
+    },
   ],
 }
 
 const Harness = () => {
   const state = useModalState({ defaultOpen: true })
+
   return (
     <LogDetail
       id={log.id}
@@ -47,8 +64,17 @@ const Harness = () => {
 
 describe('LogDetail', () => {
   it('shows the origin of the error as text, never as HTML', async () => {
-    const mocks = [{ request: { query: INTEGRATION_LOG, variables: { id: log.id } }, result: { data: { integrationLog: log } } }]
-    const { getByText, getByTestId, getByRole } = render(<Harness />, { graphql: { mocks } })
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: log } },
+      },
+    ]
+
+    const { getByText, getByTestId, getByRole } = render(<Harness />, {
+      graphql: { mocks },
+    })
+
     await waitFor(() => getByTestId('error-origin'))
     expect(getByText('SKU 42 on Amazon')).toBeTruthy()
     expect(getByText('PUT https://mkt/api/inventory/42')).toBeTruthy()
@@ -59,8 +85,17 @@ describe('LogDetail', () => {
   })
 
   it('says so when the log no longer exists', async () => {
-    const mocks = [{ request: { query: INTEGRATION_LOG, variables: { id: log.id } }, result: { data: { integrationLog: null } } }]
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: null } },
+      },
+    ]
+
     const { getByText } = render(<Harness />, { graphql: { mocks } })
-    await waitFor(() => getByText('This log no longer exists.'))
+
+    expect(
+      await waitFor(() => getByText('This log no longer exists.'))
+    ).toBeTruthy()
   })
 })

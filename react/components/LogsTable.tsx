@@ -1,7 +1,7 @@
 import React from 'react'
 import { useIntl } from 'react-intl'
+import type { DataViewStatus } from '@vtex/admin-ui'
 import {
-  DataViewStatus,
   Inline,
   TBody,
   TBodyCell,
@@ -16,7 +16,7 @@ import {
 } from '@vtex/admin-ui'
 
 import { DATE_TIME } from '../utils/format'
-import { LogSummary, Tab } from '../utils/types'
+import type { LogSummary, Tab } from '../utils/types'
 import RowActions from './RowActions'
 import StatusTag, { AbnormalTag } from './StatusTag'
 
@@ -32,32 +32,60 @@ interface Props {
   onRemove: (id: string) => void
 }
 
-const LogsTable = ({ tab, items, status, pageSize, marketplaceNames, onOpen, onReprocess, onRemove }: Props) => {
+const LogsTable = ({
+  tab,
+  items,
+  status,
+  pageSize,
+  marketplaceNames,
+  onOpen,
+  onReprocess,
+  onRemove,
+}: Props) => {
   const intl = useIntl()
-  const t = (id: string) => intl.formatMessage({ id: `admin/marketplace-bridge.${id}` })
+  const t = (id: string) =>
+    intl.formatMessage({ id: `admin/marketplace-bridge.${id}` })
+
   const columns = createColumns<LogSummary>([
     {
       id: 'status',
       header: t('column.status'),
-      accessor: item => (
+      accessor: (item) => (
         <Inline hSpace="$space-1" noWrap>
           <StatusTag status={item.status} />
           {item.abnormal ? <AbnormalTag /> : null}
         </Inline>
       ),
     },
-    { id: 'marketplace', header: t('column.marketplace'), accessor: item => marketplaceNames[item.marketplace] ?? item.marketplace },
-    { id: 'entityId', header: t(tab === 'TRACKING' ? 'column.order' : 'column.sku') },
+    {
+      id: 'marketplace',
+      header: t('column.marketplace'),
+      accessor: (item) =>
+        marketplaceNames[item.marketplace] ?? item.marketplace,
+    },
+    {
+      id: 'entityId',
+      header: t(tab === 'TRACKING' ? 'column.order' : 'column.sku'),
+    },
     {
       id: 'processedAt',
       header: t('column.processedAt'),
-      accessor: item => intl.formatDate(item.processedAt, DATE_TIME),
+      accessor: (item) => intl.formatDate(item.processedAt, DATE_TIME),
     },
     {
       id: 'message',
       header: t('column.message'),
-      accessor: item => (
-        <Text className={csx({ display: 'block', maxWidth: '32rem', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' })} title={item.message}>
+      accessor: (item) => (
+        <Text
+          className={csx({
+            display: 'block',
+            maxWidth: '32rem',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+          })}
+          title={item.message}
+        >
           {item.message}
         </Text>
       ),
@@ -65,20 +93,33 @@ const LogsTable = ({ tab, items, status, pageSize, marketplaceNames, onOpen, onR
     {
       id: 'actions',
       header: t('column.actions'),
-      accessor: item => <RowActions id={item.id} status={item.status} onReprocess={onReprocess} onRemove={onRemove} />,
+      accessor: (item) => (
+        <RowActions
+          id={item.id}
+          status={item.status}
+          onReprocess={onReprocess}
+          onRemove={onRemove}
+        />
+      ),
     },
   ])
-  const { data, getBodyCell, getHeadCell, getTable } = useTableState<LogSummary>({ columns, items, status, length: pageSize })
+
+  const { data, getBodyCell, getHeadCell, getTable } =
+    useTableState<LogSummary>({ columns, items, status, length: pageSize })
 
   return (
-    <Table {...getTable()} className={csx({ width: '100%' })} data-testid="logs-table">
+    <Table
+      {...getTable()}
+      className={csx({ width: '100%' })}
+      data-testid="logs-table"
+    >
       <THead>
-        {columns.map(column => (
+        {columns.map((column) => (
           <THeadCell {...getHeadCell(column)} key={String(column.id)} />
         ))}
       </THead>
       <TBody>
-        {data.map(item => (
+        {data.map((item) => (
           <TBodyRow
             key={item.id}
             data-log-id={item.id}
@@ -86,8 +127,11 @@ const LogsTable = ({ tab, items, status, pageSize, marketplaceNames, onOpen, onR
             onClick={() => onOpen(item.id)}
             className={csx({ cursor: 'pointer' })}
           >
-            {columns.map(column => (
-              <TBodyCell {...getBodyCell(column, item)} key={String(column.id)} />
+            {columns.map((column) => (
+              <TBodyCell
+                {...getBodyCell(column, item)}
+                key={String(column.id)}
+              />
             ))}
           </TBodyRow>
         ))}

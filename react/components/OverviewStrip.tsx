@@ -2,7 +2,7 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Card, Skeleton, Stack, Text, csx } from '@vtex/admin-ui'
 
-import { StatusCounts } from '../utils/types'
+import type { StatusCounts } from '../utils/types'
 
 interface Props {
   total?: number
@@ -12,24 +12,54 @@ interface Props {
 }
 
 const ITEMS = [
-  { key: 'total', id: 'admin/marketplace-bridge.overview.total', tone: 'primary' },
-  { key: 'success', id: 'admin/marketplace-bridge.overview.success', tone: 'positive' },
-  { key: 'error', id: 'admin/marketplace-bridge.overview.error', tone: 'critical' },
-  { key: 'queued', id: 'admin/marketplace-bridge.overview.queued', tone: 'warning' },
-  { key: 'abnormal', id: 'admin/marketplace-bridge.overview.abnormal', tone: 'info' },
+  {
+    key: 'total',
+    id: 'admin/marketplace-bridge.overview.total',
+    tone: 'primary',
+  },
+  {
+    key: 'success',
+    id: 'admin/marketplace-bridge.overview.success',
+    tone: 'positive',
+  },
+  {
+    key: 'error',
+    id: 'admin/marketplace-bridge.overview.error',
+    tone: 'critical',
+  },
+  {
+    key: 'queued',
+    id: 'admin/marketplace-bridge.overview.queued',
+    tone: 'warning',
+  },
+  {
+    key: 'abnormal',
+    id: 'admin/marketplace-bridge.overview.abnormal',
+    tone: 'info',
+  },
 ] as const
 
 const OverviewStrip = ({ total, abnormal, byStatus, loading }: Props) => {
   const intl = useIntl()
-  const value = (key: typeof ITEMS[number]['key']) =>
+  const value = (key: (typeof ITEMS)[number]['key']) =>
     key === 'total' ? total : key === 'abnormal' ? abnormal : byStatus?.[key]
+
   return (
     <div
       data-testid="overview"
-      className={csx({ display: 'grid', width: '100%', gridTemplateColumns: 'repeat(5, minmax(8rem, 1fr))', gap: '$space-4' })}
+      className={csx({
+        display: 'grid',
+        width: '100%',
+        gridTemplateColumns: 'repeat(5, minmax(8rem, 1fr))',
+        gap: '$space-4',
+      })}
     >
-      {ITEMS.map(item => (
-        <Card key={item.key} className={csx({ padding: '$space-4' })} data-overview={item.key}>
+      {ITEMS.map((item) => (
+        <Card
+          key={item.key}
+          className={csx({ padding: '$space-4' })}
+          data-overview={item.key}
+        >
           <Stack space="$space-1">
             <Text variant="detail" tone="secondary">
               {intl.formatMessage({ id: item.id })}

@@ -10,6 +10,7 @@ describe('StatusTag', () => {
     ['QUEUED', 'Queued'],
   ] as const)('labels %s from messages/', (status, label) => {
     const { getByText } = render(<StatusTag status={status} />)
+
     expect(getByText(label).getAttribute('data-status')).toBe(status)
   })
 })

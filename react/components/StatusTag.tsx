@@ -2,17 +2,20 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Tag } from '@vtex/admin-ui'
 
-import { LogStatus } from '../utils/types'
+import type { LogStatus } from '../utils/types'
 
 const VARIANT = { SUCCESS: 'green', ERROR: 'red', QUEUED: 'orange' } as const
 
 const StatusTag = ({ status }: { status: LogStatus }) => {
   const intl = useIntl()
+
   return (
     <Tag
       data-status={status}
       variant={VARIANT[status]}
-      label={intl.formatMessage({ id: `admin/marketplace-bridge.status.${status}` })}
+      label={intl.formatMessage({
+        id: `admin/marketplace-bridge.status.${status}`,
+      })}
     />
   )
 }
@@ -20,7 +23,16 @@ const StatusTag = ({ status }: { status: LogStatus }) => {
 /** Marks a log that reached the marketplace more than 1 hour after the change. */
 export const AbnormalTag = () => {
   const intl = useIntl()
-  return <Tag data-abnormal variant="purple" label={intl.formatMessage({ id: 'admin/marketplace-bridge.tag.abnormal' })} />
+
+  return (
+    <Tag
+      data-abnormal
+      variant="purple"
+      label={intl.formatMessage({
+        id: 'admin/marketplace-bridge.tag.abnormal',
+      })}
+    />
+  )
 }
 
 export default StatusTag

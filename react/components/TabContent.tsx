@@ -1,10 +1,10 @@
 import React, { useEffect, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { useIntl } from 'react-intl'
+import type { DataViewStatus } from '@vtex/admin-ui'
 import {
   Button,
   Center,
-  DataViewStatus,
   Heading,
   Inline,
   Select,
@@ -18,7 +18,13 @@ import INTEGRATION_LOGS from '../graphql/integrationLogs.graphql'
 import INTEGRATION_OVERVIEW from '../graphql/integrationOverview.graphql'
 import MARKETPLACES from '../graphql/marketplaces.graphql'
 import { useLogActions } from '../hooks/useLogActions'
-import { LogPageData, LogStatus, MarketplacesData, OverviewData, Tab } from '../utils/types'
+import type {
+  LogPageData,
+  LogStatus,
+  MarketplacesData,
+  OverviewData,
+  Tab,
+} from '../utils/types'
 import LogDetail from './LogDetail'
 import LogsTable from './LogsTable'
 import OverviewStrip from './OverviewStrip'
@@ -33,6 +39,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/marketplace-bridge.${id}` }, values)
+
   const [status, setStatus] = useState<LogStatus | typeof ALL>(ALL)
   const [marketplace, setMarketplace] = useState(ALL)
   /** cursors[n] is the `after` of page n; page 0 starts at null. */
@@ -43,21 +50,38 @@ const TabContent = ({ tab }: { tab: Tab }) => {
 
   const page = cursors.length - 1
   const logs = useQuery<LogPageData>(INTEGRATION_LOGS, {
-    variables: { tab, status: status === ALL ? null : status, marketplace: marketplace === ALL ? null : marketplace, first: PAGE_SIZE, after: cursors[page] },
+    variables: {
+      tab,
+      status: status === ALL ? null : status,
+      marketplace: marketplace === ALL ? null : marketplace,
+      first: PAGE_SIZE,
+      after: cursors[page],
+    },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   })
-  const overview = useQuery<OverviewData>(INTEGRATION_OVERVIEW, { variables: { tab }, fetchPolicy: 'cache-and-network' })
+
+  const overview = useQuery<OverviewData>(INTEGRATION_OVERVIEW, {
+    variables: { tab },
+    fetchPolicy: 'cache-and-network',
+  })
+
   const markets = useQuery<MarketplacesData>(MARKETPLACES)
 
   const items = logs.data?.integrationLogs.data ?? []
-  const marketplaceNames = Object.fromEntries((markets.data?.marketplaces ?? []).map(m => [m.id, m.name]))
+  const marketplaceNames = Object.fromEntries(
+    (markets.data?.marketplaces ?? []).map((m) => [m.id, m.name])
+  )
+
   const pageInfo = logs.data?.integrationLogs.pageInfo
-  const queued = (overview.data?.integrationOverview.byStatus.queued ?? 0) > 0 || items.some(i => i.status === 'QUEUED')
+  const queued =
+    (overview.data?.integrationOverview.byStatus.queued ?? 0) > 0 ||
+    items.some((i) => i.status === 'QUEUED')
 
   // A queued log updates by itself: poll while anything waits in the queue.
   const { startPolling: pollLogs, stopPolling: stopLogs } = logs
   const { startPolling: pollOverview, stopPolling: stopOverview } = overview
+
   useEffect(() => {
     if (queued) {
       pollLogs(POLL_MS)
@@ -66,6 +90,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
       stopLogs()
       stopOverview()
     }
+
     return () => {
       stopLogs()
       stopOverview()
@@ -77,14 +102,16 @@ const TabContent = ({ tab }: { tab: Tab }) => {
     setOpenId(id)
     modal.show()
   }
+
   const remove = async (id: string) => {
     if (await removeLog(id)) {
       if (openId === id) modal.hide()
-      if (items.length === 1 && page > 0) setCursors(c => c.slice(0, -1))
+      if (items.length === 1 && page > 0) setCursors((c) => c.slice(0, -1))
     }
   }
 
   let viewStatus: DataViewStatus = 'ready'
+
   if (logs.error && !logs.data) viewStatus = 'error'
   else if (!logs.data && logs.loading) viewStatus = 'loading'
   else if (items.length === 0) viewStatus = 'empty'
@@ -105,13 +132,13 @@ const TabContent = ({ tab }: { tab: Tab }) => {
           label={t('filter.status')}
           value={status}
           data-testid="filter-status"
-          onChange={e => {
+          onChange={(e) => {
             setStatus(e.target.value as LogStatus | typeof ALL)
             resetPages()
           }}
         >
           <option value={ALL}>{t('filter.status.all')}</option>
-          {STATUSES.map(s => (
+          {STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`status.${s}`)}
             </option>
@@ -121,13 +148,13 @@ const TabContent = ({ tab }: { tab: Tab }) => {
           label={t('filter.marketplace')}
           value={marketplace}
           data-testid="filter-marketplace"
-          onChange={e => {
+          onChange={(e) => {
             setMarketplace(e.target.value)
             resetPages()
           }}
         >
           <option value={ALL}>{t('filter.marketplace.all')}</option>
-          {(markets.data?.marketplaces ?? []).map(m => (
+          {(markets.data?.marketplaces ?? []).map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
             </option>
@@ -136,7 +163,10 @@ const TabContent = ({ tab }: { tab: Tab }) => {
       </Inline>
 
       {viewStatus === 'error' ? (
-        <Center className={csx({ paddingY: '$space-8' })} data-testid="logs-error">
+        <Center
+          className={csx({ paddingY: '$space-8' })}
+          data-testid="logs-error"
+        >
           <Stack space="$space-3">
             <Heading as="h3">{t('error.title')}</Heading>
             <Text tone="secondary">{logs.error?.message}</Text>
@@ -144,7 +174,10 @@ const TabContent = ({ tab }: { tab: Tab }) => {
           </Stack>
         </Center>
       ) : viewStatus === 'empty' ? (
-        <Center className={csx({ paddingY: '$space-8' })} data-testid="logs-empty">
+        <Center
+          className={csx({ paddingY: '$space-8' })}
+          data-testid="logs-empty"
+        >
           <Stack space="$space-2">
             <Heading as="h3">{t('empty.title')}</Heading>
             <Text tone="secondary">{t('empty.description')}</Text>
@@ -164,17 +197,28 @@ const TabContent = ({ tab }: { tab: Tab }) => {
       )}
 
       {pageInfo && pageInfo.total > 0 ? (
-        <Inline hSpace="$space-3" className={csx({ justifyContent: 'flex-end', alignItems: 'center' })}>
+        <Inline
+          hSpace="$space-3"
+          className={csx({ justifyContent: 'flex-end', alignItems: 'center' })}
+        >
           <Text tone="secondary" data-testid="page-range">
-            {t('pagination.range', { from: items.length ? from : 0, to, total: pageInfo.total })}
+            {t('pagination.range', {
+              from: items.length ? from : 0,
+              to,
+              total: pageInfo.total,
+            })}
           </Text>
-          <Button variant="tertiary" disabled={page === 0} onClick={() => setCursors(c => c.slice(0, -1))}>
+          <Button
+            variant="tertiary"
+            disabled={page === 0}
+            onClick={() => setCursors((c) => c.slice(0, -1))}
+          >
             {t('pagination.previous')}
           </Button>
           <Button
             variant="tertiary"
             disabled={!pageInfo.hasNextPage}
-            onClick={() => setCursors(c => [...c, pageInfo.endCursor])}
+            onClick={() => setCursors((c) => [...c, pageInfo.endCursor])}
           >
             {t('pagination.next')}
           </Button>

@@ -35,7 +35,11 @@ export interface OverviewData {
     total: number
     abnormal: number
     byStatus: StatusCounts
-    byMarketplace: Array<{ marketplace: string; total: number; byStatus: StatusCounts }>
+    byMarketplace: Array<{
+      marketplace: string
+      total: number
+      byStatus: StatusCounts
+    }>
   }
 }
 
@@ -48,7 +52,13 @@ export interface LogDetail extends LogSummary {
     request: { method: string; url: string; body: string | null }
     response: { status: number | null; body: string | null }
   } | null
-  history: Array<{ at: string; status: LogStatus; message: string; httpStatus: number | null; trigger: string }>
+  history: Array<{
+    at: string
+    status: LogStatus
+    message: string
+    httpStatus: number | null
+    trigger: string
+  }>
 }
 
 export interface MarketplacesData {

@@ -1,4 +1,5 @@
 'use strict'
+
 /**
  * The store admin's path through the page, in Chromium, against the local
  * app: switch the three tabs, open an error and see its origin, reprocess it
@@ -9,6 +10,7 @@ const fs = require('fs')
 const path = require('path')
 const test = require('node:test')
 const assert = require('node:assert/strict')
+
 const { startApp } = require('../helpers')
 const { launch } = require('../browser')
 
@@ -24,7 +26,7 @@ test.before(async () => {
   app = await startApp({ perTab: 40, eventDelayMs: 1500 })
   browser = await launch()
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-  page.on('pageerror', e => pageErrors.push(String(e)))
+  page.on('pageerror', (e) => pageErrors.push(String(e)))
 })
 
 test.after(async () => {
@@ -33,13 +35,16 @@ test.after(async () => {
 })
 
 const rows = () => page.locator('tr[data-log-id]')
-const tab = name => page.getByRole('tab', { name })
+const tab = (name) => page.getByRole('tab', { name })
 
 test('opens on Produtos with the overview and the logs', async () => {
   await page.goto(app.url)
   await rows().first().waitFor()
   assert.equal(await tab('Produtos').getAttribute('aria-selected'), 'true')
-  const total = await page.locator('[data-overview=total] [data-value]').textContent()
+  const total = await page
+    .locator('[data-overview=total] [data-value]')
+    .textContent()
+
   assert.equal(total.trim(), '40')
   assert.equal(await rows().count(), 20)
   assert.match(await page.getByTestId('page-range').textContent(), /1–20 de 40/)
@@ -47,14 +52,22 @@ test('opens on Produtos with the overview and the logs', async () => {
 })
 
 test('switches the three tabs, keeping the tab in the URL across a reload', async () => {
-  for (const [name, param, column] of [['Estoque', 'inventory', 'SKU'], ['Tracking', 'tracking', 'Pedido'], ['Produtos', 'products', 'SKU']]) {
+  for (const [name, param, column] of [
+    ['Estoque', 'inventory', 'SKU'],
+    ['Tracking', 'tracking', 'Pedido'],
+    ['Produtos', 'products', 'SKU'],
+  ]) {
     await tab(name).click()
     await page.waitForURL(new RegExp(`tab=${param}`))
     await rows().first().waitFor()
     assert.equal(await tab(name).getAttribute('aria-selected'), 'true')
-    assert.ok(await page.getByRole('columnheader', { name: column }).isVisible())
-    if (param !== 'products') await page.screenshot({ path: path.join(SHOTS, `${param}.png`) })
+    assert.ok(
+      await page.getByRole('columnheader', { name: column }).isVisible()
+    )
+    if (param !== 'products')
+      await page.screenshot({ path: path.join(SHOTS, `${param}.png`) })
   }
+
   await tab('Tracking').click()
   await page.reload()
   await rows().first().waitFor()
@@ -64,24 +77,39 @@ test('switches the three tabs, keeping the tab in the URL across a reload', asyn
 test('opens an error log and sees the origin of the error', async () => {
   await tab('Estoque').click()
   await page.getByTestId('filter-status').selectOption('ERROR')
-  await page.waitForFunction(() => [...document.querySelectorAll('tr[data-log-id]')].every(r => r.dataset.status === 'ERROR'))
-  const transient = rows().filter({ hasText: /HTTP 503|HTTP 429|Could not reach/ }).first()
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('tr[data-log-id]')].every(
+      (r) => r.dataset.status === 'ERROR'
+    )
+  )
+  const transient = rows()
+    .filter({ hasText: /HTTP 503|HTTP 429|Could not reach/ })
+    .first()
+
   await transient.click()
   const origin = page.getByTestId('error-origin')
+
   await origin.waitFor()
-  assert.match(await origin.textContent(), /PUT http:\/\/\w+\.sandbox\.local\/api\/inventory\//)
+  assert.match(
+    await origin.textContent(),
+    /PUT http:\/\/\w+\.sandbox\.local\/api\/inventory\//
+  )
   assert.match(await origin.textContent(), /"quantity"/)
   await page.screenshot({ path: path.join(SHOTS, 'error-detail.png') })
 })
 
 test('reprocesses it: queued first, then resolved by itself', async () => {
   const detail = page.getByTestId('log-detail')
+
   await detail.getByRole('button', { name: 'Reprocessar' }).click()
   await page.getByText('Enviado para a fila de reprocessamento').waitFor()
   await detail.locator('[data-status=QUEUED]').first().waitFor()
   await page.getByTestId('queued-notice').waitFor()
   await page.screenshot({ path: path.join(SHOTS, 'queued.png') })
-  await detail.locator('[data-status=SUCCESS]').first().waitFor({ timeout: 20000 })
+  await detail
+    .locator('[data-status=SUCCESS]')
+    .first()
+    .waitFor({ timeout: 20000 })
   assert.equal(await page.getByTestId('queued-notice').count(), 0)
   await page.getByTestId('close-detail').click()
   await detail.waitFor({ state: 'hidden' })
@@ -91,6 +119,7 @@ test('removes a log through the actions menu, and it stays gone after a reload',
   await page.getByTestId('filter-status').selectOption('ALL')
   const first = rows().first()
   const id = await first.getAttribute('data-log-id')
+
   await page.getByTestId(`actions-${id}`).click()
   await page.getByRole('menuitem', { name: 'Remover Log' }).click()
   await page.getByText('Log removido.').waitFor()
@@ -98,7 +127,12 @@ test('removes a log through the actions menu, and it stays gone after a reload',
   await page.reload()
   await rows().first().waitFor()
   assert.equal(await page.locator(`tr[data-log-id="${id}"]`).count(), 0)
-  assert.equal((await page.locator('[data-overview=total] [data-value]').textContent()).trim(), '39')
+  assert.equal(
+    (
+      await page.locator('[data-overview=total] [data-value]').textContent()
+    ).trim(),
+    '39'
+  )
 })
 
 test('switches language', async () => {

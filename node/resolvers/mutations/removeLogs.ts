@@ -5,14 +5,20 @@ import { withErrors } from '../errors'
 
 const MAX_IDS = 100
 
-export const removeLogs = withErrors(async (_: unknown, args: { ids: string[] }, ctx: Context) => {
-  if (args.ids.length === 0 || args.ids.length > MAX_IDS) {
-    throw invalidArgument(`Pass from 1 to ${MAX_IDS} log ids to remove.`)
+export const removeLogs = withErrors(
+  async (_: unknown, args: { ids: string[] }, ctx: Context) => {
+    if (args.ids.length === 0 || args.ids.length > MAX_IDS) {
+      throw invalidArgument(`Pass from 1 to ${MAX_IDS} log ids to remove.`)
+    }
+
+    args.ids.forEach(parseLogId) // refuse the whole call before removing anything
+    const logs = logStore(ctx.clients)
+    const removed: string[] = []
+    const notFound: string[] = []
+
+    for (const id of args.ids)
+      ((await logs.remove(id)) ? removed : notFound).push(id)
+
+    return { removed, notFound }
   }
-  args.ids.forEach(parseLogId) // refuse the whole call before removing anything
-  const logs = logStore(ctx.clients)
-  const removed: string[] = []
-  const notFound: string[] = []
-  for (const id of args.ids) (await logs.remove(id) ? removed : notFound).push(id)
-  return { removed, notFound }
-})
+)
