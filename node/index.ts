@@ -16,7 +16,9 @@ const clients: ClientsConfig<Clients> = {
   options: {
     default: { retries: 2, timeout: TIMEOUT_MS },
     // Read-modify-write loops must see their own writes: no per-request memoization.
-    logStorage: { memoizable: false, retries: 2, timeout: TIMEOUT_MS },
+    // No blind HTTP retries for storage: a conditional write retried after it
+    // landed would read as a conflict. Jobs recover instead (redelivery, sweep).
+    logStorage: { memoizable: false, retries: 0, timeout: TIMEOUT_MS },
     apps: { memoryCache: settingsCache },
     marketplaceHttp: { timeout: 10_000 },
     events: { retries: 2, timeout: 3000 },

@@ -211,6 +211,7 @@ class Emulator {
         vtexReads: this.vtex.reads,
         vbaseCalls: this.vbase.calls,
         vbaseConflicts: this.vbase.conflicts,
+        vbaseConflictsByKind: this.vbase.conflictsByKind,
         events: {
           sent: this.events.sent,
           delivered: this.events.delivered,
@@ -343,6 +344,7 @@ class Emulator {
   async close() {
     this.events.stop()
     this.vbase.flush()
+    this.vtex.flush()
     if (this.server) {
       this.server.closeAllConnections()
       await new Promise((resolve) => this.server.close(resolve))

@@ -19,6 +19,7 @@ class VBaseStore {
     this.version = 0
     this.calls = 0
     this.conflicts = 0
+    this.conflictsByKind = {}
     this.latencyMs = 0
     fs.mkdirSync(dir, { recursive: true })
     this.load()
@@ -208,6 +209,9 @@ class VBaseStore {
 
       if (r.status === 412) {
         this.conflicts++
+        const kind = filePath.split('/')[0]
+
+        this.conflictsByKind[kind] = (this.conflictsByKind[kind] || 0) + 1
 
         return send(res, 412, {
           code: 'PreconditionFailed',

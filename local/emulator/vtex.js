@@ -36,7 +36,15 @@ class VtexData {
     this.latencyMs = 0
   }
 
+  /** Written to disk shortly after a burst of changes (and on close), not once per change. */
   save() {
+    if (this.saveTimer) return
+    this.saveTimer = setTimeout(() => this.flush(), 50)
+  }
+
+  flush() {
+    clearTimeout(this.saveTimer)
+    this.saveTimer = null
     const tmp = `${this.file}.${process.pid}.tmp`
 
     fs.writeFileSync(tmp, JSON.stringify(this.data))

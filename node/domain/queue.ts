@@ -20,6 +20,8 @@ export interface Job {
   sentAt: string | null
   deliveries: number
   claimedUntil: string | null
+  /** Who holds the claim: a random token per claim, to recognise one's own write. */
+  owner: string | null
   /** Attempts made at the marketplace so far. */
   tries: number
   /** A retry is due at this time (after a transient failure). */
@@ -56,6 +58,7 @@ export const newJob = (
   sentAt: options.sentAt ?? null,
   deliveries: options.sentAt ? 1 : 0,
   claimedUntil: null,
+  owner: null,
   tries: 0,
   notBefore: null,
   lastError: null,
@@ -72,11 +75,15 @@ export const isClaimed = (job: Job, now: number) =>
   job.claimedUntil != null && Date.parse(job.claimedUntil) > now
 
 /** Returns the claimed job, or null when another handler holds it or it is not due. */
-export function claim(job: Job, now: number): Job | null {
+export function claim(
+  job: Job,
+  now: number,
+  owner = Math.random().toString(36).slice(2, 12)
+): Job | null {
   if (isClaimed(job, now)) return null
   if (job.notBefore && Date.parse(job.notBefore) > now) return null
 
-  return { ...job, claimedUntil: new Date(now + LEASE_MS).toISOString() }
+  return { ...job, claimedUntil: new Date(now + LEASE_MS).toISOString(), owner }
 }
 
 export const markSent = (job: Job, now: number): Job => ({

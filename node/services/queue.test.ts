@@ -147,6 +147,30 @@ describe('exports from catalog notifications', () => {
     expect(env.markets.accepted).toHaveLength(1)
   })
 
+  it('lets a redelivery take over a job whose handler failed midway', async () => {
+    const env = setup(
+      { marketplaces: [marketplace('amazon')], maxRetries: 10 },
+      t0
+    )
+
+    env.vtex.stock.set('100', 3)
+    const failing = env.vtex.inventory.bind(env.vtex)
+
+    env.vtex.inventory = async () => {
+      throw new Error('logistics timeout')
+    }
+
+    await expect(
+      env.queue.onCatalogChange(stockChange('100', t0))
+    ).rejects.toThrow('logistics timeout')
+    env.vtex.inventory = failing
+    // The platform delivers the notification again: the job is taken over, not left claimed.
+    expect(await env.queue.onCatalogChange(stockChange('100', t0))).toEqual([
+      'done',
+    ])
+    expect(env.markets.accepted).toHaveLength(1)
+  })
+
   it('refuses a notification without a SKU id', async () => {
     const env = setup(settings, t0)
 

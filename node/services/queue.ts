@@ -198,7 +198,16 @@ export class BridgeQueue {
           now
         )!
 
-        if (!(await this.deps.jobs.create(job))) return 'busy' as const
+        if (!(await this.deps.jobs.create(job))) {
+          // Our own write may have landed with its answer lost: then it is ours.
+          const existing = await this.deps.jobs.get(job.id)
+
+          if (existing?.data.owner === job.owner) return this.process(job)
+
+          // A redelivery of this notification: take the job over unless a
+          // live handler holds it (its earlier handler may have failed).
+          return this.run(job.id)
+        }
 
         return this.process(job)
       })
@@ -301,6 +310,19 @@ export class BridgeQueue {
 
   /** Works a job this handler holds the claim of. */
   private async process(job: Job): Promise<JobResult> {
+    try {
+      return await this.work(job)
+    } catch (e) {
+      // Release the claim so the platform's redelivery can take the job at
+      // once instead of waiting for the lease to run out (best effort).
+      await this.deps.jobs
+        .save({ ...job, claimedUntil: null })
+        .catch(() => undefined)
+      throw e
+    }
+  }
+
+  private async work(job: Job): Promise<JobResult> {
     const key = parseLogId(job.logId)
     const logFile = await this.deps.logs.getFile(key)
     const log = logFile?.data ?? null
