@@ -364,24 +364,19 @@ export class BridgeQueue {
 
     const prepared = await this.prepare(job, key, log)
 
-    if ('skip' in prepared) {
-      if (job.kind === 'EXPORT') return this.finish(job, 'skipped')
-      await this.record(
-        job,
-        key,
-        log?.payload ?? null,
-        notSent(prepared.skip, this.iso(), trigger)
-      )
-
-      return this.finish(job, 'done')
+    if ('skip' in prepared && job.kind === 'EXPORT') {
+      return this.finish(job, 'skipped')
     }
 
-    if ('invalid' in prepared) {
+    // Nothing to send: invalid in VTEX, or a reprocess the rules would skip.
+    if (!('payload' in prepared)) {
+      const reason = 'skip' in prepared ? prepared.skip : prepared.invalid
+
       await this.record(
         job,
         key,
         log?.payload ?? null,
-        notSent(prepared.invalid, this.iso(), trigger)
+        notSent(reason, this.iso(), trigger)
       )
 
       return this.finish(job, 'done')

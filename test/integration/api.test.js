@@ -45,6 +45,17 @@ const list = async (vars) => {
   return r.data.integrationLogs
 }
 
+/** The log once its reprocess job has finished (it left QUEUED). */
+const processed = (id) =>
+  eventually(
+    async () => {
+      const { data } = await app.gql(DETAIL, { id })
+
+      return data.integrationLog.status !== 'QUEUED' && data.integrationLog
+    },
+    { what: 'the reprocess job to finish' }
+  )
+
 /** An error log whose payload the sandbox accepts (a transient failure when it was seeded). */
 async function transientError(tab) {
   const { data } = await list({ tab, status: 'ERROR', first: 100 })
@@ -121,14 +132,7 @@ test('reprocess: queued at once, done later by the event handler', async () => {
 
   assert.equal(r.errors, undefined, JSON.stringify(r.errors))
   assert.equal(r.data.reprocessLogs[0].status, 'QUEUED')
-  const done = await eventually(
-    async () => {
-      const { data } = await app.gql(DETAIL, { id: log.id })
-
-      return data.integrationLog.status !== 'QUEUED' && data.integrationLog
-    },
-    { what: 'the reprocess job to finish' }
-  )
+  const done = await processed(log.id)
 
   assert.equal(done.status, 'SUCCESS')
   assert.equal(done.attempts, log.attempts + 1)
@@ -148,14 +152,7 @@ test('reprocess may fail again: a marketplace that is down answers 503', async (
   await app.control('sandbox', { marketplace: log.marketplace, mode: 'down' })
   try {
     await app.gql(REPROCESS, { ids: [log.id] })
-    const done = await eventually(
-      async () => {
-        const { data } = await app.gql(DETAIL, { id: log.id })
-
-        return data.integrationLog.status !== 'QUEUED' && data.integrationLog
-      },
-      { what: 'the reprocess job to finish' }
-    )
+    const done = await processed(log.id)
 
     assert.equal(done.status, 'ERROR')
     assert.match(done.message, /HTTP 503/)
