@@ -16,10 +16,3 @@ export function parseTab(value: unknown): Tab {
 
   return value
 }
-
-/** What the entity id means in each tab. */
-export const ENTITY_KIND: Record<Tab, 'sku' | 'order'> = {
-  PRODUCTS: 'sku',
-  INVENTORY: 'sku',
-  TRACKING: 'order',
-}
