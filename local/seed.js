@@ -45,7 +45,7 @@ function vbaseKv(vbase, bucketKey) {
 
       return f
         ? {
-            data: JSON.parse(Buffer.from(f.body, 'base64').toString('utf8')),
+            data: JSON.parse(f.body.toString('utf8')),
             etag: f.etag,
           }
         : null
@@ -68,6 +68,15 @@ function vbaseKv(vbase, bucketKey) {
       const r = vbase.delete(bucketKey, p, { ifMatch: o.ifMatch })
 
       if (r.status === 412) throw new PreconditionFailed(p)
+    },
+    async putMany(files) {
+      for (const f of files)
+        vbase.put(
+          bucketKey,
+          f.path,
+          Buffer.from(JSON.stringify(f.data)),
+          'application/json'
+        )
     },
     async list(prefix, o) {
       const r = vbase.list(bucketKey, { prefix, next: o.next, limit: o.limit })
@@ -201,14 +210,14 @@ async function seed(
   const { productPayload, inventoryPayload, trackingUpdate } =
     app('domain/rules')
 
-  const { LOG_BUCKET } = app('domain/layout')
+  const { LOG_BUCKET, LAYOUT_ROOT } = app('domain/layout')
 
   const kv = vbaseKv(
     emulator.vbase,
     `${account}/${workspace}/${appName}/${LOG_BUCKET}`
   )
 
-  if ((await kv.list('log/', { limit: 1 })).paths.length > 0)
+  if ((await kv.list(`${LAYOUT_ROOT}/log/`, { limit: 1 })).paths.length > 0)
     return { seeded: 0 }
   const rnd = prng(20261123)
   const store = buildStore(perTab, rnd)

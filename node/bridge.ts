@@ -64,12 +64,9 @@ function vtexSource(clients: Clients): VtexSource {
   }
 }
 
-const scopeOf = (clients: Clients) =>
-  `${clients.ioContext.account}/${clients.ioContext.workspace}`
-
 /** The log store, for reads and removals. */
 export function logStore(clients: Clients) {
-  return new LogStore(clients.logStorage.bucket(LOG_BUCKET), scopeOf(clients))
+  return new LogStore(clients.logStorage.bucket(LOG_BUCKET))
 }
 
 /** The queue with everything it needs, built from ctx.clients and the app settings. */
@@ -77,7 +74,7 @@ export async function bridgeQueue(clients: Clients) {
   const kv = clients.logStorage.bucket(LOG_BUCKET)
 
   return new BridgeQueue({
-    logs: new LogStore(kv, scopeOf(clients)),
+    logs: new LogStore(kv),
     jobs: new JobStore(kv),
     dispatcher: eventDispatcher(clients),
     source: vtexSource(clients),

@@ -85,14 +85,9 @@ async function main() {
     // What is still pending, and why (a change not accepted yet is counted as lost).
     const bucket = `${app.account}/${app.workspace}/vtex.marketplace-bridge/logs`
     const pending = emulator.vbase
-      .list(bucket, { prefix: 'job/', limit: 1000 })
+      .list(bucket, { prefix: 'v2/job/', limit: 1000 })
       .data.map((d) =>
-        JSON.parse(
-          Buffer.from(
-            emulator.vbase.get(bucket, d.path).body,
-            'base64'
-          ).toString('utf8')
-        )
+        JSON.parse(emulator.vbase.get(bucket, d.path).body.toString('utf8'))
       )
 
     if (pending.length) {

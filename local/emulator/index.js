@@ -193,7 +193,7 @@ class Emulator {
       // Idle: no event waiting or being handled, and no job pending in the app's bucket (retries included).
       const jobs = this.vbase.list(
         `${this.account}/${this.events.workspace}/${this.appName}/logs`,
-        { prefix: 'job/', limit: 1000 }
+        { prefix: 'v2/job/', limit: 1000 }
       ).data.length
 
       return send(res, 200, {

@@ -5,24 +5,31 @@
  *   PUT|GET|HEAD|DELETE /buckets/{app}/{bucket}/files/{path}
  *   GET /buckets/{app}/{bucket}/files?prefix=&next=&limit=   -> { data: [{ path, hash }], next }
  * Every file has an ETag; If-Match (and If-None-Match: *) answer 412 on mismatch.
- * Files live in memory and are written through to disk, so data survives a restart.
+ * PUT ...files/{dir}?unzip=true unpacks a zip under {dir} (saveZippedContent).
+ * Files live in memory and are written through to disk, so data survives a
+ * restart; with no directory (benchmarks) they stay in memory only.
  */
 const fs = require('fs')
 const path = require('path')
 const crypto = require('crypto')
+const { unzipSync } = require('fflate')
 
 class VBaseStore {
   constructor(dir) {
     this.dir = dir
     this.buckets = new Map() // "account/workspace/app/bucket" -> Map(path -> { etag, type, body })
-    this.sorted = new Map() // bucket key -> sorted paths (lazily rebuilt)
+    this.sorted = new Map() // bucket key -> sorted paths (may hold deleted ones)
+    this.pending = new Map() // bucket key -> paths added since the last sort
     this.version = 0
     this.calls = 0
+    this.callsByKind = {}
     this.conflicts = 0
     this.conflictsByKind = {}
     this.latencyMs = 0
-    fs.mkdirSync(dir, { recursive: true })
-    this.load()
+    if (dir) {
+      fs.mkdirSync(dir, { recursive: true })
+      this.load()
+    }
   }
 
   load() {
@@ -30,7 +37,12 @@ class VBaseStore {
       if (!file.endsWith('.json')) continue
       const bucketKey = decodeURIComponent(file.slice(0, -5))
       const raw = JSON.parse(fs.readFileSync(path.join(this.dir, file), 'utf8'))
-      const files = new Map(Object.entries(raw.files))
+      const files = new Map(
+        Object.entries(raw.files).map(([p, f]) => [
+          p,
+          { ...f, body: Buffer.from(f.body, 'base64') },
+        ])
+      )
 
       this.buckets.set(bucketKey, files)
       this.version = Math.max(this.version, raw.version || 0)
@@ -45,18 +57,23 @@ class VBaseStore {
 
   /** Writes a bucket to disk (debounced per bucket, flushed on exit). */
   persist(key) {
+    if (!this.dir) return
     this.dirty = this.dirty || new Set()
     this.dirty.add(key)
     if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flush(), 50)
   }
 
   flush() {
+    if (!this.dir) return
     clearTimeout(this.flushTimer)
     this.flushTimer = null
     for (const key of this.dirty || []) {
       const target = path.join(this.dir, `${encodeURIComponent(key)}.json`)
       const tmp = `${target}.${process.pid}.tmp`
-      const files = Object.fromEntries(this.bucket(key))
+      const files = {}
+
+      for (const [p, f] of this.bucket(key))
+        files[p] = { ...f, body: f.body.toString('base64') }
 
       fs.writeFileSync(tmp, JSON.stringify({ version: this.version, files }))
       fs.renameSync(tmp, target)
@@ -82,11 +99,68 @@ class VBaseStore {
       .digest('hex')
       .slice(0, 12)}"`
 
-    files.set(filePath, { etag, type, body: body.toString('base64') })
-    if (!current) this.sorted.delete(key)
+    files.set(filePath, { etag, type, body: Buffer.from(body) })
+    if (!current) this.added(key, filePath)
     this.persist(key)
 
     return { status: 200, etag }
+  }
+
+  /** A new path: sorted in at the next listing (one merge, not a re-sort). */
+  added(key, filePath) {
+    const sorted = this.sorted.get(key)
+
+    if (sorted && sorted[lowerBound(sorted, filePath)] === filePath) return
+    if (!this.pending.has(key)) this.pending.set(key, [])
+    this.pending.get(key).push(filePath)
+  }
+
+  sortedPaths(key) {
+    const files = this.bucket(key)
+    let sorted = this.sorted.get(key)
+    const pending = this.pending.get(key)
+
+    if (!sorted) {
+      sorted = [...files.keys()].sort()
+      this.pending.delete(key)
+    } else if (pending && pending.length) {
+      pending.sort()
+      const merged = new Array(sorted.length + pending.length)
+      let i = 0
+      let j = 0
+      let k = 0
+
+      while (i < sorted.length || j < pending.length) {
+        if (j >= pending.length || (i < sorted.length && sorted[i] < pending[j]))
+          merged[k++] = sorted[i++]
+        else merged[k++] = pending[j++]
+      }
+
+      sorted = merged
+      this.pending.delete(key)
+    }
+
+    // Drop deleted paths once they are a sizeable part of the array.
+    if ((this.deletedSince || 0) > 10000 || sorted.length > files.size * 2) {
+      sorted = sorted.filter((p) => files.has(p))
+      this.deletedSince = 0
+    }
+
+    this.sorted.set(key, sorted)
+
+    return sorted
+  }
+
+  /** Unpacks a zip under `dir` (VBase's unzip upload). */
+  putZip(key, dir, body) {
+    const entries = unzipSync(new Uint8Array(body))
+
+    for (const [name, content] of Object.entries(entries)) {
+      if (name.endsWith('/')) continue
+      this.put(key, `${dir}/${name}`, Buffer.from(content), 'application/json')
+    }
+
+    return Object.keys(entries).length
   }
 
   delete(key, filePath, { ifMatch } = {}) {
@@ -97,48 +171,48 @@ class VBaseStore {
     if (ifMatch !== undefined && current.etag !== ifMatch)
       return { status: 412 }
     files.delete(filePath)
-    this.sorted.delete(key)
+    this.deletedSince = (this.deletedSince || 0) + 1
     this.persist(key)
 
     return { status: 204 }
   }
 
   list(key, { prefix = '', next, limit = 10 }) {
-    if (!this.sorted.has(key))
-      this.sorted.set(key, [...this.bucket(key).keys()].sort())
-    const all = this.sorted.get(key)
+    const all = this.sortedPaths(key)
+    const files = this.bucket(key)
     // Binary search for the first path after the cursor (or at the prefix).
     const after = next ? String(next) : null
     const target = after && after >= prefix ? after : prefix
-    let lo = 0
-    let hi = all.length
+    let i = lowerBound(all, target)
 
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-
-      if (all[mid] < target || (after && all[mid] === after)) lo = mid + 1
-      else hi = mid
-    }
-
+    if (after && all[i] === after) i++
     const data = []
-    let i = lo
 
     for (
       ;
       i < all.length && data.length < limit && all[i].startsWith(prefix);
       i++
     ) {
-      data.push({ path: all[i], hash: this.bucket(key).get(all[i]).etag })
+      const f = files.get(all[i])
+
+      if (f) data.push({ path: all[i], hash: f.etag })
     }
 
+    while (i < all.length && all[i].startsWith(prefix) && !files.has(all[i])) i++
     const more = i < all.length && all[i].startsWith(prefix)
 
-    return { data, next: more ? data[data.length - 1].path : null }
+    return {
+      data,
+      next: more && data.length ? data[data.length - 1].path : more ? all[i - 1] : null,
+    }
   }
 
   /** Express-free HTTP handler for /buckets/... relative to account/workspace. */
   async handle(req, res, { account, workspace, rest, query, body }) {
     this.calls++
+    const kind = `${req.method} ${/\/files\/?$/.test(rest.split('?')[0]) ? 'list' : query.get('unzip') ? 'zip' : 'file'}`
+
+    this.callsByKind[kind] = (this.callsByKind[kind] || 0) + 1
     if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs))
     const m = /^\/buckets\/([^/]+)\/([^/]+)\/files(?:\/(.*))?$/.exec(rest)
 
@@ -172,6 +246,7 @@ class VBaseStore {
       if (method === 'DELETE') {
         this.buckets.set(key, new Map())
         this.sorted.delete(key)
+        this.pending.delete(key)
         this.persist(key)
 
         return send(res, 204)
@@ -190,9 +265,17 @@ class VBaseStore {
         })
       res.writeHead(200, { 'Content-Type': f.type, ETag: f.etag })
 
-      return res.end(
-        method === 'HEAD' ? undefined : Buffer.from(f.body, 'base64')
-      )
+      return res.end(method === 'HEAD' ? undefined : f.body)
+    }
+
+    if (method === 'PUT' && query.get('unzip') === 'true') {
+      try {
+        const count = this.putZip(key, filePath.replace(/\/$/, ''), body)
+
+        return send(res, 200, { path: filePath, files: count })
+      } catch (e) {
+        return send(res, 400, { code: 'BadZip', message: String(e.message) })
+      }
     }
 
     if (method === 'PUT') {
@@ -243,6 +326,20 @@ class VBaseStore {
 
     return send(res, 405, { message: 'Method not allowed' })
   }
+}
+
+function lowerBound(arr, target) {
+  let lo = 0
+  let hi = arr.length
+
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+
+    if (arr[mid] < target) lo = mid + 1
+    else hi = mid
+  }
+
+  return lo
 }
 
 function send(res, status, json) {

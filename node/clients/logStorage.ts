@@ -1,4 +1,9 @@
+import { Readable } from 'stream'
+
 import { VBase } from '@vtex/api'
+import { strToU8, zipSync } from 'fflate'
+
+import { LAYOUT_ROOT, relative } from '../domain/layout'
 
 import type {
   KeyValueStore,
@@ -28,7 +33,40 @@ export class LogStorage extends VBase {
         this.remove(bucket, path, options),
       list: (prefix: string, options: { limit: number; next?: string }) =>
         this.listPage(bucket, prefix, options),
+      putMany: (files: Array<{ path: string; data: unknown }>) =>
+        this.writeMany(bucket, files),
     }
+  }
+
+  /**
+   * Several files in one call: a zip uploaded with `unzip=true`
+   * (saveZippedContent), unpacked by VBase under the layout root.
+   */
+  private async writeMany(
+    bucket: string,
+    files: Array<{ path: string; data: unknown }>
+  ) {
+    if (files.length === 0) return
+    const entries: Record<string, Uint8Array> = {}
+
+    for (const f of files) {
+      const name = relative(f.path)
+
+      if (name === f.path) {
+        throw new Error(`${f.path} is outside ${LAYOUT_ROOT}/`)
+      }
+
+      entries[name] = strToU8(JSON.stringify(f.data))
+    }
+
+    // Index entries are tiny and alike: store without compression (level 0).
+    const zip = zipSync(entries, { level: 0 })
+
+    await this.saveZippedContent(
+      bucket,
+      LAYOUT_ROOT,
+      Readable.from([Buffer.from(zip)])
+    )
   }
 
   private async read<T>(

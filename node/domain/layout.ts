@@ -2,90 +2,73 @@ import type { LogStatus } from './log'
 import type { Tab } from './tabs'
 
 /**
- * Where each record lives in the `logs` VBase bucket (see docs/storage.md).
+ * Where each record lives in the `logs` VBase bucket (docs/storage.md).
+ * Everything sits under the layout version `v2/`, which is also the folder a
+ * zipped multi-file upload is unpacked into.
  *
- *   log/{TAB}/{marketplace}/{entityId}          the log document
- *   idx/{TAB}/{filter}/{order}_{marketplace}_{entityId}
- *                                                an index entry, one per filter
- *   stats/{TAB}/{shard}                          counts by marketplace and status (16 shards, summed)
- *   job/{jobId}                                  a pending reprocess job
- *
- * `filter` is `all`, `s.{STATUS}`, `m.{marketplace}` or `sm.{STATUS}.{marketplace}`,
- * so any combination of the two filters is one prefix listing. `order` makes
- * lexicographic order newest first.
+ *   v2/log/{TAB}/{marketplace}/{entityId}      the log document
+ *   v2/idx/{TAB}/{filter}/{row}                an index entry; the row is in the path
+ *   v2/idx/{TAB}/{filter}/{row}~x              its tombstone (the entry is superseded)
+ *   v2/stats/{TAB}/base                        folded counts
+ *   v2/stats/{TAB}/d/{delta}                   one count change per committed write
+ *   v2/cause/{TAB}/{causeId}                   the text of an error cause
+ *   v2/job/{jobId}                             a pending export or reprocess job
+ *   v2/bulk/{bulkId}                           a bulk action and its progress
  */
 export const LOG_BUCKET = 'logs'
+export const LAYOUT_ROOT = 'v2'
+
+const root = (rest: string) => `${LAYOUT_ROOT}/${rest}`
+
+/** A path relative to the layout root (what a zipped upload contains). */
+export const relative = (path: string) =>
+  path.startsWith(`${LAYOUT_ROOT}/`) ? path.slice(LAYOUT_ROOT.length + 1) : path
 
 export const docPath = (tab: Tab, marketplace: string, entityId: string) =>
-  `log/${tab}/${marketplace}/${entityId}`
+  root(`log/${tab}/${marketplace}/${entityId}`)
+
+export const statsBasePath = (tab: Tab) => root(`stats/${tab}/base`)
+export const statsDeltaPrefix = (tab: Tab) => root(`stats/${tab}/d/`)
+export const causePath = (tab: Tab, causeId: string) =>
+  root(`cause/${tab}/${causeId}`)
+
+export const jobPath = (jobId: string) => root(`job/${jobId}`)
+export const JOB_PREFIX = root('job/')
+
+export const bulkPath = (bulkId: string) => root(`bulk/${bulkId}`)
+export const BULK_PREFIX = root('bulk/')
+
+export const MAINTENANCE_PATH = root('maintenance')
+
+export const indexRoot = (tab: Tab) => root(`idx/${tab}/`)
 
 /**
- * Counts are split in shards that are simply added up: any change may go to
- * any shard, so a writer picks one at random and, when it meets a concurrent
- * writer there (If-Match 412), moves to another instead of queueing behind it.
+ * The index folders ("filters") a log is listed under. Each is one prefix
+ * listing, newest first:
+ *   s.{STATUS}              by status
+ *   sm.{STATUS}.{market}    by status and marketplace
+ *   e.{entityId}            lookup by SKU, product or order id
+ *   a / am.{market}         abnormal latency only (only abnormal logs)
+ *   c.{causeId}             errors with this cause (only errors)
  */
-export const STATS_SHARDS = 16
+export const filterPrefix = (tab: Tab, filter: string) =>
+  `${indexRoot(tab)}${filter}/`
 
-export const randomShard = (random = Math.random) =>
-  Math.floor(random() * STATS_SHARDS)
+export const statusFilter = (status: LogStatus, marketplace?: string | null) =>
+  marketplace ? `sm.${status}.${marketplace}` : `s.${status}`
 
-export const statsPath = (tab: Tab, shard: number) => `stats/${tab}/${shard}`
+export const entityFilter = (entityId: string) => `e.${entityId}`
+export const abnormalFilter = (marketplace?: string | null) =>
+  marketplace ? `am.${marketplace}` : 'a'
 
-export const jobPath = (jobId: string) => `job/${jobId}`
-export const JOB_PREFIX = 'job/'
+export const causeFilter = (causeId: string) => `c.${causeId}`
 
 const MAX_MS = 9_999_999_999_999
 
 /** Newest first under lexicographic order: inverted, zero-padded epoch ms. */
-export const orderKey = (isoTime: string) =>
-  String(MAX_MS - Date.parse(isoTime)).padStart(13, '0')
+export const orderKey = (isoTime: string) => orderKeyOfMs(Date.parse(isoTime))
 
-export function filterName(
-  status?: LogStatus | null,
-  marketplace?: string | null
-) {
-  if (status && marketplace) return `sm.${status}.${marketplace}`
-  if (status) return `s.${status}`
-  if (marketplace) return `m.${marketplace}`
+export const orderKeyOfMs = (ms: number) =>
+  String(MAX_MS - ms).padStart(13, '0')
 
-  return 'all'
-}
-
-export const indexPrefix = (
-  tab: Tab,
-  status?: LogStatus | null,
-  marketplace?: string | null
-) => `idx/${tab}/${filterName(status, marketplace)}/`
-
-/** The four index entries a log in this state is listed under. */
-export function indexPaths(
-  tab: Tab,
-  status: LogStatus,
-  marketplace: string,
-  entityId: string,
-  processedAt: string
-): string[] {
-  const leaf = `${orderKey(processedAt)}_${marketplace}_${entityId}`
-
-  return [
-    indexPrefix(tab) + leaf,
-    indexPrefix(tab, status) + leaf,
-    indexPrefix(tab, null, marketplace) + leaf,
-    indexPrefix(tab, status, marketplace) + leaf,
-  ]
-}
-
-/** Reads (marketplace, entityId, order) back from an index entry's path. */
-export function parseIndexPath(path: string) {
-  const leaf = path.slice(path.lastIndexOf('/') + 1)
-  const first = leaf.indexOf('_')
-  const second = leaf.indexOf('_', first + 1)
-
-  if (first < 0 || second < 0) return null
-
-  return {
-    order: leaf.slice(0, first),
-    marketplace: leaf.slice(first + 1, second),
-    entityId: leaf.slice(second + 1),
-  }
-}
+export const msOfOrderKey = (key: string) => MAX_MS - Number(key)

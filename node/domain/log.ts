@@ -1,5 +1,6 @@
 import { DomainError, invalidArgument } from './errors'
 import { isAbnormal } from './rules'
+import type { Row } from './rows'
 import type { Tab } from './tabs'
 import { parseTab } from './tabs'
 
@@ -57,6 +58,14 @@ export interface IntegrationLog {
   latencyMs: number | null
   /** Accepted more than an hour after the change. */
   abnormal: boolean
+  /**
+   * Set by the store on every write, strictly increasing per log: the row's
+   * place in the lists (newest first) and what makes each version's index
+   * entries unique.
+   */
+  updatedAt?: string
+  /** Set by the store: the row of the version this one replaced (see rows.ts). */
+  previousRow?: Row | null
 }
 
 /** The result of one attempt to deliver something to a marketplace. */

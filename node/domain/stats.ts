@@ -5,9 +5,15 @@ import { LOG_STATUSES } from './log'
 export interface TabStats {
   counts: Record<string, Partial<Record<LogStatus, number>>>
   abnormal?: Record<string, number>
+  /** Errors by cause id (causes.ts). */
+  causes?: Record<string, number>
 }
 
-export const emptyStats = (): TabStats => ({ counts: {}, abnormal: {} })
+export const emptyStats = (): TabStats => ({
+  counts: {},
+  abnormal: {},
+  causes: {},
+})
 
 export interface StatsChange {
   marketplace: string
@@ -15,15 +21,21 @@ export interface StatsChange {
   to: LogStatus | null
   abnormalFrom?: boolean
   abnormalTo?: boolean
+  causeFrom?: string | null
+  causeTo?: string | null
 }
 
+const errorCause = (status: LogStatus | null, cause?: string | null) =>
+  status === 'ERROR' && cause ? cause : null
+
 export const changesStats = (c: StatsChange) =>
-  c.from !== c.to || Boolean(c.abnormalFrom) !== Boolean(c.abnormalTo)
+  c.from !== c.to ||
+  Boolean(c.abnormalFrom) !== Boolean(c.abnormalTo) ||
+  errorCause(c.from, c.causeFrom) !== errorCause(c.to, c.causeTo)
 
 /**
- * Moves one log between statuses (null = absent). A shard may go negative:
- * the decrement of a log counted in another shard lands wherever the writer
- * got in. Only the sum over shards means anything (mergeStats).
+ * Moves one log between statuses (null = absent). A delta alone may go
+ * negative; only the sum of the base and the deltas means anything (mergeStats).
  */
 export function applyStatsChange(
   stats: TabStats,
@@ -44,10 +56,19 @@ export function applyStatsChange(
 
   if (delta !== 0) abnormal[m] = (abnormal[m] ?? 0) + delta
 
-  return { counts: { ...stats.counts, [m]: byStatus }, abnormal }
+  const causes = { ...(stats.causes ?? {}) }
+  const causeFrom = errorCause(change.from, change.causeFrom)
+  const causeTo = errorCause(change.to, change.causeTo)
+
+  if (causeFrom !== causeTo) {
+    if (causeFrom) causes[causeFrom] = (causes[causeFrom] ?? 0) - 1
+    if (causeTo) causes[causeTo] = (causes[causeTo] ?? 0) + 1
+  }
+
+  return { counts: { ...stats.counts, [m]: byStatus }, abnormal, causes }
 }
 
-/** Adds shards together. Sums are never below zero (a drifted count reads as 0). */
+/** Adds count sets together. Sums are never below zero (a drifted count reads as 0). */
 export function mergeStats(shards: TabStats[]): TabStats {
   const out = emptyStats()
 
@@ -65,6 +86,9 @@ export function mergeStats(shards: TabStats[]): TabStats {
 
     for (const [m, n] of Object.entries(s.abnormal ?? {}))
       out.abnormal![m] = (out.abnormal![m] ?? 0) + n
+
+    for (const [c, n] of Object.entries(s.causes ?? {}))
+      out.causes![c] = (out.causes![c] ?? 0) + n
   }
 
   for (const byStatus of Object.values(out.counts)) {
@@ -74,6 +98,9 @@ export function mergeStats(shards: TabStats[]): TabStats {
 
   for (const m of Object.keys(out.abnormal!))
     if (out.abnormal![m] < 0) out.abnormal![m] = 0
+
+  for (const c of Object.keys(out.causes!))
+    if (out.causes![c] <= 0) delete out.causes![c]
 
   return out
 }
@@ -149,4 +176,108 @@ export function countFor(
     for (const s of statuses) total += stats.counts[m]?.[s] ?? 0
 
   return total
+}
+
+/**
+ * Every committed write leaves its count change as a file whose path is the
+ * change (so a listing returns the changes, no reads):
+ *   {epoch ms}{random}~{marketplace}~{from}~{to}~{abnormal from/to}~{cause from}~{cause to}
+ * Oldest first. A status of "-" means absent. A compaction folds them into the base.
+ */
+const NONE = '-'
+
+export function encodeDelta(change: StatsChange, atMs: number, nonce: string) {
+  return [
+    `${String(Math.floor(atMs)).padStart(13, '0')}${nonce}`,
+    change.marketplace,
+    change.from ?? NONE,
+    change.to ?? NONE,
+    `${change.abnormalFrom ? 1 : 0}${change.abnormalTo ? 1 : 0}`,
+    errorCause(change.from, change.causeFrom) ?? NONE,
+    errorCause(change.to, change.causeTo) ?? NONE,
+  ].join('~')
+}
+
+const statusOrNull = (v: string): LogStatus | null | undefined => {
+  if (v === NONE) return null
+
+  return (LOG_STATUSES as readonly string[]).includes(v)
+    ? (v as LogStatus)
+    : undefined
+}
+
+export function decodeDelta(leaf: string): StatsChange | null {
+  const parts = leaf.split('~')
+
+  if (parts.length !== 7) return null
+  const [, marketplace, from, to, ab, causeFrom, causeTo] = parts
+  const f = statusOrNull(from)
+  const t = statusOrNull(to)
+
+  if (f === undefined || t === undefined || !/^[01]{2}$/.test(ab)) return null
+
+  return {
+    marketplace,
+    from: f,
+    to: t,
+    abnormalFrom: ab[0] === '1',
+    abnormalTo: ab[1] === '1',
+    causeFrom: causeFrom === NONE ? null : causeFrom,
+    causeTo: causeTo === NONE ? null : causeTo,
+  }
+}
+
+/** The folded counts, and which delta files are already in them. */
+export interface StatsBase {
+  stats: TabStats
+  /** Delta leaves folded in and maybe not deleted yet. */
+  folded: string[]
+  /** Texts of the causes seen, by id. */
+  causeText: Record<string, string>
+}
+
+export const emptyBase = (): StatsBase => ({
+  stats: emptyStats(),
+  folded: [],
+  causeText: {},
+})
+
+function sumDeltas(base: StatsBase, deltaLeaves: string[]) {
+  const folded = new Set(base.folded)
+  let stats = base.stats
+
+  for (const leaf of deltaLeaves) {
+    if (folded.has(leaf)) continue
+    const change = decodeDelta(leaf)
+
+    if (change) stats = applyStatsChange(stats, change)
+  }
+
+  return stats
+}
+
+/** What the overview shows: base + the listed deltas it does not hold yet. */
+export const currentStats = (base: StatsBase, deltaLeaves: string[]) =>
+  mergeStats([sumDeltas(base, deltaLeaves)])
+
+/**
+ * Folds one listing of deltas (oldest first) into the base. `folded` then
+ * holds the listed leaves (their deletes come after the base is written) and
+ * any earlier folded leaf past the end of this listing; a folded leaf before
+ * it that is not listed was deleted and is dropped, so `folded` stays about
+ * one listing long. Idempotent: folding the same listing twice changes nothing.
+ */
+export function foldDeltas(
+  base: StatsBase,
+  deltaLeaves: string[],
+  causeText: Record<string, string> = {}
+): StatsBase {
+  const last = deltaLeaves[deltaLeaves.length - 1] ?? ''
+  const beyond = base.folded.filter((l) => l > last)
+
+  return {
+    stats: sumDeltas(base, deltaLeaves),
+    folded: [...deltaLeaves, ...beyond],
+    causeText: { ...base.causeText, ...causeText },
+  }
 }

@@ -1,207 +1,323 @@
-import type { Outcome } from '../domain/log'
-import { buildLogId, recordOutcome } from '../domain/log'
+import { causeOf } from '../domain/causes'
+import { statsDeltaPrefix } from '../domain/layout'
+import type { LogKey, Outcome } from '../domain/log'
+import { markQueued, recordOutcome } from '../domain/log'
+import { isTombstone } from '../domain/rows'
 import { MemoryStorage } from '../test/memoryStorage'
 import { LogStore } from './logStore'
+import type { KeyValueStore } from './storage'
 
-const at = (minute: number) =>
-  new Date(Date.UTC(2026, 10, 20, 10, minute)).toISOString()
+const T0 = Date.UTC(2026, 10, 20, 10, 0)
+const minute = 60_000
 
-const outcome = (status: 'SUCCESS' | 'ERROR', minute: number): Outcome => ({
+const outcome = (
+  status: 'SUCCESS' | 'ERROR',
+  message = status === 'ERROR' ? 'Amazon answered HTTP 400: SKU 1001 has no price' : 'Accepted'
+): Outcome => ({
   status,
-  message: status,
+  message,
   origin: null,
-  at: at(minute),
+  at: new Date(T0).toISOString(),
   trigger: 'CHANGE',
 })
 
-async function seed(
-  store: LogStore,
-  rows: Array<[string, string, 'SUCCESS' | 'ERROR', number]>
-) {
-  for (const [marketplace, entityId, status, minute] of rows) {
-    const key = { tab: 'PRODUCTS' as const, marketplace, entityId }
+const key = (marketplace: string, entityId: string): LogKey => ({
+  tab: 'PRODUCTS',
+  marketplace,
+  entityId,
+})
 
-    await store.update(key, (cur) =>
-      recordOutcome(cur, key, { entityId }, outcome(status, minute))
+/** A store whose clock moves one minute before each write. */
+function setup() {
+  const kv = new MemoryStorage()
+  let now = T0
+  const store = new LogStore(kv, () => now, 0)
+  const write = (
+    marketplace: string,
+    entityId: string,
+    status: 'SUCCESS' | 'ERROR',
+    message?: string
+  ) => {
+    const k = key(marketplace, entityId)
+
+    now += minute
+
+    return store.update(k, (cur) =>
+      recordOutcome(cur, k, { entityId }, outcome(status, message))
     )
   }
+
+  return { kv, store, write, at: (m: number) => new Date(T0 + m * minute).toISOString() }
 }
 
+const ids = (page: { data: Array<{ entityId: string }> }) =>
+  page.data.map((l) => l.entityId)
+
 describe('LogStore', () => {
-  let kv: MemoryStorage
-  let store: LogStore
+  let ctx: ReturnType<typeof setup>
 
   beforeEach(async () => {
-    kv = new MemoryStorage()
-    store = new LogStore(kv)
-    await seed(store, [
-      ['amazon', '1', 'SUCCESS', 1],
-      ['amazon', '2', 'ERROR', 2],
-      ['magalu', '3', 'ERROR', 3],
-      ['magalu', '4', 'SUCCESS', 4],
-      ['amazon', '5', 'ERROR', 5],
-    ])
+    ctx = setup()
+    await ctx.write('amazon', '1', 'SUCCESS')
+    await ctx.write('amazon', '2', 'ERROR')
+    await ctx.write('magalu', '3', 'ERROR', 'Magalu answered HTTP 503')
+    await ctx.write('magalu', '4', 'SUCCESS')
+    await ctx.write('amazon', '5', 'ERROR', 'Amazon answered HTTP 400: SKU 5 has no price')
   })
 
-  it('lists newest first with counts', async () => {
-    const page = await store.list({ tab: 'PRODUCTS', first: 10 })
+  it('lists newest first, merging the three status folders', async () => {
+    const page = await ctx.store.list({ tab: 'PRODUCTS', first: 10 })
 
-    expect(page.data.map((l) => l.entityId)).toEqual(['5', '4', '3', '2', '1'])
-    expect(page.total).toBe(5)
+    expect(ids(page)).toEqual(['5', '4', '3', '2', '1'])
     expect(page.hasNextPage).toBe(false)
-  })
-
-  it('filters by status, by marketplace and by both', async () => {
-    const ids = async (status?: 'ERROR' | 'SUCCESS', marketplace?: string) =>
-      (
-        await store.list({ tab: 'PRODUCTS', status, marketplace, first: 10 })
-      ).data.map((l) => l.entityId)
-
-    expect(await ids('ERROR')).toEqual(['5', '3', '2'])
-    expect(await ids(undefined, 'magalu')).toEqual(['4', '3'])
-    expect(await ids('ERROR', 'amazon')).toEqual(['5', '2'])
-    expect(
-      (
-        await store.list({
-          tab: 'PRODUCTS',
-          status: 'ERROR',
-          marketplace: 'amazon',
-          first: 1,
-        })
-      ).total
-    ).toBe(2)
-    expect((await store.list({ tab: 'TRACKING', first: 10 })).data).toEqual([])
-  })
-
-  it('pages with a cursor', async () => {
-    const first = await store.list({ tab: 'PRODUCTS', first: 2 })
-
-    expect(first.data.map((l) => l.entityId)).toEqual(['5', '4'])
-    expect(first.hasNextPage).toBe(true)
-    const second = await store.list({
-      tab: 'PRODUCTS',
-      first: 2,
-      after: first.endCursor,
-    })
-
-    expect(second.data.map((l) => l.entityId)).toEqual(['3', '2'])
-    const third = await store.list({
-      tab: 'PRODUCTS',
-      first: 2,
-      after: second.endCursor,
-    })
-
-    expect(third.data.map((l) => l.entityId)).toEqual(['1'])
-    expect(third.hasNextPage).toBe(false)
-  })
-
-  it('moves a log to the top and to its new status when it is processed again', async () => {
-    const key = {
-      tab: 'PRODUCTS' as const,
-      marketplace: 'amazon',
-      entityId: '2',
-    }
-
-    await store.update(key, (cur) =>
-      recordOutcome(cur, key, {}, outcome('SUCCESS', 9))
-    )
-    const all = await store.list({ tab: 'PRODUCTS', first: 10 })
-
-    expect(all.data.map((l) => l.entityId)).toEqual(['2', '5', '4', '3', '1'])
-    const errors = await store.list({
-      tab: 'PRODUCTS',
+    expect(page.calls).toBe(3)
+    expect(page.data[0]).toMatchObject({
+      id: 'PRODUCTS:amazon:5',
       status: 'ERROR',
+      message: 'Amazon answered HTTP 400: SKU 5 has no price',
+      attempts: 1,
+    })
+    expect(await ctx.store.count({ tab: 'PRODUCTS' })).toBe(5)
+  })
+
+  it('filters by status, marketplace, both, in one listing when a status is given', async () => {
+    const list = (status?: 'ERROR' | 'SUCCESS', marketplace?: string) =>
+      ctx.store.list({ tab: 'PRODUCTS', status, marketplace, first: 10 })
+
+    expect(ids(await list('ERROR'))).toEqual(['5', '3', '2'])
+    expect((await list('ERROR')).calls).toBe(1)
+    expect(ids(await list(undefined, 'amazon'))).toEqual(['5', '2', '1'])
+    expect(ids(await list('ERROR', 'magalu'))).toEqual(['3'])
+    expect(await ctx.store.count({ tab: 'PRODUCTS', status: 'ERROR', marketplace: 'amazon' })).toBe(2)
+  })
+
+  it('finds an id across marketplaces in one listing', async () => {
+    await ctx.write('magalu', '2', 'SUCCESS')
+    const calls = ctx.kv.calls
+    const rows = await ctx.store.lookup('PRODUCTS', '2')
+
+    expect(ctx.kv.calls - calls).toBe(1)
+    expect(rows.map((r) => `${r.marketplace}:${r.status}`)).toEqual([
+      'magalu:SUCCESS',
+      'amazon:ERROR',
+    ])
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', search: '2', status: 'ERROR', first: 5 }))).toEqual(['2'])
+  })
+
+  it('filters by date range, newest first, dropping rows outside it', async () => {
+    // Writes happened at T0+1..5 minutes.
+    const page = await ctx.store.list({
+      tab: 'PRODUCTS',
+      from: ctx.at(2),
+      to: ctx.at(4),
       first: 10,
     })
 
-    expect(errors.data.map((l) => l.entityId)).toEqual(['5', '3'])
-    expect(await store.overview('PRODUCTS')).toMatchObject({
-      total: 5,
-      byStatus: { SUCCESS: 3, ERROR: 2, QUEUED: 0 },
-    })
+    expect(ids(page)).toEqual(['4', '3', '2'])
+    expect(await ctx.store.count({ tab: 'PRODUCTS', from: ctx.at(2) })).toBeNull()
   })
 
-  it('removes a log, its index entries and its count', async () => {
-    expect(await store.remove(buildLogId('PRODUCTS', 'magalu', '3'))).toBe(true)
-    expect(await store.remove(buildLogId('PRODUCTS', 'magalu', '3'))).toBe(
-      false
-    )
-    expect(await store.get('PRODUCTS:magalu:3')).toBeNull()
-    expect(
-      (await store.list({ tab: 'PRODUCTS', first: 10 })).data.map(
-        (l) => l.entityId
-      )
-    ).toEqual(['5', '4', '2', '1'])
-    expect([...kv.files.keys()].filter((k) => k.includes('_magalu_3'))).toEqual(
-      []
-    )
-    expect((await store.overview('PRODUCTS')).byStatus.ERROR).toBe(2)
+  it('groups errors by cause, and a cause is a filter', async () => {
+    await ctx.write('magalu', '6', 'ERROR', 'Amazon answered HTTP 400: SKU 6 has no price')
+    const groups = await ctx.store.errorGroups('PRODUCTS')
+
+    expect(groups).toEqual([
+      { cause: causeOf('Amazon answered HTTP 400: SKU 6 has no price').id, count: 3, text: 'Amazon answered HTTP 400: SKU # has no price' },
+      { cause: causeOf('Magalu answered HTTP 503').id, count: 1, text: 'Magalu answered HTTP 503' },
+    ])
+    const page = await ctx.store.list({ tab: 'PRODUCTS', cause: groups[0].cause, first: 10 })
+
+    expect(ids(page)).toEqual(['6', '5', '2'])
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', cause: groups[0].cause, marketplace: 'magalu', first: 10 }))).toEqual(['6'])
   })
 
-  it('skips stale index entries left by an interrupted write', async () => {
-    // An index entry whose document moved on (as after a crash between writes).
-    await kv.put('idx/PRODUCTS/all/0000000000001_amazon_2', {
-      id: 'PRODUCTS:amazon:2',
-    })
-    const page = await store.list({ tab: 'PRODUCTS', first: 10 })
+  it('pages with a cursor that stays right while new logs arrive', async () => {
+    const first = await ctx.store.list({ tab: 'PRODUCTS', first: 2 })
 
-    expect(page.data.map((l) => l.entityId)).toEqual(['5', '4', '3', '2', '1'])
+    expect(ids(first)).toEqual(['5', '4'])
+    // A new log and a re-processed one arrive between pages: they go to the top.
+    await ctx.write('amazon', '9', 'ERROR')
+    await ctx.write('amazon', '1', 'ERROR')
+    const second = await ctx.store.list({ tab: 'PRODUCTS', first: 2, after: first.endCursor })
+
+    expect(ids(second)).toEqual(['3', '2'])
+    // "1" moved to the top, so it is not listed again down here.
+    expect(second.hasNextPage).toBe(false)
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 10 }))).toEqual(['1', '9', '5', '4', '3', '2'])
+  })
+
+  it('pages a single folder exactly, with tombstones in it', async () => {
+    for (let i = 10; i < 30; i++) await ctx.write('amazon', String(i), 'ERROR')
+    for (let i = 10; i < 30; i += 3) await ctx.write('amazon', String(i), 'ERROR')
+    const seen: string[] = []
+    let after: string | null = null
+
+    do {
+      const page: Awaited<ReturnType<LogStore['list']>> = await ctx.store.list({
+        tab: 'PRODUCTS',
+        status: 'ERROR',
+        first: 4,
+        after,
+      })
+
+      seen.push(...ids(page))
+      after = page.endCursor
+    } while (after)
+
+    expect(seen).toHaveLength(23)
+    expect(new Set(seen).size).toBe(23)
+    expect(seen.slice(0, 3)).toEqual(['28', '25', '22'])
+  })
+
+  it('moves a log to the top and to its new status; the old entries are hidden at once and deleted later', async () => {
+    await ctx.write('amazon', '1', 'ERROR')
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 1 }))).toEqual(['1'])
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'SUCCESS', first: 10 }))).toEqual(['4'])
+    expect([...ctx.kv.files.keys()].some(isTombstone)).toBe(true)
+    await ctx.store.settle()
+    expect([...ctx.kv.files.keys()].some(isTombstone)).toBe(false)
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'SUCCESS', first: 10 }))).toEqual(['4'])
+  })
+
+  it('writes an outcome in three calls (two when the read is handed back)', async () => {
+    const k = key('amazon', '2')
+
+    await ctx.store.settle()
+    let calls = ctx.kv.calls
+
+    await ctx.store.update(k, (cur) => recordOutcome(cur, k, {}, outcome('SUCCESS')))
+    expect(ctx.kv.calls - calls).toBe(3)
+    const file = await ctx.store.getFile(k)
+
+    await ctx.store.settle()
+    calls = ctx.kv.calls
+    await ctx.store.update(k, (cur) => recordOutcome(cur, k, {}, outcome('ERROR')), file)
+    expect(ctx.kv.calls - calls).toBe(2)
+  })
+
+  it('removes a log: rows and counts follow', async () => {
+    expect(await ctx.store.remove('PRODUCTS:amazon:2')).toBe(true)
+    expect(await ctx.store.remove('PRODUCTS:amazon:2')).toBe(false)
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 10 }))).toEqual(['5', '4', '3', '1'])
+    expect(await ctx.store.lookup('PRODUCTS', '2')).toEqual([])
+    expect((await ctx.store.overview('PRODUCTS')).byStatus).toEqual({ SUCCESS: 2, ERROR: 2, QUEUED: 0 })
+  })
+
+  it('an interrupted write (document written, index not) is repaired by the next write', async () => {
+    const k = key('amazon', '1')
+    const failing: KeyValueStore = Object.create(ctx.kv)
+
+    failing.putMany = async () => {
+      throw new Error('connection reset')
+    }
+
+    const broken = new LogStore(failing, () => T0 + 100 * minute, 0)
+
+    await expect(
+      broken.update(k, (cur) => recordOutcome(cur, k, {}, outcome('ERROR')))
+    ).rejects.toThrow('connection reset')
+    // The list still shows the previous version...
+    expect((await ctx.store.lookup('PRODUCTS', '1'))[0].status).toBe('SUCCESS')
+    // ...until the next write, which hides both older versions.
+    await ctx.write('amazon', '1', 'ERROR')
+    const rows = await ctx.store.list({ tab: 'PRODUCTS', first: 10 })
+
+    expect(ids(rows).filter((i) => i === '1')).toHaveLength(1)
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'SUCCESS', first: 10 }))).toEqual(['4'])
+  })
+
+  it('an interrupted removal leaves a row that Remover Log still clears', async () => {
+    const failing: KeyValueStore = Object.create(ctx.kv)
+
+    failing.putMany = async () => {
+      throw new Error('connection reset')
+    }
+
+    await expect(new LogStore(failing, Date.now, 0).remove('PRODUCTS:magalu:3')).rejects.toThrow()
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'ERROR', first: 10 }))).toContain('3')
+    expect(await ctx.store.remove('PRODUCTS:magalu:3')).toBe(true)
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'ERROR', first: 10 }))).toEqual(['5', '2'])
+    expect((await ctx.store.overview('PRODUCTS')).byStatus.ERROR).toBe(2)
   })
 
   it('loses no update with 8 concurrent writers on one log', async () => {
-    const key = {
-      tab: 'INVENTORY' as const,
-      marketplace: 'amazon',
-      entityId: '777',
-    }
+    const k = key('amazon', 'hot')
 
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        store.update(key, (cur) =>
-          recordOutcome(
-            cur,
-            key,
-            { i },
-            outcome(i % 2 ? 'ERROR' : 'SUCCESS', 10 + i)
-          )
+        ctx.store.update(k, (cur) =>
+          recordOutcome(cur, k, { i }, outcome(i % 2 ? 'ERROR' : 'SUCCESS'))
         )
       )
     )
-    const log = await store.getByKey(key)
 
-    expect(log!.attempts).toBe(8)
-    expect(log!.history).toHaveLength(8)
-    const overview = await store.overview('INVENTORY')
+    const log = await ctx.store.getByKey(k)
 
-    expect(overview.total).toBe(1)
+    expect(log?.attempts).toBe(8)
+    expect(log?.history).toHaveLength(8)
+    expect(await ctx.store.lookup('PRODUCTS', 'hot')).toHaveLength(1)
+    const overview = await ctx.store.overview('PRODUCTS')
+
+    expect(overview.total).toBe(6)
   })
 
-  it('keeps counts exact with concurrent writers on different logs', async () => {
-    await Promise.all(
-      Array.from({ length: 16 }, (_, i) => {
-        const key = {
-          tab: 'TRACKING' as const,
-          marketplace: i % 2 ? 'amazon' : 'magalu',
-          entityId: `o-${i}`,
-        }
+  it('keeps counts exact through compaction, which is idempotent', async () => {
+    const before = await ctx.store.overview('PRODUCTS')
 
-        return store.update(key, (cur) =>
-          recordOutcome(cur, key, {}, outcome('ERROR', i))
-        )
-      })
-    )
-    const overview = await store.overview('TRACKING')
+    expect(await ctx.store.compact('PRODUCTS')).toBeGreaterThan(0)
+    expect(await ctx.store.overview('PRODUCTS')).toEqual(before)
+    expect((await ctx.kv.list(statsDeltaPrefix('PRODUCTS'), { limit: 10 })).paths).toEqual([])
+    expect(await ctx.store.compact('PRODUCTS')).toBe(0)
+    await ctx.write('magalu', '4', 'ERROR')
+    const after = await ctx.store.overview('PRODUCTS')
 
-    expect(overview.byStatus.ERROR).toBe(16)
-    expect(overview.byMarketplace.map((m) => m.total)).toEqual([8, 8])
+    expect(after.byStatus).toEqual({ SUCCESS: 1, ERROR: 4, QUEUED: 0 })
+    expect(await ctx.store.errorGroups('PRODUCTS')).toHaveLength(2)
   })
 
-  it('refuses a malformed cursor without touching storage state', async () => {
-    const before = new Map(kv.files)
+  it('queued logs are a status of their own', async () => {
+    const k = key('amazon', '2')
 
-    await expect(
-      store.list({ tab: 'PRODUCTS', first: 5, after: 'nope' })
-    ).rejects.toThrow(/Invalid cursor/)
-    expect(kv.files).toEqual(before)
+    await ctx.store.update(k, (cur) => markQueued(cur!, 'job-1', new Date().toISOString()))
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'QUEUED', first: 10 }))).toEqual(['2'])
+    expect(await ctx.store.count({ tab: 'PRODUCTS', status: 'ERROR' })).toBe(2)
+  })
+
+  it('expires logs older than a date, by status', async () => {
+    expect(await ctx.store.expire('PRODUCTS', 'SUCCESS', ctx.at(3))).toBe(1)
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 10 }))).toEqual(['5', '4', '3', '2'])
+  })
+
+  it('imports many logs at once with counts', async () => {
+    const kv = new MemoryStorage()
+    const store = new LogStore(kv, Date.now, 0)
+    const logs = Array.from({ length: 30 }, (_, i) => {
+      const k = key(i % 2 ? 'amazon' : 'magalu', `i${i}`)
+
+      return {
+        ...recordOutcome(null, k, {}, outcome(i % 3 ? 'SUCCESS' : 'ERROR')),
+        updatedAt: new Date(T0 + i * 1000).toISOString(),
+      }
+    })
+
+    await store.importLogs('PRODUCTS', logs, 7)
+    expect((await store.overview('PRODUCTS')).byStatus).toEqual({ SUCCESS: 20, ERROR: 10, QUEUED: 0 })
+    expect(ids(await store.list({ tab: 'PRODUCTS', first: 3 }))).toEqual(['i29', 'i28', 'i27'])
+    expect(await store.errorGroups('PRODUCTS')).toEqual([
+      expect.objectContaining({ count: 10, text: 'Amazon answered HTTP 400: SKU # has no price' }),
+    ])
+  })
+
+  it('refuses bad input without touching storage', async () => {
+    const calls = ctx.kv.calls
+
+    await expect(ctx.store.list({ tab: 'PRODUCTS', first: 5, after: 'garbage' })).rejects.toThrow(/Invalid cursor/)
+    const other = await ctx.store.list({ tab: 'PRODUCTS', status: 'ERROR', first: 1 })
+
+    await expect(ctx.store.list({ tab: 'PRODUCTS', first: 5, after: other.endCursor })).rejects.toThrow(/another filter/)
+    await expect(ctx.store.list({ tab: 'PRODUCTS', first: 5, from: 'soon' })).rejects.toThrow(/Invalid from/)
+    await expect(ctx.store.list({ tab: 'PRODUCTS', first: 5, search: 'a b' })).rejects.toThrow(/Invalid entity id/)
+    await expect(ctx.store.list({ tab: 'PRODUCTS', first: 5, cause: 'zz' })).rejects.toThrow(/Invalid cause/)
+    expect(ctx.kv.calls - calls).toBe(1)
   })
 })

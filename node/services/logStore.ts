@@ -1,13 +1,16 @@
-import { DomainError } from '../domain/errors'
+import type { Cause } from '../domain/causes'
+import { CAUSE_ID_RE, causeOf } from '../domain/causes'
+import { DomainError, invalidArgument } from '../domain/errors'
 import {
-  STATS_SHARDS,
+  abnormalFilter,
+  causeFilter,
+  causePath,
   docPath,
-  indexPaths,
-  indexPrefix,
-  orderKey,
-  parseIndexPath,
-  randomShard,
-  statsPath,
+  entityFilter,
+  filterPrefix,
+  statsBasePath,
+  statsDeltaPrefix,
+  statusFilter,
 } from '../domain/layout'
 import type {
   IntegrationLog,
@@ -15,96 +18,177 @@ import type {
   LogStatus,
   LogSummary,
 } from '../domain/log'
-import { parseLogId, summarize } from '../domain/log'
-import { decodeCursor, encodeCursor } from '../domain/pagination'
-import type { StatsChange, TabStats } from '../domain/stats'
+import {
+  LOG_STATUSES,
+  parseLogId,
+  validateEntityId,
+  validateMarketplace,
+} from '../domain/log'
+import type { Row } from '../domain/rows'
+import {
+  entryPaths,
+  indexChanges,
+  leafOf,
+  nextVersionTime,
+  rowOf,
+  summaryOf,
+} from '../domain/rows'
+import type { StatsBase, StatsChange, TabStats } from '../domain/stats'
 import {
   applyStatsChange,
   changesStats,
   countFor,
-  emptyStats,
-  mergeStats,
+  currentStats,
+  emptyBase,
+  encodeDelta,
+  foldDeltas,
   overviewOf,
 } from '../domain/stats'
 import type { Tab } from '../domain/tabs'
-import { GroupCommit } from './groupCommit'
+import type { OrderRange } from '../domain/timeRange'
+import { coverPrefixes, inRange, orderRangeOf } from '../domain/timeRange'
+import {
+  IndexSource,
+  decodeCursor,
+  encodeCursor,
+  readMerged,
+} from './indexReader'
 import { withOptimisticRetry } from './retry'
 import type { KeyValueStore, StoredFile } from './storage'
 
-export interface ListQuery {
+export interface LogFilter {
   tab: Tab
   status?: LogStatus | null
   marketplace?: string | null
+  /** Exact SKU, product or order id. */
+  search?: string | null
+  /** ISO 8601, inclusive. */
+  from?: string | null
+  to?: string | null
+  abnormalOnly?: boolean | null
+  /** An error cause id (errorGroups). */
+  cause?: string | null
+}
+
+export interface ListQuery extends LogFilter {
   first: number
   after?: string | null
 }
 
 export interface LogPage {
   data: LogSummary[]
-  total: number
   endCursor: string | null
   hasNextPage: boolean
 }
 
-/** Parallel reads per page: enough to hide latency, polite to VBase. */
-const READ_CONCURRENCY = 10
+export interface ErrorGroup {
+  cause: string
+  text: string
+  count: number
+}
 
-async function mapLimited<T, R>(
+/** How long superseded entries stay before they are deleted (late writers). */
+export const CLEANUP_DELAY_MS = 5_000
+
+/** Deltas a compaction folds at once (one listing). */
+const COMPACT_BATCH = 1000
+
+const DELETE_CONCURRENCY = 8
+
+async function eachLimited<T>(
   items: T[],
   limit: number,
-  fn: (t: T) => Promise<R>
+  fn: (t: T) => Promise<unknown>
 ) {
-  const out: R[] = new Array(items.length)
   let next = 0
   const worker = async () => {
-    while (next < items.length) {
-      const i = next++
-
-      out[i] = await fn(items[i])
-    }
+    while (next < items.length) await fn(items[next++])
   }
 
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, worker)
   )
-
-  return out
 }
 
-const keyOf = (log: IntegrationLog): LogKey => ({
-  tab: log.tab,
-  marketplace: log.marketplace,
-  entityId: log.entityId,
-})
+const randomNonce = () => Math.random().toString(36).slice(2, 6).padEnd(4, '0')
 
-const indexOf = (log: IntegrationLog) =>
-  indexPaths(
-    log.tab,
-    log.status,
-    log.marketplace,
-    log.entityId,
-    log.processedAt
-  )
+/** Cause texts never change for an id: one read per process is enough. */
+const causeTexts = new Map<string, string>()
 
 /**
- * Integration logs in VBase. Every document write is a read-modify-write with
- * If-Match (or create-if-absent), retried on conflict, so concurrent writers
- * never lose an update. Index entries are written before the old ones are
- * deleted: a crash in between leaves a stale entry, which readers recognise
- * (its order or status no longer matches the document) and skip.
+ * Superseded index entries and their tombstones, deleted a little later and
+ * in the background. Losing this (a restart) only leaves hidden pairs behind.
  */
-/** One per process: concurrent count changes of a tab are written together. */
-const statsCommits = new GroupCommit<StatsChange>()
+class Cleaner {
+  private pending: string[] = []
+  private timer: NodeJS.Timeout | null = null
+  private running: Promise<void> = Promise.resolve()
 
-export class LogStore {
-  /**
-   * `scope` names the account and workspace the store belongs to, so the
-   * count changes of concurrent requests of one store can be grouped.
-   */
   constructor(
     private readonly kv: KeyValueStore,
-    private readonly scope = 'default'
+    private readonly delayMs: number
   ) {}
+
+  /** Entries first, then their tombstones, or a deleted tombstone would reveal its entry. */
+  add(tombstones: string[], extra: string[] = []) {
+    for (const t of tombstones) this.pending.push(t)
+    for (const p of extra) this.pending.push(p)
+    if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.running = this.flush()
+      }, this.delayMs)
+      this.timer.unref?.()
+    }
+  }
+
+  async flush() {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    const batch = this.pending
+
+    this.pending = []
+    const tombstones = batch.filter((p) => p.endsWith('~x'))
+    const others = batch.filter((p) => !p.endsWith('~x'))
+    const entries = tombstones.map((t) => t.slice(0, -2))
+    const swallow = (p: string) => this.kv.delete(p).catch(() => undefined)
+
+    await eachLimited([...entries, ...others], DELETE_CONCURRENCY, swallow)
+    await eachLimited(tombstones, DELETE_CONCURRENCY, swallow)
+  }
+
+  async idle() {
+    await this.running
+    await this.flush()
+  }
+}
+
+const cleaners = new WeakMap<KeyValueStore, Cleaner>()
+
+/**
+ * Integration logs in VBase (docs/storage.md). One write of an outcome is
+ * three calls: read the document (skipped when the caller hands its read
+ * back), write it with If-Match, and one multi-file upload holding the new
+ * index entries, tombstones for the replaced ones and the count change.
+ * Lists read index folders only (rows are in the paths); counts are a folded
+ * base plus the pending change files.
+ */
+export class LogStore {
+  private readonly cleaner: Cleaner
+
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly now: () => number = Date.now,
+    cleanupDelayMs = CLEANUP_DELAY_MS
+  ) {
+    let cleaner = cleaners.get(kv)
+
+    if (!cleaner) {
+      cleaner = new Cleaner(kv, cleanupDelayMs)
+      cleaners.set(kv, cleaner)
+    }
+
+    this.cleaner = cleaner
+  }
 
   async get(id: string): Promise<IntegrationLog | null> {
     return this.getByKey(parseLogId(id))
@@ -122,11 +206,10 @@ export class LogStore {
   }
 
   /**
-   * Applies `change` to the current document (null when absent) and commits it.
-   * `change` may run several times (once per conflict) and must be pure; it
-   * returns null to write nothing. Returns the committed document, or null.
-   * `known` is a version just read (getFile): the first attempt uses it
-   * instead of reading again; a conflict falls back to fresh reads.
+   * Applies `change` to the current document (null when absent) and commits it
+   * with If-Match. `change` may run several times (once per conflict) and must
+   * be pure; it returns null to write nothing. `known` is a version just read
+   * (getFile): the first attempt uses it instead of reading again.
    */
   async update(
     key: LogKey,
@@ -144,9 +227,15 @@ export class LogStore {
 
         first = false
         const before = file?.data ?? null
-        const after = change(before)
+        const changed = change(before)
 
-        if (!after) return null
+        if (!changed) return null
+        const after: IntegrationLog = {
+          ...changed,
+          updatedAt: nextVersionTime(before?.updatedAt, this.now()),
+          previousRow: before ? rowOf(before) : null,
+        }
+
         await this.kv.put(
           path,
           after,
@@ -158,12 +247,16 @@ export class LogStore {
     )
 
     if (!committed) return null
-    await this.afterWrite(committed.before, committed.after)
+    await this.writeIndex(key.tab, committed.before, committed.after)
 
     return committed.after
   }
 
-  /** Removes a log. Returns false when it did not exist. */
+  /**
+   * Removes a log. Returns false when there was nothing to remove. A row left
+   * behind by an interrupted removal (document gone, entries still listed) is
+   * cleared too.
+   */
   async remove(id: string): Promise<boolean> {
     const key = parseLogId(id)
     const path = docPath(key.tab, key.marketplace, key.entityId)
@@ -179,116 +272,423 @@ export class LogStore {
       }
     )
 
-    if (!removed) return false
-    await this.afterWrite(removed, null)
+    if (removed) {
+      await this.writeIndex(key.tab, removed, null)
+
+      return true
+    }
+
+    return this.clearOrphans(key)
+  }
+
+  /** Rows of a log whose document is gone: tombstoned, and uncounted. */
+  private async clearOrphans(key: LogKey) {
+    const rows = (await this.lookupRows(key.tab, key.entityId)).filter(
+      (r) => r.marketplace === key.marketplace
+    )
+
+    if (rows.length === 0) return false
+    const files: Array<{ path: string; data: unknown }> = []
+    const tombstones: string[] = []
+
+    for (const row of rows) {
+      for (const t of indexChanges(key.tab, null, [row]).tombstones) {
+        tombstones.push(t)
+        files.push({ path: t, data: {} })
+      }
+    }
+
+    const [newest] = rows
+
+    files.push(this.deltaFile(key.tab, this.changeOf(newest, null)))
+    await this.kv.putMany(files)
+    this.cleaner.add(tombstones)
 
     return true
   }
 
-  async list(query: ListQuery): Promise<LogPage> {
-    const prefix = indexPrefix(query.tab, query.status, query.marketplace)
-    const data: LogSummary[] = []
-    let cursor = decodeCursor(query.after)
-    let hasNextPage = false
-
-    // Stale index entries are skipped, so a page may need a second listing.
-    for (let round = 0; round < 5 && data.length < query.first; round++) {
-      const want = query.first - data.length
-      const page = await this.kv.list(prefix, { limit: want, next: cursor })
-      const rows = await mapLimited(page.paths, READ_CONCURRENCY, (p) =>
-        this.resolveEntry(query, p)
-      )
-
-      for (const row of rows) if (row) data.push(row)
-      cursor = page.next ?? undefined
-      hasNextPage = page.next != null
-      if (!hasNextPage) break
-    }
-
-    const stats = await this.stats(query.tab)
+  private changeOf(before: Row | null, after: Row | null): StatsChange {
+    const ref = (after ?? before)!
 
     return {
-      data,
-      total: countFor(stats, query.status, query.marketplace),
-      endCursor: hasNextPage && cursor ? encodeCursor(cursor) : null,
-      hasNextPage,
+      marketplace: ref.marketplace,
+      from: before?.status ?? null,
+      to: after?.status ?? null,
+      abnormalFrom: Boolean(before?.abnormal),
+      abnormalTo: Boolean(after?.abnormal),
+      causeFrom: before?.cause ?? null,
+      causeTo: after?.cause ?? null,
     }
+  }
+
+  private deltaFile(tab: Tab, change: StatsChange) {
+    return {
+      path:
+        statsDeltaPrefix(tab) + encodeDelta(change, this.now(), randomNonce()),
+      data: {},
+    }
+  }
+
+  /** One upload: new entries, tombstones, the count change, a new cause's text. */
+  private async writeIndex(
+    tab: Tab,
+    before: IntegrationLog | null,
+    after: IntegrationLog | null
+  ) {
+    const beforeRow = before ? rowOf(before) : null
+    const afterRow = after ? rowOf(after) : null
+    const { add, tombstones } = indexChanges(tab, afterRow, [
+      beforeRow,
+      before?.previousRow,
+    ])
+
+    const files: Array<{ path: string; data: unknown }> = [
+      ...add.map((p) => ({ path: p, data: {} })),
+      ...tombstones.map((p) => ({ path: p, data: {} })),
+    ]
+
+    const change = this.changeOf(beforeRow, afterRow)
+
+    if (changesStats(change)) files.push(this.deltaFile(tab, change))
+    if (after && afterRow?.cause && afterRow.cause !== beforeRow?.cause) {
+      const cause: Cause = causeOf(after.message)
+
+      files.push({ path: causePath(tab, cause.id), data: cause })
+    }
+
+    if (files.length === 0) return
+    await this.kv.putMany(files)
+    this.cleaner.add(tombstones)
+  }
+
+  /** Waits for pending background deletes (tests, shutdown). */
+  settle() {
+    return this.cleaner.idle()
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** A page of rows, newest first, read from index folders only. */
+  async list(query: ListQuery): Promise<LogPage & { calls: number }> {
+    const plan = this.plan(query)
+    const states = decodeCursor(query.after, plan.key, plan.folders.length)
+    const sources = plan.folders.map(
+      (folder, i) =>
+        new IndexSource(
+          this.kv,
+          plan.cover
+            ? plan.cover.map((c) => filterPrefix(query.tab, folder) + c)
+            : [filterPrefix(query.tab, folder)],
+          states?.[i]
+        )
+    )
+
+    const page = await readMerged(sources, query.first, plan.keep)
+    const { hasNextPage } = page
+
+    return {
+      data: page.rows.map((r) => summaryOf(query.tab, r)),
+      endCursor: hasNextPage ? encodeCursor(plan.key, page.states) : null,
+      hasNextPage,
+      calls: page.calls,
+    }
+  }
+
+  /**
+   * Which index folders answer a filter (the fewest, so a page is at most
+   * three listings), and what rows must still be checked in memory.
+   */
+  private plan(f: LogFilter) {
+    const status = f.status ?? null
+    const marketplace = f.marketplace ? validateMarketplace(f.marketplace) : null
+    const search = f.search?.trim() ? validateEntityId(f.search.trim()) : null
+    const cause = f.cause ?? null
+
+    if (cause && !CAUSE_ID_RE.test(cause)) {
+      throw invalidArgument(`Invalid cause "${cause}".`)
+    }
+
+    const range: OrderRange | null = orderRangeOf({ from: f.from, to: f.to })
+    let folders: string[]
+
+    if (search) folders = [entityFilter(search)]
+    else if (cause) folders = [causeFilter(cause)]
+    else if (f.abnormalOnly) folders = [abnormalFilter(marketplace)]
+    else if (status) folders = [statusFilter(status, marketplace)]
+    else folders = LOG_STATUSES.map((s) => statusFilter(s, marketplace))
+
+    const keep = (row: Row) =>
+      (!status || row.status === status) &&
+      (!marketplace || row.marketplace === marketplace) &&
+      (!f.abnormalOnly || row.abnormal) &&
+      (!cause || (row.status === 'ERROR' && row.cause === cause)) &&
+      inRange(row.order, range)
+
+    const key = JSON.stringify([
+      f.tab,
+      status,
+      marketplace,
+      search,
+      cause,
+      Boolean(f.abnormalOnly),
+      range?.lo ?? null,
+      range?.hi ?? null,
+    ])
+
+    return {
+      folders,
+      cover: range ? coverPrefixes(range) : null,
+      keep,
+      key,
+    }
+  }
+
+  /** Every row of one id across marketplaces: one listing. */
+  async lookup(tab: Tab, entityId: string): Promise<LogSummary[]> {
+    return (await this.lookupRows(tab, validateEntityId(entityId))).map((r) =>
+      summaryOf(tab, r)
+    )
+  }
+
+  private async lookupRows(tab: Tab, entityId: string) {
+    const source = new IndexSource(this.kv, [
+      filterPrefix(tab, entityFilter(entityId)),
+    ])
+
+    const page = await readMerged([source], 100, () => true, 4)
+    const seen = new Set<string>()
+
+    // Newest first: the first row of a marketplace is its latest version.
+    return page.rows.filter((r) => {
+      if (seen.has(r.marketplace)) return false
+      seen.add(r.marketplace)
+
+      return true
+    })
+  }
+
+  /**
+   * How many logs a filter matches, from the counts; null when the counts
+   * cannot tell (search and date range).
+   */
+  async count(f: LogFilter): Promise<number | null> {
+    if (f.search || f.from || f.to) return null
+    const stats = await this.stats(f.tab)
+
+    if (f.cause) {
+      if (f.marketplace || (f.status && f.status !== 'ERROR')) return null
+
+      return stats.causes?.[f.cause] ?? 0
+    }
+
+    if (f.abnormalOnly) {
+      if (f.status && f.status !== 'SUCCESS') return 0
+      if (f.marketplace) return stats.abnormal?.[f.marketplace] ?? 0
+
+      return Object.values(stats.abnormal ?? {}).reduce((a, b) => a + b, 0)
+    }
+
+    return countFor(stats, f.status, f.marketplace)
   }
 
   async overview(tab: Tab) {
     return overviewOf(await this.stats(tab))
   }
 
-  private async resolveEntry(
-    query: ListQuery,
-    path: string
-  ): Promise<LogSummary | null> {
-    const entry = parseIndexPath(path)
+  /** Errors by cause, most frequent first. */
+  async errorGroups(tab: Tab, limit = 20): Promise<ErrorGroup[]> {
+    const { base, stats } = await this.readStats(tab)
+    const top = Object.entries(stats.causes ?? {})
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit)
 
-    if (!entry) return null
-    const log = await this.getByKey({
-      tab: query.tab,
-      marketplace: entry.marketplace,
-      entityId: entry.entityId,
-    })
-
-    if (!log) return null
-    if (orderKey(log.processedAt) !== entry.order) return null
-    if (query.status && log.status !== query.status) return null
-
-    return summarize(log)
-  }
-
-  /** The tab's counts: its shards read in parallel and added up. */
-  private async stats(tab: Tab): Promise<TabStats> {
-    const shards = await Promise.all(
-      Array.from({ length: STATS_SHARDS }, (_, i) =>
-        this.kv.get<TabStats>(statsPath(tab, i))
-      )
+    return Promise.all(
+      top.map(async ([cause, count]) => ({
+        cause,
+        count,
+        text: base.causeText[cause] ?? (await this.causeText(tab, cause)),
+      }))
     )
-
-    return mergeStats(shards.map((f) => f?.data ?? emptyStats()))
   }
 
-  private async afterWrite(
-    before: IntegrationLog | null,
-    after: IntegrationLog | null
-  ) {
-    const oldPaths = before ? indexOf(before) : []
-    const newPaths = after ? indexOf(after) : []
-    const added = newPaths.filter((p) => !oldPaths.includes(p))
-    const dropped = oldPaths.filter((p) => !newPaths.includes(p))
-    const ref = after ?? before
+  private async causeText(tab: Tab, cause: string) {
+    const cached = causeTexts.get(`${tab}/${cause}`)
 
-    if (!ref) return
-    await Promise.all(added.map((p) => this.kv.put(p, { id: ref.id })))
-    await Promise.all(dropped.map((p) => this.kv.delete(p)))
+    if (cached) return cached
+    const file = await this.kv.get<Cause>(causePath(tab, cause))
+    const text = file?.data.text ?? cause
 
-    const { tab, marketplace } = keyOf(ref)
-    const change = {
-      marketplace,
-      from: before?.status ?? null,
-      to: after?.status ?? null,
-      abnormalFrom: Boolean(before?.abnormal),
-      abnormalTo: Boolean(after?.abnormal),
+    if (file) causeTexts.set(`${tab}/${cause}`, text)
+
+    return text
+  }
+
+  /** Base + pending deltas: two calls while compaction keeps up. */
+  private async readStats(tab: Tab) {
+    const [baseFile, leaves] = await Promise.all([
+      this.kv.get<StatsBase>(statsBasePath(tab)),
+      this.deltaLeaves(tab, 20),
+    ])
+
+    const base = baseFile?.data ?? emptyBase()
+
+    return { base, baseFile, leaves, stats: currentStats(base, leaves) }
+  }
+
+  private async stats(tab: Tab): Promise<TabStats> {
+    return (await this.readStats(tab)).stats
+  }
+
+  private async deltaLeaves(tab: Tab, maxPages: number) {
+    const leaves: string[] = []
+    let next: string | undefined
+
+    for (let i = 0; i < maxPages; i++) {
+      const page = await this.kv.list(statsDeltaPrefix(tab), {
+        limit: COMPACT_BATCH,
+        next,
+      })
+
+      for (const p of page.paths) leaves.push(leafOf(p))
+      if (!page.next) break
+      next = page.next
     }
 
-    if (!changesStats(change)) return
-    await statsCommits.add(`${this.scope}/${tab}`, change, (batch) =>
-      withOptimisticRetry(`Updating counts of ${tab}`, async () => {
-        const path = statsPath(tab, randomShard()) // a new shard on every conflict
-        const file = await this.kv.get<TabStats>(path)
-        const next = batch.reduce(applyStatsChange, file?.data ?? emptyStats())
-
-        await this.kv.put(
-          path,
-          next,
-          file ? { ifMatch: file.etag } : { ifAbsent: true }
-        )
-      })
-    )
+    return leaves
   }
+
+  // ------------------------------------------------------------ maintenance
+
+  /**
+   * Folds pending count changes into the base (If-Match) and deletes them.
+   * Safe to run concurrently and to repeat. Returns how many were folded.
+   */
+  async compact(tab: Tab): Promise<number> {
+    const leaves = await this.deltaLeaves(tab, 1)
+
+    if (leaves.length === 0) return 0
+    await withOptimisticRetry(`Folding counts of ${tab}`, async () => {
+      const file = await this.kv.get<StatsBase>(statsBasePath(tab))
+      const base = file?.data ?? emptyBase()
+      const texts: Record<string, string> = {}
+      const folded = foldDeltas(base, leaves)
+
+      for (const cause of Object.keys(folded.stats.causes ?? {})) {
+        if (!base.causeText[cause]) texts[cause] = await this.causeText(tab, cause)
+      }
+
+      await this.kv.put(
+        statsBasePath(tab),
+        { ...folded, causeText: { ...folded.causeText, ...texts } },
+        file ? { ifMatch: file.etag } : { ifAbsent: true }
+      )
+    })
+
+    await eachLimited(leaves, DELETE_CONCURRENCY, (leaf) =>
+      this.kv.delete(statsDeltaPrefix(tab) + leaf).catch(() => undefined)
+    )
+
+    return leaves.length
+  }
+
+  /**
+   * Removes up to `max` logs of a status last changed before `before`
+   * (retention). Lists only the date range's cover, never the whole folder.
+   */
+  async expire(
+    tab: Tab,
+    status: LogStatus,
+    before: string,
+    max = 200
+  ): Promise<number> {
+    const page = await this.list({
+      tab,
+      status,
+      to: before,
+      first: max,
+    })
+
+    let removed = 0
+
+    await eachLimited(page.data, 4, async (row) => {
+      if (await this.remove(row.id)) removed++
+    })
+
+    return removed
+  }
+
+  /**
+   * Writes many new logs at once (seed data, benchmark fill, imports into an
+   * empty store): documents, entries and cause texts in uploads of `chunk`
+   * logs, counts folded straight into the base. Not for logs that may exist.
+   */
+  async importLogs(tab: Tab, logs: IntegrationLog[], chunk = 500) {
+    let stats: TabStats | null = null
+    const texts: Record<string, string> = {}
+
+    for (let i = 0; i < logs.length; i += chunk) {
+      const files: Array<{ path: string; data: unknown }> = []
+
+      for (const log of logs.slice(i, i + chunk)) {
+        if (log.tab !== tab) throw invalidArgument(`Log ${log.id} is not in ${tab}.`)
+        const doc = { ...log, updatedAt: log.updatedAt ?? log.processedAt }
+        const row = rowOf(doc)
+
+        files.push({ path: docPath(tab, log.marketplace, log.entityId), data: doc })
+        for (const p of entryPaths(tab, row)) files.push({ path: p, data: {} })
+        stats = applyStatsChange(stats ?? { counts: {}, abnormal: {}, causes: {} }, this.changeOf(null, row))
+        if (row.cause && !texts[row.cause]) {
+          const cause = causeOf(log.message)
+
+          texts[cause.id] = cause.text
+          files.push({ path: causePath(tab, cause.id), data: cause })
+        }
+      }
+
+      await this.kv.putMany(files)
+    }
+
+    if (!stats) return
+    const added = stats
+
+    await withOptimisticRetry(`Counting imported logs of ${tab}`, async () => {
+      const file = await this.kv.get<StatsBase>(statsBasePath(tab))
+      const base = file?.data ?? emptyBase()
+      const sum = addStats(base.stats, added)
+
+      await this.kv.put(
+        statsBasePath(tab),
+        { ...base, stats: sum, causeText: { ...base.causeText, ...texts } },
+        file ? { ifMatch: file.etag } : { ifAbsent: true }
+      )
+    })
+  }
+}
+
+function addStats(a: TabStats, b: TabStats): TabStats {
+  const out: TabStats = {
+    counts: { ...a.counts },
+    abnormal: { ...(a.abnormal ?? {}) },
+    causes: { ...(a.causes ?? {}) },
+  }
+
+  for (const [m, byStatus] of Object.entries(b.counts)) {
+    const target = { ...(out.counts[m] ?? {}) }
+
+    for (const s of LOG_STATUSES)
+      if (byStatus[s]) target[s] = (target[s] ?? 0) + (byStatus[s] ?? 0)
+    out.counts[m] = target
+  }
+
+  for (const [m, n] of Object.entries(b.abnormal ?? {}))
+    out.abnormal![m] = (out.abnormal![m] ?? 0) + n
+  for (const [c, n] of Object.entries(b.causes ?? {}))
+    out.causes![c] = (out.causes![c] ?? 0) + n
+
+  return out
 }
 
 export const notFound = (id: string) =>
   new DomainError('NOT_FOUND', `Log ${id} was not found.`)
+

@@ -30,6 +30,11 @@ export interface KeyValueStore {
     prefix: string,
     options: { limit: number; next?: string }
   ): Promise<ListPage>
+  /**
+   * Writes several files in one call, unconditionally (VBase: one zipped
+   * upload unpacked under the layout root). All paths must be under it.
+   */
+  putMany(files: Array<{ path: string; data: unknown }>): Promise<void>
 }
 
 export class PreconditionFailed extends Error {

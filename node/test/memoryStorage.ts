@@ -38,6 +38,16 @@ export class MemoryStorage implements KeyValueStore {
     this.files.set(path, { body: JSON.stringify(data), etag: ++this.version })
   }
 
+  async putMany(files: Array<{ path: string; data: unknown }>) {
+    await this.tick()
+    for (const f of files) {
+      this.files.set(f.path, {
+        body: JSON.stringify(f.data),
+        etag: ++this.version,
+      })
+    }
+  }
+
   async delete(
     path: string,
     options: { ifMatch?: string } = {}

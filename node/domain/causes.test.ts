@@ -1,0 +1,33 @@
+import { CAUSE_ID_RE, causeOf, normalizeCause } from './causes'
+
+describe('causes', () => {
+  it('groups messages that differ only by ids, numbers and quoted values', () => {
+    const a = causeOf('Mercado Livre answered HTTP 400: SKU 1001 has no price')
+    const b = causeOf('Mercado Livre answered HTTP 400: SKU 2002 has no price')
+
+    expect(a).toEqual(b)
+    expect(a.text).toBe('Mercado Livre answered HTTP 400: SKU # has no price')
+    expect(a.id).toMatch(CAUSE_ID_RE)
+  })
+
+  it('keeps HTTP statuses and small numbers apart', () => {
+    expect(causeOf('Amazon answered HTTP 400').id).not.toBe(
+      causeOf('Amazon answered HTTP 503').id
+    )
+    expect(
+      normalizeCause('Failed (retries exhausted after 10 attempts)')
+    ).toBe('Failed (retries exhausted after # attempts)')
+  })
+
+  it('replaces URLs, UUIDs, dates and quoted values', () => {
+    expect(
+      normalizeCause(
+        'Could not reach https://api.x.com/items/9?a=1 at 2026-11-23T10:00:00Z for "ab c" id 0b9c6a4e-1f0e-4d7e-9a43-2f7a4e1f0c11'
+      )
+    ).toBe('Could not reach <url> at # for "…" id #')
+  })
+
+  it('never returns an empty text', () => {
+    expect(causeOf('   ').text).toBe('(no message)')
+  })
+})

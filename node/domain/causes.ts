@@ -1,0 +1,60 @@
+/**
+ * Errors grouped by cause: a message is normalised (ids, numbers but HTTP
+ * statuses, quoted values, URLs and dates become placeholders) so that "SKU 1001
+ * has no price" and "SKU 2002 has no price" are one group. The cause id is a
+ * short hash of the normalised text; it never changes for a given text.
+ */
+const URL_RE = /https?:\/\/\S+/g
+const QUOTED_RE = /"[^"]*"|'[^']*'|“[^”]*”/g
+const UUID_RE =
+  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi
+
+const DATE_RE = /\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?/g
+
+// A token that holds a digit: ids, SKUs, amounts. An HTTP status stays.
+const ID_RE = /(?<![\w.-])(?=[\w.-]*\d)[\w.-]+(?![\w.-])/g
+const HTTP_STATUS_BEFORE = /HTTP\s*$/i
+
+export const MAX_CAUSE_TEXT = 200
+
+export function normalizeCause(message: string): string {
+  return message
+    .replace(URL_RE, '<url>')
+    .replace(QUOTED_RE, '"…"')
+    .replace(UUID_RE, '#')
+    .replace(DATE_RE, '#')
+    .replace(ID_RE, (token, offset: number, whole: string) =>
+      /^\d{3}$/.test(token) &&
+      HTTP_STATUS_BEFORE.test(whole.slice(Math.max(0, offset - 8), offset))
+        ? token
+        : '#'
+    )
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_CAUSE_TEXT)
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: stable across processes and releases. */
+function fnv1a(text: string) {
+  let h = 0x811c9dc5
+
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+
+  return h.toString(16).padStart(8, '0')
+}
+
+export interface Cause {
+  id: string
+  text: string
+}
+
+export function causeOf(message: string): Cause {
+  const text = normalizeCause(message) || '(no message)'
+
+  return { id: fnv1a(text), text }
+}
+
+export const CAUSE_ID_RE = /^[0-9a-f]{8}$/

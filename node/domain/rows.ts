@@ -1,0 +1,197 @@
+import { causeOf } from './causes'
+import {
+  abnormalFilter,
+  causeFilter,
+  entityFilter,
+  filterPrefix,
+  msOfOrderKey,
+  orderKey,
+  statusFilter,
+} from './layout'
+import type { IntegrationLog, LogStatus, LogSummary } from './log'
+import { buildLogId } from './log'
+import type { Tab } from './tabs'
+
+/**
+ * A table row, encoded in an index entry's path so that one prefix listing
+ * returns whole rows (no document reads per page):
+ *
+ *   {order}~{marketplace}~{entityId}~{flags}~{attempts}~{latency}~{cause}~{message}
+ *
+ * order    inverted epoch ms of the version (newest first), 13 digits
+ * flags    status letter (S, E, Q) + "a" when the latency was abnormal
+ * attempts base 36; latency: base 36 ms or empty; cause: 8 hex or empty
+ * message  the first MESSAGE_BYTES bytes of the message, base64url
+ *
+ * Marketplace ids ([a-z0-9-]) and entity ids ([A-Za-z0-9._-]) never hold "~".
+ * A tombstone is the entry's path + "~x": it sorts right after its entry, so
+ * a reader drops the pair without reading anything else.
+ */
+export interface Row {
+  order: string
+  marketplace: string
+  entityId: string
+  status: LogStatus
+  abnormal: boolean
+  attempts: number
+  latencyMs: number | null
+  cause: string | null
+  message: string
+}
+
+export const TOMBSTONE = '~x'
+export const MESSAGE_BYTES = 96
+
+const STATUS_LETTER: Record<LogStatus, string> = {
+  SUCCESS: 'S',
+  ERROR: 'E',
+  QUEUED: 'Q',
+}
+
+const LETTER_STATUS: Record<string, LogStatus> = {
+  S: 'SUCCESS',
+  E: 'ERROR',
+  Q: 'QUEUED',
+}
+
+/** Cuts to at most `max` UTF-8 bytes without splitting a character. */
+function clip(text: string, max: number) {
+  const bytes = Buffer.from(text, 'utf8')
+
+  if (bytes.length <= max) return text
+  let end = max
+
+  // Step back over continuation bytes (10xxxxxx).
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--
+
+  return `${bytes.subarray(0, end).toString('utf8')}…`
+}
+
+export function encodeRow(row: Row): string {
+  const flags = STATUS_LETTER[row.status] + (row.abnormal ? 'a' : '')
+
+  return [
+    row.order,
+    row.marketplace,
+    row.entityId,
+    flags,
+    row.attempts.toString(36),
+    row.latencyMs == null ? '' : Math.round(row.latencyMs).toString(36),
+    row.cause ?? '',
+    Buffer.from(clip(row.message, MESSAGE_BYTES), 'utf8').toString(
+      'base64url'
+    ),
+  ].join('~')
+}
+
+export const isTombstone = (path: string) => path.endsWith(TOMBSTONE)
+
+export const tombstoneOf = (path: string) => `${path}${TOMBSTONE}`
+
+export const leafOf = (path: string) => path.slice(path.lastIndexOf('/') + 1)
+
+/** The row in an entry's path; null for anything else (tombstones included). */
+export function decodeRow(path: string): Row | null {
+  const parts = leafOf(path).split('~')
+
+  if (parts.length !== 8) return null
+  const [order, marketplace, entityId, flags, attempts, latency, cause, msg] =
+    parts
+
+  const status = LETTER_STATUS[flags.charAt(0)]
+
+  if (!status || !/^\d{13}$/.test(order)) return null
+
+  return {
+    order,
+    marketplace,
+    entityId,
+    status,
+    abnormal: flags.includes('a'),
+    attempts: parseInt(attempts, 36) || 0,
+    latencyMs: latency ? parseInt(latency, 36) : null,
+    cause: cause || null,
+    message: Buffer.from(msg, 'base64url').toString('utf8'),
+  }
+}
+
+/** The index folders a row is listed under (see layout.ts). */
+export function rowFilters(row: Row): string[] {
+  const filters = [
+    statusFilter(row.status),
+    statusFilter(row.status, row.marketplace),
+    entityFilter(row.entityId),
+  ]
+
+  if (row.abnormal) filters.push(abnormalFilter(), abnormalFilter(row.marketplace))
+  if (row.status === 'ERROR' && row.cause) filters.push(causeFilter(row.cause))
+
+  return filters
+}
+
+export const entryPaths = (tab: Tab, row: Row) => {
+  const leaf = encodeRow(row)
+
+  return rowFilters(row).map((f) => filterPrefix(tab, f) + leaf)
+}
+
+export function summaryOf(tab: Tab, row: Row): LogSummary {
+  return {
+    id: buildLogId(tab, row.marketplace, row.entityId),
+    tab,
+    marketplace: row.marketplace,
+    entityId: row.entityId,
+    status: row.status,
+    message: row.message,
+    processedAt: new Date(msOfOrderKey(row.order)).toISOString(),
+    attempts: row.attempts,
+    abnormal: row.abnormal,
+    latencyMs: row.latencyMs,
+  }
+}
+
+/**
+ * Index changes for a committed write: the new version's entries, and
+ * tombstones for the versions it replaces (the one read, and the one before
+ * it, in case that writer stopped between its document and its index write).
+ * A path the new version keeps is never tombstoned.
+ */
+export function indexChanges(
+  tab: Tab,
+  after: Row | null,
+  replaced: Array<Row | null | undefined>
+) {
+  const add = after ? entryPaths(tab, after) : []
+  const keep = new Set(add)
+  const tombstones = new Set<string>()
+
+  for (const row of replaced) {
+    if (!row) continue
+    for (const p of entryPaths(tab, row))
+      if (!keep.has(p)) tombstones.add(tombstoneOf(p))
+  }
+
+  return { add, tombstones: [...tombstones] }
+}
+
+/** The row a stored log is listed as. Errors carry their cause. */
+export function rowOf(log: IntegrationLog): Row {
+  return {
+    order: orderKey(log.updatedAt ?? log.processedAt),
+    marketplace: log.marketplace,
+    entityId: log.entityId,
+    status: log.status,
+    abnormal: Boolean(log.abnormal),
+    attempts: log.attempts,
+    latencyMs: log.latencyMs ?? null,
+    cause: log.status === 'ERROR' ? causeOf(log.message).id : null,
+    message: log.message,
+  }
+}
+
+/** A version time strictly after the previous one (rows must not collide). */
+export function nextVersionTime(previous: string | null | undefined, nowMs: number) {
+  const prev = previous ? Date.parse(previous) : -Infinity
+
+  return new Date(Math.max(nowMs, prev + 1)).toISOString()
+}

@@ -1,0 +1,268 @@
+import { invalidArgument } from '../domain/errors'
+import type { Row } from '../domain/rows'
+import { decodeRow, isTombstone, leafOf, tombstoneOf } from '../domain/rows'
+import type { KeyValueStore } from './storage'
+
+/**
+ * Reads rows from index folders, newest first, dropping superseded entries
+ * (an entry followed by its tombstone) without reading any document.
+ *
+ * A source walks a list of prefixes (one folder, or the cover of a date
+ * range) with VBase's own cursor. Several sources are merged by row order
+ * (the "all statuses" view is three folders). The cursor handed to the client
+ * records, per source, where to list from (`t`), which already-seen paths to
+ * skip (`x`) and a live entry still waiting to learn whether a tombstone
+ * follows (`h`), so a page never re-reads more than one listing per source
+ * and stays correct while new logs arrive (they sort before the cursor).
+ */
+export interface SourceState {
+  /** Index of the prefix being listed. */
+  p: number
+  /** VBase cursor to list from (null: start of the prefix). */
+  t: string | null
+  /** Skip listed paths up to and including this one (already returned). */
+  x: string | null
+  /** A live entry listed before `t` and not returned yet. */
+  h: string | null
+}
+
+export const initialState = (): SourceState => ({
+  p: 0,
+  t: null,
+  x: null,
+  h: null,
+})
+
+/** The last listing: where it started, and a held row it confirmed first. */
+interface Batch {
+  p: number
+  start: string | null
+  heldPath: string | null
+}
+
+export class IndexSource {
+  private queue: string[] = []
+  private held: string | null
+  private token: string | null
+  private skipUpTo: string | null
+  private prefixIndex: number
+  private batch: Batch | null = null
+  private lastTaken: string | null = null
+  public calls = 0
+
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly prefixes: string[],
+    state: SourceState = initialState()
+  ) {
+    this.prefixIndex = state.p
+    this.token = state.t
+    this.skipUpTo = state.x
+    this.held = state.h
+  }
+
+  get exhausted() {
+    return this.prefixIndex >= this.prefixes.length
+  }
+
+  get ready() {
+    return this.queue.length > 0
+  }
+
+  /** True when nothing more can come from this source. */
+  get done() {
+    return this.queue.length === 0 && this.exhausted && !this.held
+  }
+
+  peek(): string | null {
+    return this.queue[0] ?? null
+  }
+
+  take(): string {
+    const path = this.queue.shift()!
+
+    this.lastTaken = path
+
+    return path
+  }
+
+  /** Lists more (one call) unless rows are waiting or nothing is left. */
+  async fill(limit: number) {
+    if (this.queue.length > 0) return
+    if (this.exhausted) {
+      if (this.held) {
+        this.batch = { p: this.prefixIndex, start: null, heldPath: null }
+        this.confirmHeld()
+      }
+
+      return
+    }
+
+    const prefix = this.prefixes[this.prefixIndex]
+    const start = this.token
+
+    this.calls++
+    const page = await this.kv.list(prefix, {
+      limit: Math.max(2, Math.min(1000, limit)),
+      next: start ?? undefined,
+    })
+
+    this.batch = { p: this.prefixIndex, start, heldPath: null }
+    for (const path of page.paths) this.accept(path)
+    if (page.next) {
+      this.token = page.next
+    } else {
+      // A tombstone never crosses a prefix: its entry's path is its prefix.
+      if (this.held) this.confirmHeld()
+      this.prefixIndex++
+      this.token = null
+    }
+
+    this.skipUpTo = null
+  }
+
+  private confirmHeld() {
+    if (this.queue.length === 0 && this.batch) this.batch.heldPath = this.held
+    this.queue.push(this.held!)
+    this.held = null
+  }
+
+  private accept(path: string) {
+    if (this.skipUpTo && path <= this.skipUpTo) return
+    if (isTombstone(path)) {
+      if (this.held && path === tombstoneOf(this.held)) this.held = null
+
+      return
+    }
+
+    if (this.held) this.confirmHeld()
+    this.held = path
+  }
+
+  /** Where to resume after the rows taken so far. */
+  state(): SourceState {
+    if (this.queue.length === 0 || !this.batch) {
+      return { p: this.prefixIndex, t: this.token, x: null, h: this.held }
+    }
+
+    const { p, start, heldPath } = this.batch
+
+    // Rows of the last listing wait: list it again, skipping what was taken.
+    // Its first waiting row may be one held from before it.
+    if (heldPath && this.queue[0] === heldPath) {
+      return { p, t: start, x: null, h: heldPath }
+    }
+
+    return { p, t: start, x: this.lastTaken, h: null }
+  }
+}
+
+export interface MergedPage {
+  rows: Row[]
+  states: SourceState[]
+  hasNextPage: boolean
+  calls: number
+}
+
+/** Rows are compared by their leaf: order first, so newest first. */
+const leafCompare = (a: string, b: string) => {
+  const la = leafOf(a)
+  const lb = leafOf(b)
+
+  return la < lb ? -1 : la > lb ? 1 : 0
+}
+
+/**
+ * Takes up to `want` rows passing `keep` from the merged sources, newest
+ * first, in at most `maxCalls` listings (then returns what it has, with a
+ * cursor; a filter that matches rarely never makes one request scan).
+ */
+export async function readMerged(
+  sources: IndexSource[],
+  want: number,
+  keep: (row: Row) => boolean,
+  maxCalls = 24
+): Promise<MergedPage> {
+  const rows: Row[] = []
+  let calls = 0
+
+  while (rows.length < want) {
+    const empty = sources.filter((s) => !s.ready && !s.done)
+
+    if (empty.length > 0) {
+      if (calls + empty.length > maxCalls) break
+      const limit = want - rows.length + 2
+
+      await Promise.all(empty.map((s) => s.fill(limit)))
+      calls += empty.length
+      // Every source must have a row (or be finished) before picking.
+      continue
+    }
+
+    let best: IndexSource | null = null
+
+    for (const s of sources) {
+      const head = s.peek()
+
+      if (head && (!best || leafCompare(head, best.peek()!) < 0)) best = s
+    }
+
+    if (!best) break
+    const row = decodeRow(best.take())
+
+    if (row && keep(row)) rows.push(row)
+  }
+
+  return {
+    rows,
+    states: sources.map((s) => s.state()),
+    hasNextPage: sources.some((s) => !s.done),
+    calls,
+  }
+}
+
+export function encodeCursor(filterKey: string, states: SourceState[]) {
+  return Buffer.from(JSON.stringify({ f: filterKey, s: states })).toString(
+    'base64url'
+  )
+}
+
+export function decodeCursor(
+  cursor: string | null | undefined,
+  filterKey: string,
+  sources: number
+): SourceState[] | null {
+  if (!cursor) return null
+  let parsed: { f?: unknown; s?: unknown }
+
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    throw invalidArgument('Invalid cursor: pass back pageInfo.endCursor as is.')
+  }
+
+  if (parsed.f !== filterKey) {
+    throw invalidArgument(
+      'Invalid cursor: it belongs to another filter; start again from the first page.'
+    )
+  }
+
+  const states = parsed.s
+
+  if (
+    !Array.isArray(states) ||
+    states.length !== sources ||
+    !states.every(
+      (s) =>
+        s &&
+        typeof s.p === 'number' &&
+        (s.t === null || typeof s.t === 'string') &&
+        (s.x === null || typeof s.x === 'string') &&
+        (s.h === null || typeof s.h === 'string')
+    )
+  ) {
+    throw invalidArgument('Invalid cursor: pass back pageInfo.endCursor as is.')
+  }
+
+  return states as SourceState[]
+}
