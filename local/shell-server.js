@@ -31,6 +31,9 @@ function forward(req, res, target, headers = {}) {
     (up) => {
       res.writeHead(up.statusCode, {
         'content-type': up.headers['content-type'] || 'application/json',
+        ...(up.headers['content-disposition']
+          ? { 'content-disposition': up.headers['content-disposition'] }
+          : {}),
       })
       up.pipe(res)
     }
@@ -100,11 +103,15 @@ function createShellServer({
       return fs.createReadStream(path.join(shellOut, 'app.js')).pipe(res)
     }
 
-    if (url.pathname === '/_v/graphql') {
+    // The app's GraphQL and its HTTP routes (CSV export), as the IO router does.
+    if (
+      url.pathname === '/_v/graphql' ||
+      url.pathname.startsWith('/_v/private/marketplace-bridge/')
+    ) {
       return forward(
         req,
         res,
-        new URL(`/${account}/${workspace}/_v/graphql${url.search}`, workerUrl),
+        new URL(`/${account}/${workspace}${url.pathname}${url.search}`, workerUrl),
         {
           ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
           'x-vtex-account': account,

@@ -1,14 +1,20 @@
 import { LOG_BUCKET } from './domain/layout'
+import { LOG_STATUSES } from './domain/log'
+import { DAY_MS, retentionDays } from './domain/settings'
+import { TABS } from './domain/tabs'
 import type { BridgeSettings } from './domain/settings'
 import { parseSettings } from './domain/settings'
 import type { Clients } from './clients'
 import type { JobDispatcher, VtexSource } from './services/connector'
+import { BulkRunner } from './services/bulk'
 import { JobStore } from './services/jobStore'
 import { LogStore } from './services/logStore'
 import { BridgeQueue } from './services/queue'
 
 /** The event key jobs travel on (service.json subscribes runJob to it). */
 export const JOB_EVENT = 'marketplace-bridge.job'
+/** The event key bulk-action chunks travel on (runBulk). */
+export const BULK_EVENT = 'marketplace-bridge.bulk'
 
 const appId = () => process.env.VTEX_APP_ID ?? ''
 
@@ -42,11 +48,36 @@ export function loadSettings(clients: Clients): Promise<BridgeSettings> {
 const SWEEP_EVERY_MS = 15_000
 let lastSweep = 0
 
-export async function sweepIfDue(queue: BridgeQueue) {
+export async function sweepIfDue(queue: BridgeQueue, clients?: Clients) {
   if (Date.now() - lastSweep < SWEEP_EVERY_MS) return null
   lastSweep = Date.now()
+  const swept = await queue.sweep()
 
-  return queue.sweep()
+  if (clients) await maintain(clients, queue)
+
+  return swept
+}
+
+/**
+ * Housekeeping that rides on the sweep: fold count changes, re-send bulk
+ * actions that went quiet, and apply the retention settings. Bounded work
+ * per run (retention removes at most 200 logs per tab and status).
+ */
+async function maintain(clients: Clients, queue: BridgeQueue) {
+  const logs = logStore(clients)
+  const settings = await loadSettings(clients)
+  const now = Date.now()
+
+  for (const tab of TABS) {
+    await logs.compact(tab)
+    for (const status of LOG_STATUSES) {
+      const days = retentionDays(settings, status)
+
+      await logs.expire(tab, status, new Date(now - days * DAY_MS).toISOString())
+    }
+  }
+
+  await bulkRunnerWith(clients, queue).sweep()
 }
 
 function eventDispatcher(clients: Clients): JobDispatcher {
@@ -81,4 +112,22 @@ export async function bridgeQueue(clients: Clients) {
     gateway: clients.marketplaceHttp,
     settings: await loadSettings(clients),
   })
+}
+
+function bulkRunnerWith(clients: Clients, queue: BridgeQueue) {
+  const kv = clients.logStorage.bucket(LOG_BUCKET)
+
+  return new BulkRunner({
+    kv,
+    logs: new LogStore(kv),
+    queueOne: (key) => queue.queueOne(key),
+    dispatch: async (bulkId) => {
+      await clients.events.sendEvent('', BULK_EVENT, { bulkId })
+    },
+  })
+}
+
+/** Bulk actions: reprocess goes through the queue like a single reprocess. */
+export async function bulkRunner(clients: Clients) {
+  return bulkRunnerWith(clients, await bridgeQueue(clients))
 }

@@ -1,9 +1,15 @@
 import type { ClientsConfig, RecorderState, ServiceContext } from '@vtex/api'
-import { LRUCache, Service } from '@vtex/api'
+import { LRUCache, Service, method } from '@vtex/api'
 
 import { Clients } from './clients'
-import { onCatalogChange, onOrderStatus, runJob } from './events/handlers'
+import {
+  onCatalogChange,
+  onOrderStatus,
+  runBulk,
+  runJob,
+} from './events/handlers'
 import { resolvers } from './resolvers'
+import { exportCsv } from './routes/exportCsv'
 
 const TIMEOUT_MS = 5000
 
@@ -25,6 +31,7 @@ const clients: ClientsConfig<Clients> = {
     skuCatalog: { retries: 2, timeout: TIMEOUT_MS },
     logistics: { retries: 2, timeout: TIMEOUT_MS },
     oms: { retries: 2, timeout: TIMEOUT_MS },
+    adminAuth: { retries: 1, timeout: TIMEOUT_MS },
   },
 }
 
@@ -34,6 +41,7 @@ declare global {
 
 export default new Service<Clients, RecorderState, Context>({
   clients,
-  events: { runJob, onCatalogChange, onOrderStatus },
+  events: { runJob, runBulk, onCatalogChange, onOrderStatus },
+  routes: { exportCsv: method({ GET: exportCsv }) },
   graphql: { resolvers },
 })

@@ -1,6 +1,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { IOClients } from '@vtex/api'
 
+import { AdminAuth } from './adminAuth'
 import { Catalog } from './catalog'
 import { Logistics } from './logistics'
 import { LogStorage } from './logStorage'
@@ -30,6 +31,10 @@ export class Clients extends IOClients {
 
   public get logistics() {
     return this.getOrSet('logistics', Logistics)
+  }
+
+  public get adminAuth() {
+    return this.getOrSet('adminAuth', AdminAuth)
   }
 
   public get oms() {

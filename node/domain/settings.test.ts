@@ -1,4 +1,5 @@
-import { parseSettings } from './settings'
+import {
+  retentionDays, parseSettings } from './settings'
 
 const market = {
   id: 'amazon',
@@ -12,6 +13,7 @@ describe('app settings', () => {
   it('reads marketplaces with defaults', () => {
     expect(parseSettings({ marketplaces: [market] })).toEqual({
       maxRetries: 10,
+      retention: { successDays: 30, errorDays: 90 },
       marketplaces: [
         {
           id: 'amazon',
@@ -29,6 +31,7 @@ describe('app settings', () => {
     expect(parseSettings(undefined)).toEqual({
       marketplaces: [],
       maxRetries: 10,
+      retention: { successDays: 30, errorDays: 90 },
     })
   })
 
@@ -51,5 +54,20 @@ describe('app settings', () => {
     [{ marketplaces: 'amazon' }, /must be a list/],
   ])('refuses %j', (raw, message) => {
     expect(() => parseSettings(raw)).toThrow(message)
+  })
+})
+
+describe('retention settings', () => {
+  it('defaults to 30 days for successes and 90 for errors', () => {
+    const s = parseSettings({})
+
+    expect(s.retention).toEqual({ successDays: 30, errorDays: 90 })
+    expect(retentionDays(s, 'QUEUED')).toBe(90)
+  })
+
+  it('refuses nonsense', () => {
+    expect(() => parseSettings({ successRetentionDays: 0 })).toThrow(/successRetentionDays/)
+    expect(() => parseSettings({ errorRetentionDays: 2.5 })).toThrow(/errorRetentionDays/)
+    expect(parseSettings({ successRetentionDays: '7' }).retention.successDays).toBe(7)
   })
 })

@@ -1,3 +1,4 @@
+import type { LogStatus } from './log'
 import { invalidArgument } from './errors'
 import { validateMarketplace } from './log'
 import type { Tab } from './tabs'
@@ -22,9 +23,31 @@ export interface BridgeSettings {
   marketplaces: MarketplaceConfig[]
   /** Attempts at the marketplace for an export before it is an error ("retries exhausted"). */
   maxRetries: number
+  /** Logs untouched for longer than this are removed automatically. */
+  retention: { successDays: number; errorDays: number }
 }
 
 export const DEFAULT_MAX_RETRIES = 10
+export const DEFAULT_RETENTION = { successDays: 30, errorDays: 90 }
+export const DAY_MS = 86_400_000
+const MAX_RETENTION_DAYS = 3650
+
+/** Days a log of this status is kept (queued logs follow the errors' age). */
+export const retentionDays = (s: BridgeSettings, status: LogStatus) =>
+  status === 'SUCCESS' ? s.retention.successDays : s.retention.errorDays
+
+function parseDays(value: unknown, name: string, fallback: number) {
+  if (value == null || value === '') return fallback
+  const n = Number(value)
+
+  if (!Number.isInteger(n) || n < 1 || n > MAX_RETENTION_DAYS) {
+    throw invalidArgument(
+      `${name} must be a whole number of days from 1 to ${MAX_RETENTION_DAYS} (got ${String(value)}).`
+    )
+  }
+
+  return n
+}
 
 type Raw = Record<string, unknown>
 
@@ -96,9 +119,22 @@ export function parseSettings(raw: unknown): BridgeSettings {
     )
   }
 
+  const retention = {
+    successDays: parseDays(
+      obj.successRetentionDays,
+      'successRetentionDays',
+      DEFAULT_RETENTION.successDays
+    ),
+    errorDays: parseDays(
+      obj.errorRetentionDays,
+      'errorRetentionDays',
+      DEFAULT_RETENTION.errorDays
+    ),
+  }
+
   const list = obj.marketplaces
 
-  if (list == null) return { marketplaces: [], maxRetries }
+  if (list == null) return { marketplaces: [], maxRetries, retention }
   if (!Array.isArray(list))
     throw invalidArgument('marketplaces must be a list.')
   const marketplaces = list.map((m, i) => parseMarketplace((m ?? {}) as Raw, i))
@@ -110,7 +146,7 @@ export function parseSettings(raw: unknown): BridgeSettings {
     seen.add(m.id)
   }
 
-  return { marketplaces, maxRetries }
+  return { marketplaces, maxRetries, retention }
 }
 
 /** Marketplaces that receive a tab. */

@@ -3,7 +3,7 @@ import type { EventContext } from '@vtex/api'
 import { invalidArgument, isDomainError } from '../domain/errors'
 import type { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
 import type { Clients } from '../clients'
-import { bridgeQueue, sweepIfDue } from '../bridge'
+import { bridgeQueue, bulkRunner, sweepIfDue } from '../bridge'
 
 type Ctx = EventContext<Clients>
 
@@ -29,7 +29,7 @@ async function handle(
     })
   }
 
-  await sweepIfDue(queue)
+  await sweepIfDue(queue, ctx.clients)
 }
 
 /** vtex.broadcaster catalog notifications: products and inventory. */
@@ -54,3 +54,21 @@ export const runJob = (ctx: Ctx) =>
 
     return q.run(jobId)
   })
+
+/** The app's own bulk-action events: one chunk each. */
+export async function runBulk(ctx: Ctx) {
+  const { bulkId } = (ctx.body ?? {}) as { bulkId?: unknown }
+
+  if (typeof bulkId !== 'string' || bulkId === '') {
+    ctx.vtex.logger.warn({ message: 'Bulk event without a bulkId', body: ctx.body })
+
+    return
+  }
+
+  try {
+    await (await bulkRunner(ctx.clients)).runChunk(bulkId)
+  } catch (e) {
+    if (!isDomainError(e)) throw e
+    ctx.vtex.logger.warn({ message: `Bulk chunk ignored: ${e.message}` })
+  }
+}

@@ -238,33 +238,50 @@ export class BridgeQueue {
     const queued: IntegrationLog[] = []
 
     for (const key of keys) {
-      const now = this.iso()
-      const jobId = newJobId()
-      const log = await this.deps.logs.update(key, (cur) => {
-        if (!cur) return null
-        const next = markQueued(cur, jobId, now)
+      // ALREADY: queued by an earlier request, whose job is still pending.
+      const { log } = await this.queueOne(key)
 
-        return next === cur ? null : next
-      })
-
-      // null: already queued by an earlier request, whose job is still pending.
-      const result = log ?? (await this.deps.logs.getByKey(key))
-
-      if (!result) continue
-      if (log) {
-        await this.deps.jobs.create(
-          newJob(jobId, log.id, now, {
-            kind: 'REPROCESS',
-            changedAt: log.changedAt,
-          })
-        )
-        await this.send(jobId)
-      }
-
-      queued.push(result)
+      if (log) queued.push(log)
     }
 
     return queued
+  }
+
+  /**
+   * Queues one log if it is an error (bulk actions go through here): writes
+   * the job, sends its event. Never throws for a log in another state.
+   */
+  async queueOne(key: LogKey): Promise<{
+    result: 'QUEUED' | 'ALREADY' | 'SKIPPED' | 'NOT_FOUND'
+    log: IntegrationLog | null
+  }> {
+    const now = this.iso()
+    const jobId = newJobId()
+    const seen: { log: IntegrationLog | null } = { log: null }
+    const log = await this.deps.logs.update(key, (cur) => {
+      seen.log = cur
+      if (!cur || cur.status !== 'ERROR') return null
+
+      return markQueued(cur, jobId, now)
+    })
+
+    if (!log) {
+      const current = seen.log
+
+      if (!current) return { result: 'NOT_FOUND', log: null }
+
+      return {
+        result: current.status === 'QUEUED' ? 'ALREADY' : 'SKIPPED',
+        log: current,
+      }
+    }
+
+    await this.deps.jobs.create(
+      newJob(jobId, log.id, now, { kind: 'REPROCESS', changedAt: log.changedAt })
+    )
+    await this.send(jobId)
+
+    return { result: 'QUEUED', log }
   }
 
   /** Sends a job's event and records the send. A failed send is left to the sweep. */

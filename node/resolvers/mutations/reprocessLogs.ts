@@ -8,7 +8,7 @@ export const reprocessLogs = withErrors(
     const queued = await queue.reprocess(args.ids)
 
     // Piggy-back: re-send any job whose event went missing earlier.
-    await sweepIfDue(queue).catch((e) =>
+    await sweepIfDue(queue, ctx.clients).catch((e) =>
       ctx.vtex.logger.warn({ message: 'Job sweep failed', error: String(e) })
     )
 

@@ -1,0 +1,100 @@
+import { PassThrough } from 'stream'
+
+import { AuthenticationError, ForbiddenError } from '@vtex/api'
+
+import { csvHeader, csvRow } from '../domain/csv'
+import { isDomainError } from '../domain/errors'
+import { logStore } from '../bridge'
+import { parseFilter } from '../resolvers/queries/integrationLogs'
+
+/** Rows per storage page while streaming. */
+const PAGE = 100
+
+async function requireAdmin(ctx: Context) {
+  const token =
+    ctx.cookies.get('VtexIdclientAutCookie') ?? ctx.get('VtexIdclientAutCookie')
+
+  if (!token) throw new AuthenticationError('VtexIdclientAutCookie not found.')
+  const user = await ctx.clients.adminAuth.user(token).catch(() => null)
+
+  if (!user?.user || user.account !== ctx.vtex.account) {
+    throw new AuthenticationError('Could not find the user of this session.')
+  }
+
+  if (!(await ctx.clients.adminAuth.granted(user.user))) {
+    throw new ForbiddenError('This user may not read the integration logs.')
+  }
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
+
+/**
+ * GET /_v/private/marketplace-bridge/logs.csv?tab=&status=&marketplace=&search=&from=&to=&abnormalOnly=&cause=
+ * The logs a filter shows, as CSV, streamed one storage page at a time:
+ * memory stays flat whatever the size.
+ */
+export async function exportCsv(ctx: Context) {
+  await requireAdmin(ctx)
+  const q = ctx.query as Record<string, string | string[] | undefined>
+  let filter
+
+  try {
+    filter = parseFilter({
+      tab: one(q.tab) ?? '',
+      status: one(q.status) || null,
+      marketplace: one(q.marketplace) || null,
+      search: one(q.search) || null,
+      from: one(q.from) || null,
+      to: one(q.to) || null,
+      abnormalOnly: one(q.abnormalOnly) === 'true',
+      cause: one(q.cause) || null,
+    })
+    // Fails here, before any byte is sent, when the filter is bad.
+    await logStore(ctx.clients).list({ ...filter, first: 1 })
+  } catch (e) {
+    if (!isDomainError(e)) throw e
+    ctx.status = 400
+    ctx.body = { error: e.message }
+
+    return
+  }
+
+  const store = logStore(ctx.clients)
+  const out = new PassThrough()
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')
+
+  ctx.status = 200
+  ctx.set('Content-Type', 'text/csv; charset=utf-8')
+  ctx.set('Cache-Control', 'no-store')
+  ctx.set(
+    'Content-Disposition',
+    `attachment; filename="marketplace-bridge-${filter.tab.toLowerCase()}-${stamp}.csv"`
+  )
+  ctx.body = out
+
+  const pump = async () => {
+    out.write(`\ufeff${csvHeader()}`)
+    let after: string | null = null
+
+    do {
+      const page: Awaited<ReturnType<typeof store.list>> = await store.list({
+        ...filter!,
+        first: PAGE,
+        after,
+      })
+
+      const chunk = page.data.map(csvRow).join('')
+
+      // Respect back-pressure: wait until the client took the last page.
+      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r))
+      after = page.endCursor
+    } while (after)
+
+    out.end()
+  }
+
+  pump().catch((e) => {
+    ctx.vtex.logger.error({ message: 'CSV export failed', error: String(e) })
+    out.destroy(e)
+  })
+}
