@@ -228,6 +228,7 @@ async function seed(
   const logs = new LogStore(kv)
   const { marketplaces } = settingsFor()
   let seeded = 0
+  const byTab = { PRODUCTS: new Map(), INVENTORY: new Map(), TRACKING: new Map() }
   const write = async (tab, n, entityId, decide) => {
     const marketplace = marketplaces[n % marketplaces.length]
     const at = new Date(now - Math.floor(rnd() * 7 * 86400_000))
@@ -241,9 +242,14 @@ async function seed(
     const { payload, outcome } = decide(marketplace, at.toISOString())
     const key = { tab, marketplace: marketplace.id, entityId }
 
-    await logs.update(key, (cur) =>
-      recordOutcome(cur, key, payload, { ...outcome, changedAt })
-    )
+    const id = `${tab}:${key.marketplace}:${entityId}`
+    const log = recordOutcome(byTab[tab].get(id) ?? null, key, payload, {
+      ...outcome,
+      changedAt,
+    })
+
+    // Listed by the time of the attempt, as if written then.
+    byTab[tab].set(id, { ...log, updatedAt: log.processedAt })
     seeded++
   }
 
@@ -324,6 +330,9 @@ async function seed(
     }
   }
 
+  // One bulk import per tab (documents, index entries and counts).
+  for (const [tab, docs] of Object.entries(byTab))
+    await logs.importLogs(tab, [...docs.values()])
   emulator.vbase.flush()
 
   return { seeded }

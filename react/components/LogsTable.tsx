@@ -2,6 +2,7 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import type { DataViewStatus } from '@vtex/admin-ui'
 import {
+  Checkbox,
   Inline,
   TBody,
   TBodyCell,
@@ -30,6 +31,9 @@ interface Props {
   onOpen: (id: string) => void
   onReprocess: (id: string) => void
   onRemove: (id: string) => void
+  selected: Set<string>
+  onToggle: (id: string) => void
+  onTogglePage: () => void
 }
 
 const LogsTable = ({
@@ -41,12 +45,41 @@ const LogsTable = ({
   onOpen,
   onReprocess,
   onRemove,
+  selected,
+  onToggle,
+  onTogglePage,
 }: Props) => {
   const intl = useIntl()
   const t = (id: string) =>
     intl.formatMessage({ id: `admin/marketplace-bridge.${id}` })
 
+  const allSelected = items.length > 0 && items.every((i) => selected.has(i.id))
+  const someSelected = items.some((i) => selected.has(i.id))
+
   const columns = createColumns<LogSummary>([
+    {
+      id: 'select',
+      header: () => (
+        <Checkbox
+          aria-label={t('bulk.selectPage')}
+          data-testid="select-page"
+          checked={allSelected ? true : someSelected ? 'mixed' : false}
+          onChange={onTogglePage}
+        />
+      ),
+      accessor: (item) => (
+        // The row opens the detail on click; the checkbox must not.
+        // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
+        <span onClick={(e) => e.stopPropagation()}>
+          <Checkbox
+            aria-label={t('bulk.selectRow')}
+            data-testid="select-row"
+            checked={selected.has(item.id)}
+            onChange={() => onToggle(item.id)}
+          />
+        </span>
+      ),
+    },
     {
       id: 'status',
       header: t('column.status'),

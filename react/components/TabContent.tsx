@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react'
+import React, { useCallback, useEffect, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { useIntl } from 'react-intl'
 import type { DataViewStatus } from '@vtex/admin-ui'
@@ -7,9 +7,9 @@ import {
   Center,
   Heading,
   Inline,
-  Select,
   Stack,
   Text,
+  Tag,
   useModalState,
   csx,
 } from '@vtex/admin-ui'
@@ -17,31 +17,36 @@ import {
 import INTEGRATION_LOGS from '../graphql/integrationLogs.graphql'
 import INTEGRATION_OVERVIEW from '../graphql/integrationOverview.graphql'
 import MARKETPLACES from '../graphql/marketplaces.graphql'
+import { useBulkAction } from '../hooks/useBulkAction'
 import { useLogActions } from '../hooks/useLogActions'
+import { EMPTY_FILTER, csvUrl, filterVariables } from '../utils/filters'
 import type {
+  BulkKind,
+  LogFilter,
   LogPageData,
-  LogStatus,
   MarketplacesData,
   OverviewData,
   Tab,
 } from '../utils/types'
+import BulkBar from './BulkBar'
+import BulkProgress from './BulkProgress'
+import ErrorGroups from './ErrorGroups'
+import Filters from './Filters'
 import LogDetail from './LogDetail'
 import LogsTable from './LogsTable'
 import OverviewStrip from './OverviewStrip'
 
 export const PAGE_SIZE = 20
 const POLL_MS = 2000
-const STATUSES: LogStatus[] = ['SUCCESS', 'ERROR', 'QUEUED']
-/** Select value meaning "no filter" (admin-ui's Select keeps "" for its placeholder). */
-const ALL = 'ALL'
 
 const TabContent = ({ tab }: { tab: Tab }) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/marketplace-bridge.${id}` }, values)
 
-  const [status, setStatus] = useState<LogStatus | typeof ALL>(ALL)
-  const [marketplace, setMarketplace] = useState(ALL)
+  const [filter, setFilterState] = useState<LogFilter>(EMPTY_FILTER)
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [refreshKey, setRefreshKey] = useState(0)
   /** cursors[n] is the `after` of page n; page 0 starts at null. */
   const [cursors, setCursors] = useState<Array<string | null>>([null])
   const [openId, setOpenId] = useState<string | null>(null)
@@ -52,8 +57,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
   const logs = useQuery<LogPageData>(INTEGRATION_LOGS, {
     variables: {
       tab,
-      status: status === ALL ? null : status,
-      marketplace: marketplace === ALL ? null : marketplace,
+      ...filterVariables(filter),
       first: PAGE_SIZE,
       after: cursors[page],
     },
@@ -98,6 +102,54 @@ const TabContent = ({ tab }: { tab: Tab }) => {
   }, [queued, pollLogs, pollOverview, stopLogs, stopOverview])
 
   const resetPages = () => setCursors([null])
+  const setFilter = (next: LogFilter) => {
+    setFilterState(next)
+    setSelected(new Set())
+    resetPages()
+  }
+
+  const { refetch: refetchLogs } = logs
+  const { refetch: refetchOverview } = overview
+  const refreshAll = useCallback(() => {
+    setSelected(new Set())
+    setRefreshKey((k) => k + 1)
+    refetchLogs().catch(() => undefined)
+    refetchOverview().catch(() => undefined)
+  }, [refetchLogs, refetchOverview])
+
+  const bulk = useBulkAction(tab, refreshAll)
+  const bulkRunning = bulk.action?.status === 'RUNNING'
+  const runBulk = async (kind: BulkKind, target: 'selected' | 'all') => {
+    const ok = await bulk.run(
+      kind,
+      target === 'selected' ? { ids: [...selected] } : { filter }
+    )
+
+    if (ok) setSelected(new Set())
+  }
+
+  const toggle = (id: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev)
+
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+
+      return next
+    })
+
+  const togglePage = () =>
+    setSelected((prev) => {
+      const all = items.length > 0 && items.every((i) => prev.has(i.id))
+      const next = new Set(prev)
+
+      for (const i of items) {
+        if (all) next.delete(i.id)
+        else next.add(i.id)
+      }
+
+      return next
+    })
   const open = (id: string) => {
     setOpenId(id)
     modal.show()
@@ -127,40 +179,36 @@ const TabContent = ({ tab }: { tab: Tab }) => {
         abnormal={overview.data?.integrationOverview.abnormal}
         byStatus={overview.data?.integrationOverview.byStatus}
       />
-      <Inline hSpace="$space-4" vSpace="$space-3">
-        <Select
-          label={t('filter.status')}
-          value={status}
-          data-testid="filter-status"
-          onChange={(e) => {
-            setStatus(e.target.value as LogStatus | typeof ALL)
-            resetPages()
-          }}
-        >
-          <option value={ALL}>{t('filter.status.all')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </Select>
-        <Select
-          label={t('filter.marketplace')}
-          value={marketplace}
-          data-testid="filter-marketplace"
-          onChange={(e) => {
-            setMarketplace(e.target.value)
-            resetPages()
-          }}
-        >
-          <option value={ALL}>{t('filter.marketplace.all')}</option>
-          {(markets.data?.marketplaces ?? []).map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </Select>
-      </Inline>
+      <ErrorGroups
+        tab={tab}
+        selected={filter.cause}
+        refreshKey={refreshKey}
+        onSelect={(cause) =>
+          setFilter({ ...filter, cause, status: cause ? 'ERROR' : filter.status })
+        }
+      />
+      <Filters
+        filter={filter}
+        marketplaces={markets.data?.marketplaces ?? []}
+        onChange={setFilter}
+      />
+      {filter.cause ? (
+        <Inline hSpace="$space-2" data-testid="cause-filter">
+          <Tag label={t('groups.filtering')} />
+        </Inline>
+      ) : null}
+      {bulk.action ? (
+        <BulkProgress action={bulk.action} onStop={bulk.stop} onResume={bulk.restart} />
+      ) : null}
+      <BulkBar
+        selected={selected.size}
+        matching={pageInfo ? pageInfo.total : null}
+        running={bulkRunning}
+        csvHref={csvUrl(tab, filter)}
+        onSelected={(kind) => runBulk(kind, 'selected')}
+        onAll={(kind) => runBulk(kind, 'all')}
+        onClear={() => setSelected(new Set())}
+      />
 
       {viewStatus === 'error' ? (
         <Center
@@ -193,20 +241,21 @@ const TabContent = ({ tab }: { tab: Tab }) => {
           onOpen={open}
           onReprocess={reprocessLog}
           onRemove={remove}
+          selected={selected}
+          onToggle={toggle}
+          onTogglePage={togglePage}
         />
       )}
 
-      {pageInfo && pageInfo.total > 0 ? (
+      {pageInfo && items.length > 0 ? (
         <Inline
           hSpace="$space-3"
           className={csx({ justifyContent: 'flex-end', alignItems: 'center' })}
         >
           <Text tone="secondary" data-testid="page-range">
-            {t('pagination.range', {
-              from: items.length ? from : 0,
-              to,
-              total: pageInfo.total,
-            })}
+            {pageInfo.total == null
+              ? t('pagination.rangeUnknown', { from, to })
+              : t('pagination.range', { from, to, total: pageInfo.total })}
           </Text>
           <Button
             variant="tertiary"

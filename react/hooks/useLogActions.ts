@@ -5,7 +5,7 @@ import { useToast } from '@vtex/admin-ui'
 import REPROCESS_LOGS from '../graphql/reprocessLogs.graphql'
 import REMOVE_LOGS from '../graphql/removeLogs.graphql'
 
-const errorText = (e: unknown) => {
+export const errorText = (e: unknown) => {
   const err = e as {
     graphQLErrors?: Array<{ message: string }>
     message?: string

@@ -19,7 +19,11 @@ export interface LogSummary {
 export interface LogPageData {
   integrationLogs: {
     data: LogSummary[]
-    pageInfo: { total: number; endCursor: string | null; hasNextPage: boolean }
+    pageInfo: {
+      total: number | null
+      endCursor: string | null
+      hasNextPage: boolean
+    }
   }
 }
 
@@ -63,4 +67,43 @@ export interface LogDetail extends LogSummary {
 
 export interface MarketplacesData {
   marketplaces: Array<{ id: string; name: string; tabs: Tab[] }>
+}
+
+export interface ErrorGroup {
+  cause: string
+  text: string
+  count: number
+}
+
+export interface ErrorGroupsData {
+  errorGroups: ErrorGroup[]
+}
+
+export type BulkKind = 'REPROCESS' | 'REMOVE'
+
+export interface BulkAction {
+  id: string
+  tab: Tab
+  action: BulkKind
+  status: 'RUNNING' | 'DONE' | 'CANCELED'
+  total: number | null
+  processed: number
+  succeeded: number
+  skipped: number
+  failed: number
+  progress: number
+  lastError: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** What the filters of a tab hold (also what a bulk action and the CSV take). */
+export interface LogFilter {
+  status: LogStatus | null
+  marketplace: string | null
+  search: string | null
+  from: string | null
+  to: string | null
+  abnormalOnly: boolean
+  cause: string | null
 }

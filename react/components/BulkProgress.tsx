@@ -1,0 +1,82 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+import { Alert, Button, Inline, Stack, Text, csx } from '@vtex/admin-ui'
+
+import type { BulkAction } from '../utils/types'
+
+interface Props {
+  action: BulkAction
+  onStop: () => void
+  onResume: () => void
+}
+
+/** A bulk action's progress bar, counts and stop / resume. */
+const BulkProgress = ({ action, onStop, onResume }: Props) => {
+  const intl = useIntl()
+  const t = (id: string, values?: Record<string, string | number>) =>
+    intl.formatMessage({ id: `admin/marketplace-bridge.${id}` }, values)
+
+  const percent = Math.round(action.progress * 100)
+  const kind = t(`bulk.kind.${action.action}`)
+
+  return (
+    <Stack
+      space="$space-2"
+      data-testid="bulk-progress"
+      data-status={action.status}
+      className={csx({ padding: '$space-4', border: '$neutral', borderRadius: '$base' })}
+    >
+      <Inline hSpace="$space-3" className={csx({ justifyContent: 'space-between' })}>
+        <Text variant="title2">
+          {t(`bulk.status.${action.status}`, { kind })}
+        </Text>
+        {action.status === 'RUNNING' ? (
+          <Button variant="tertiary" onClick={onStop} data-testid="bulk-stop">
+            {t('bulk.stop')}
+          </Button>
+        ) : action.status === 'CANCELED' ? (
+          <Button variant="secondary" onClick={onResume} data-testid="bulk-resume">
+            {t('bulk.resume')}
+          </Button>
+        ) : null}
+      </Inline>
+      <div
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-label={t('bulk.progress.label')}
+        className={csx({
+          height: '0.5rem',
+          borderRadius: '$pill',
+          bg: '$bg.base.soft',
+          overflow: 'hidden',
+        })}
+      >
+        <div
+          className={csx({
+            height: '100%',
+            bg: action.status === 'DONE' ? '$bg.positive' : '$bg.accent.strong',
+            transition: 'width 300ms',
+          })}
+          style={{ width: `${percent}%` }}
+        />
+      </div>
+      <Text tone="secondary" data-testid="bulk-counts">
+        {t('bulk.counts', {
+          processed: action.processed,
+          total: action.total ?? action.processed,
+          percent,
+          succeeded: action.succeeded,
+          skipped: action.skipped,
+          failed: action.failed,
+        })}
+      </Text>
+      {action.lastError ? (
+        <Alert variant="warning">{t('bulk.lastError', { message: action.lastError })}</Alert>
+      ) : null}
+    </Stack>
+  )
+}
+
+export default BulkProgress

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react'
+import { useMutation, useQuery } from 'react-apollo'
+import { useIntl } from 'react-intl'
+import { useToast } from '@vtex/admin-ui'
+
+import BULK_ACTION from '../graphql/bulkAction.graphql'
+import BULK_ACTIONS from '../graphql/bulkActions.graphql'
+import CANCEL_BULK from '../graphql/cancelBulkAction.graphql'
+import RESUME_BULK from '../graphql/resumeBulkAction.graphql'
+import START_BULK from '../graphql/startBulkAction.graphql'
+import { filterVariables } from '../utils/filters'
+import type { BulkAction, BulkKind, LogFilter, Tab } from '../utils/types'
+import { errorText } from './useLogActions'
+
+const POLL_MS = 1000
+
+/**
+ * The tab's current bulk action: the latest one from the service (so a
+ * running action shows again after a reload), polled while it runs.
+ */
+export function useBulkAction(tab: Tab, onFinished: () => void) {
+  const intl = useIntl()
+  const showToast = useToast()
+  const [id, setId] = useState<string | null>(null)
+  const latest = useQuery<{ bulkActions: BulkAction[] }>(BULK_ACTIONS, {
+    variables: { tab },
+    fetchPolicy: 'network-only',
+  })
+
+  const currentId = id ?? latest.data?.bulkActions[0]?.id ?? null
+  const current = useQuery<{ bulkAction: BulkAction | null }>(BULK_ACTION, {
+    variables: { id: currentId },
+    skip: !currentId,
+    fetchPolicy: 'network-only',
+    notifyOnNetworkStatusChange: false,
+  })
+
+  const action = current.data?.bulkAction ?? null
+  const running = action?.status === 'RUNNING'
+  const { startPolling, stopPolling } = current
+
+  useEffect(() => {
+    if (running) startPolling(POLL_MS)
+    else stopPolling()
+
+    return () => stopPolling()
+  }, [running, startPolling, stopPolling])
+
+  // When a run ends, the lists and counts change: refresh them once.
+  const [wasRunning, setWasRunning] = useState(false)
+
+  useEffect(() => {
+    if (running) setWasRunning(true)
+    else if (wasRunning) {
+      setWasRunning(false)
+      onFinished()
+    }
+  }, [running, wasRunning, onFinished])
+
+  const [start] = useMutation<{ startBulkAction: BulkAction }>(START_BULK)
+  const [cancel] = useMutation(CANCEL_BULK)
+  const [resume] = useMutation(RESUME_BULK)
+
+  const fail = (e: unknown) =>
+    showToast({
+      message: intl.formatMessage(
+        { id: 'admin/marketplace-bridge.bulk.failed' },
+        { message: errorText(e) }
+      ),
+      variant: 'critical',
+    })
+
+  const run = async (
+    kind: BulkKind,
+    target: { ids: string[] } | { filter: LogFilter }
+  ) => {
+    try {
+      const input =
+        'ids' in target
+          ? { tab, action: kind, ids: target.ids }
+          : { tab, action: kind, filter: filterVariables(target.filter) }
+
+      const result = await start({ variables: { input } })
+      const started = result.data?.startBulkAction
+
+      if (started) {
+        setId(started.id)
+        await current.refetch({ id: started.id }).catch(() => undefined)
+      }
+
+      return true
+    } catch (e) {
+      fail(e)
+
+      return false
+    }
+  }
+
+  const stop = async () => {
+    if (!action) return
+    await cancel({ variables: { id: action.id } }).catch(fail)
+    await current.refetch().catch(() => undefined)
+  }
+
+  const restart = async () => {
+    if (!action) return
+    await resume({ variables: { id: action.id } }).catch(fail)
+    await current.refetch().catch(() => undefined)
+  }
+
+  return { action, run, stop, restart }
+}
