@@ -24,6 +24,8 @@ export interface SourceState {
   x: string | null
   /** A live entry listed before `t` and not returned yet. */
   h: string | null
+  /** How many listed paths `x` stands for (the next listing asks for that many more). */
+  n?: number
 }
 
 export const initialState = (): SourceState => ({
@@ -38,6 +40,8 @@ interface Batch {
   p: number
   start: string | null
   heldPath: string | null
+  /** Position of each listed path in the listing. */
+  positions: Map<string, number>
 }
 
 export class IndexSource {
@@ -48,6 +52,7 @@ export class IndexSource {
   private prefixIndex: number
   private batch: Batch | null = null
   private lastTaken: string | null = null
+  private skipCount: number
   public calls = 0
 
   constructor(
@@ -59,6 +64,7 @@ export class IndexSource {
     this.token = state.t
     this.skipUpTo = state.x
     this.held = state.h
+    this.skipCount = state.n ?? 0
   }
 
   get exhausted() {
@@ -91,7 +97,12 @@ export class IndexSource {
     if (this.queue.length > 0) return
     if (this.exhausted) {
       if (this.held) {
-        this.batch = { p: this.prefixIndex, start: null, heldPath: null }
+        this.batch = {
+          p: this.prefixIndex,
+          start: null,
+          heldPath: null,
+          positions: new Map(),
+        }
         this.confirmHeld()
       }
 
@@ -102,12 +113,19 @@ export class IndexSource {
     const start = this.token
 
     this.calls++
+    // Paths already returned come again first: ask for that many more.
     const page = await this.kv.list(prefix, {
-      limit: Math.max(2, Math.min(1000, limit)),
+      limit: Math.max(2, Math.min(1000, limit + this.skipCount)),
       next: start ?? undefined,
     })
 
-    this.batch = { p: this.prefixIndex, start, heldPath: null }
+    this.batch = {
+      p: this.prefixIndex,
+      start,
+      heldPath: null,
+      positions: new Map(page.paths.map((path, i) => [path, i])),
+    }
+    this.skipCount = 0
     for (const path of page.paths) this.accept(path)
     if (page.next) {
       this.token = page.next
@@ -153,7 +171,17 @@ export class IndexSource {
       return { p, t: start, x: null, h: heldPath }
     }
 
-    return { p, t: start, x: this.lastTaken, h: null }
+    const taken = this.lastTaken
+      ? this.batch.positions.get(this.lastTaken)
+      : undefined
+
+    return {
+      p,
+      t: start,
+      x: this.lastTaken,
+      h: null,
+      ...(taken === undefined ? {} : { n: taken + 1 }),
+    }
   }
 }
 
@@ -258,7 +286,8 @@ export function decodeCursor(
         typeof s.p === 'number' &&
         (s.t === null || typeof s.t === 'string') &&
         (s.x === null || typeof s.x === 'string') &&
-        (s.h === null || typeof s.h === 'string')
+        (s.h === null || typeof s.h === 'string') &&
+        (s.n === undefined || (Number.isInteger(s.n) && s.n >= 0 && s.n <= 1000))
     )
   ) {
     throw invalidArgument('Invalid cursor: pass back pageInfo.endCursor as is.')

@@ -1,0 +1,126 @@
+'use strict'
+
+/**
+ * The admin's power tools in Chromium against the local app: search by id,
+ * a status filter, a click on an error group, a bulk reprocess of everything
+ * the filter shows with its progress bar, and a CSV download of the filter.
+ */
+const fs = require('fs')
+const path = require('path')
+const test = require('node:test')
+const assert = require('node:assert/strict')
+
+const { startApp } = require('../helpers')
+const { launch } = require('../browser')
+
+const SHOTS = path.join(__dirname, '..', '..', 'test-results')
+
+let app
+let browser
+let page
+const pageErrors = []
+
+test.before(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true })
+  app = await startApp({ perTab: 60, eventDelayMs: 200 })
+  browser = await launch()
+  page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, acceptDownloads: true })
+  page.on('pageerror', (e) => pageErrors.push(String(e)))
+})
+
+test.after(async () => {
+  if (browser) await browser.close()
+  if (app) await app.stop()
+})
+
+const rows = () => page.locator('tr[data-log-id]')
+const statuses = () => rows().evaluateAll((trs) => trs.map((tr) => tr.dataset.status))
+
+test('searches by SKU: only that SKU is listed, then clears', async () => {
+  await page.goto(`${app.url}?tab=inventory`)
+  await rows().first().waitFor()
+  const id = await rows().nth(3).getAttribute('data-log-id')
+  const sku = id.split(':')[2]
+
+  await page.getByTestId('filter-search').fill(sku)
+  await page.getByTestId('filter-search').press('Enter')
+  await page.waitForFunction(
+    (s) => [...document.querySelectorAll('tr[data-log-id]')].every((tr) => tr.dataset.logId.endsWith(`:${s}`)),
+    sku
+  )
+  assert.ok((await rows().count()) >= 1)
+  await page.getByTestId('filter-search').fill('')
+  await page.getByTestId('filter-search').press('Enter')
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-log-id]').length === 20)
+})
+
+test('filters by status and by an error group', async () => {
+  await page.getByTestId('filter-status').selectOption('ERROR')
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('tr[data-log-id]')].every((tr) => tr.dataset.status === 'ERROR')
+  )
+  assert.ok((await statuses()).length > 0)
+
+  const group = page.getByTestId('error-group').first()
+  const cause = await group.getAttribute('data-cause')
+
+  await group.click()
+  await page.getByTestId('cause-filter').waitFor()
+  await page.waitForFunction(
+    (c) => document.querySelector(`[data-cause="${c}"]`)?.getAttribute('aria-pressed') === 'true',
+    cause
+  )
+  assert.ok((await rows().count()) >= 1)
+  assert.ok((await statuses()).every((s) => s === 'ERROR'))
+  await page.screenshot({ path: path.join(SHOTS, 'power-tools-filtered.png') })
+})
+
+test('downloads what the filter shows as CSV', async () => {
+  const shown = await rows().evaluateAll((trs) => trs.map((tr) => tr.dataset.logId))
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-csv').click(),
+  ])
+
+  assert.match(download.suggestedFilename(), /^marketplace-bridge-inventory-.*\.csv$/)
+  const text = fs.readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '')
+  const lines = text.trim().split('\r\n')
+
+  assert.equal(lines[0], 'id,marketplace,entityId,status,processedAt,attempts,abnormal,latencyMs,message')
+  const ids = lines.slice(1).map((l) => l.split(',')[0])
+
+  // The same logs as the (single-page) filtered table, nothing else.
+  assert.deepEqual([...ids].sort(), [...shown].sort())
+  assert.ok(lines.slice(1).every((l) => l.split(',')[3] === 'ERROR'))
+})
+
+test('reprocesses everything the filter shows as a bulk action with a progress bar', async () => {
+  // All errors of the tab, not only the group.
+  await page.getByRole('button', { name: 'Limpar filtro de causa' }).click()
+  await page.waitForFunction(() => !document.querySelector('[data-testid=cause-filter]'))
+  const errors = Number(
+    (await page.locator('[data-overview=error] [data-value]').textContent()).trim()
+  )
+
+  assert.ok(errors > 0)
+  await page.getByTestId('bulk-reprocess-all').click()
+  const progress = page.getByTestId('bulk-progress')
+
+  await progress.waitFor()
+  await page.screenshot({ path: path.join(SHOTS, 'power-tools-bulk.png') })
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=bulk-progress]')?.dataset.status === 'DONE',
+    null,
+    { timeout: 60_000 }
+  )
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '100')
+  assert.match(
+    await page.getByTestId('bulk-counts').textContent(),
+    new RegExp(`^${errors} de ${errors} \\(100%\\) · ${errors} feitos`)
+  )
+  // The progress survives a reload (it is read back from the service).
+  await page.reload()
+  await page.getByTestId('bulk-progress').waitFor()
+  assert.equal(await page.getByTestId('bulk-progress').getAttribute('data-status'), 'DONE')
+  assert.deepEqual(pageErrors, [])
+})
