@@ -228,7 +228,12 @@ async function seed(
   const logs = new LogStore(kv)
   const { marketplaces } = settingsFor()
   let seeded = 0
-  const byTab = { PRODUCTS: new Map(), INVENTORY: new Map(), TRACKING: new Map() }
+  const byTab = {
+    PRODUCTS: new Map(),
+    INVENTORY: new Map(),
+    TRACKING: new Map(),
+  }
+
   const write = async (tab, n, entityId, decide) => {
     const marketplace = marketplaces[n % marketplaces.length]
     const at = new Date(now - Math.floor(rnd() * 7 * 86400_000))

@@ -111,7 +111,10 @@ function createShellServer({
       return forward(
         req,
         res,
-        new URL(`/${account}/${workspace}${url.pathname}${url.search}`, workerUrl),
+        new URL(
+          `/${account}/${workspace}${url.pathname}${url.search}`,
+          workerUrl
+        ),
         {
           ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
           'x-vtex-account': account,

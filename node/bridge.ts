@@ -1,9 +1,8 @@
 import { LOG_BUCKET } from './domain/layout'
 import { LOG_STATUSES } from './domain/log'
-import { DAY_MS, retentionDays } from './domain/settings'
+import { DAY_MS, retentionDays, parseSettings } from './domain/settings'
 import { TABS } from './domain/tabs'
 import type { BridgeSettings } from './domain/settings'
-import { parseSettings } from './domain/settings'
 import type { Clients } from './clients'
 import type { JobDispatcher, VtexSource } from './services/connector'
 import { BulkRunner } from './services/bulk'
@@ -73,7 +72,11 @@ async function maintain(clients: Clients, queue: BridgeQueue) {
     for (const status of LOG_STATUSES) {
       const days = retentionDays(settings, status)
 
-      await logs.expire(tab, status, new Date(now - days * DAY_MS).toISOString())
+      await logs.expire(
+        tab,
+        status,
+        new Date(now - days * DAY_MS).toISOString()
+      )
     }
   }
 

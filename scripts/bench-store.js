@@ -28,7 +28,16 @@ const ACCOUNT = 'benchstore'
 const WORKSPACE = 'master'
 const APP = 'marketplace-bridge'
 
-const runtime = path.join(__dirname, '..', 'node', '.runtime', 'service', 'src', 'node')
+const runtime = path.join(
+  __dirname,
+  '..',
+  'node',
+  '.runtime',
+  'service',
+  'src',
+  'node'
+)
+
 const app = (m) => require(path.join(runtime, m))
 
 function startVBase() {
@@ -52,7 +61,9 @@ function startVBase() {
   })
 
   return new Promise((resolve) =>
-    server.listen(0, () => resolve({ vbase, server, port: server.address().port }))
+    server.listen(0, () =>
+      resolve({ vbase, server, port: server.address().port })
+    )
   )
 }
 
@@ -71,7 +82,11 @@ function httpKv(port) {
 
           res.on('data', (c) => chunks.push(c))
           res.on('end', () =>
-            resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) })
+            resolve({
+              status: res.statusCode,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            })
           )
         }
       )
@@ -95,7 +110,10 @@ function httpKv(port) {
 
       if (o.ifMatch) headers['if-match'] = o.ifMatch
       if (o.ifAbsent) headers['if-none-match'] = '*'
-      const r = await request('PUT', enc(p), { body: JSON.stringify(data), headers })
+      const r = await request('PUT', enc(p), {
+        body: JSON.stringify(data),
+        headers,
+      })
 
       if (r.status === 412) throw new PreconditionFailed(p)
       if (r.status >= 300) throw new Error(`PUT ${p}: ${r.status}`)
@@ -119,7 +137,8 @@ function httpKv(port) {
     async putMany(files) {
       const entries = {}
 
-      for (const f of files) entries[relative(f.path)] = strToU8(JSON.stringify(f.data))
+      for (const f of files)
+        entries[relative(f.path)] = strToU8(JSON.stringify(f.data))
       const r = await request('PUT', `/${LAYOUT_ROOT}`, {
         body: Buffer.from(zipSync(entries, { level: 0 })),
         headers: { 'content-type': 'application/octet-stream' },
@@ -146,7 +165,8 @@ const CAUSES = [
   (sku) => `Mercado Livre answered HTTP 400: SKU ${sku} has no price`,
   (sku) => `Amazon answered HTTP 422: stock for ${sku} rejected`,
   () => 'Magalu answered HTTP 503',
-  () => 'Could not reach Amazon: timeout of 10000ms exceeded (retries exhausted after 10 attempts)',
+  () =>
+    'Could not reach Amazon: timeout of 10000ms exceeded (retries exhausted after 10 attempts)',
 ]
 
 function makeLogs(from, to, rnd, now) {
@@ -160,21 +180,34 @@ function makeLogs(from, to, rnd, now) {
     const r = rnd()
     const status = r < 0.75 ? 'SUCCESS' : 'ERROR'
     // Spread over 30 days; the newest logs were written last.
-    const at = new Date(now - (to - i) * (30 * 86_400_000) / 1_000_000).toISOString()
+    const at = new Date(
+      now - ((to - i) * (30 * 86_400_000)) / 1_000_000
+    ).toISOString()
+
     const late = status === 'SUCCESS' && rnd() < 0.03
-    const changedAt = new Date(Date.parse(at) - (late ? 2 * 3_600_000 : 60_000)).toISOString()
+    const changedAt = new Date(
+      Date.parse(at) - (late ? 2 * 3_600_000 : 60_000)
+    ).toISOString()
+
     const message =
-      status === 'SUCCESS' ? `Accepted by ${marketplace}` : CAUSES[i % CAUSES.length](entityId)
+      status === 'SUCCESS'
+        ? `Accepted by ${marketplace}`
+        : CAUSES[i % CAUSES.length](entityId)
 
     logs.push({
-      ...recordOutcome(null, key, { sku: entityId, quantity: i % 7 }, {
-        status,
-        message,
-        origin: null,
-        at,
-        trigger: 'CHANGE',
-        changedAt,
-      }),
+      ...recordOutcome(
+        null,
+        key,
+        { sku: entityId, quantity: i % 7 },
+        {
+          status,
+          message,
+          origin: null,
+          at,
+          trigger: 'CHANGE',
+          changedAt,
+        }
+      ),
       updatedAt: at,
     })
   }
@@ -183,7 +216,7 @@ function makeLogs(from, to, rnd, now) {
 }
 
 async function measure(vbase, fn) {
-  const calls = vbase.calls
+  const { calls } = vbase
   const t = process.hrtime.bigint()
   const result = await fn()
 
@@ -212,50 +245,85 @@ async function main() {
     while (filled < size) {
       const step = Math.min(20_000, size - filled)
 
-      await store.importLogs(TAB, makeLogs(filled, filled + step, rnd, now), 1000)
+      await store.importLogs(
+        TAB,
+        makeLogs(filled, filled + step, rnd, now),
+        1000
+      )
       filled += step
     }
 
     // Sort the emulator's listing index now, so the first measured call does not pay for it.
-    vbase.list(`${ACCOUNT}/${WORKSPACE}/${APP}/logs`, { prefix: 'v2/', limit: 1 })
+    vbase.list(`${ACCOUNT}/${WORKSPACE}/${APP}/logs`, {
+      prefix: 'v2/',
+      limit: 1,
+    })
     const fillS = (Date.now() - t) / 1000
 
     vbase.latencyMs = STORAGE_MS
-    const first = await measure(vbase, () => store.list({ tab: TAB, first: PAGE }))
+    const first = await measure(vbase, () =>
+      store.list({ tab: TAB, first: PAGE })
+    )
+
     let after = first.result.endCursor
 
-    for (let p = 2; p < 10; p++) after = (await store.list({ tab: TAB, first: PAGE, after })).endCursor
-    const tenth = await measure(vbase, () => store.list({ tab: TAB, first: PAGE, after }))
+    for (let p = 2; p < 10; p++)
+      after = (await store.list({ tab: TAB, first: PAGE, after })).endCursor
+    const tenth = await measure(vbase, () =>
+      store.list({ tab: TAB, first: PAGE, after })
+    )
+
     const filtered = await measure(vbase, () =>
-      store.list({ tab: TAB, status: 'ERROR', marketplace: 'amazon', first: PAGE })
+      store.list({
+        tab: TAB,
+        status: 'ERROR',
+        marketplace: 'amazon',
+        first: PAGE,
+      })
     )
 
     const sample = first.result.data[7]
-    const lookup = await measure(vbase, () => store.lookup(TAB, sample.entityId))
+    const lookup = await measure(vbase, () =>
+      store.lookup(TAB, sample.entityId)
+    )
+
     const overview = await measure(vbase, () => store.overview(TAB))
     const groups = await measure(vbase, () => store.errorGroups(TAB))
 
     await store.settle()
-    const key = { tab: TAB, marketplace: sample.marketplace, entityId: sample.entityId }
+    const key = {
+      tab: TAB,
+      marketplace: sample.marketplace,
+      entityId: sample.entityId,
+    }
+
     const write = await measure(vbase, () =>
       store.update(key, (cur) =>
-        recordOutcome(cur, key, { sku: sample.entityId, quantity: 1 }, {
-          status: 'SUCCESS',
-          message: 'Accepted',
-          origin: null,
-          at: new Date().toISOString(),
-          trigger: 'CHANGE',
-        })
+        recordOutcome(
+          cur,
+          key,
+          { sku: sample.entityId, quantity: 1 },
+          {
+            status: 'SUCCESS',
+            message: 'Accepted',
+            origin: null,
+            at: new Date().toISOString(),
+            trigger: 'CHANGE',
+          }
+        )
       )
     )
 
     const cleanup = await measure(vbase, () => store.settle())
 
     if (overview.result.total !== size) {
-      throw new Error(`overview counts ${overview.result.total} logs, ${size} were written`)
+      throw new Error(
+        `overview counts ${overview.result.total} logs, ${size} were written`
+      )
     }
 
-    if (tenth.result.data.length !== PAGE) throw new Error('the 10th page is short')
+    if (tenth.result.data.length !== PAGE)
+      throw new Error('the 10th page is short')
     const row = {
       logs: size,
       firstPageCalls: first.calls,
@@ -278,7 +346,17 @@ async function main() {
 
     sizes.push(row)
     console.log(
-      `${size.toLocaleString('en')} logs: first page ${row.firstPageCalls} calls ${row.firstPageMs} ms · 10th page ${row.tenthPageCalls} calls ${row.tenthPageMs} ms · filtered ${row.filteredPageCalls} calls · lookup ${row.lookupCalls} calls ${row.lookupMs} ms · overview ${row.overviewCalls} calls ${row.overviewMs} ms · write ${row.writeCalls} calls ${row.writeMs} ms (+${row.cleanupCallsAfterWrite} background deletes) · filled in ${fillS} s`
+      `${size.toLocaleString('en')} logs: first page ${
+        row.firstPageCalls
+      } calls ${row.firstPageMs} ms · 10th page ${row.tenthPageCalls} calls ${
+        row.tenthPageMs
+      } ms · filtered ${row.filteredPageCalls} calls · lookup ${
+        row.lookupCalls
+      } calls ${row.lookupMs} ms · overview ${row.overviewCalls} calls ${
+        row.overviewMs
+      } ms · write ${row.writeCalls} calls ${row.writeMs} ms (+${
+        row.cleanupCallsAfterWrite
+      } background deletes) · filled in ${fillS} s`
     )
   }
 

@@ -12,6 +12,7 @@
 const fs = require('fs')
 const path = require('path')
 const crypto = require('crypto')
+
 const { unzipSync } = require('fflate')
 
 class VBaseStore {
@@ -131,7 +132,10 @@ class VBaseStore {
       let k = 0
 
       while (i < sorted.length || j < pending.length) {
-        if (j >= pending.length || (i < sorted.length && sorted[i] < pending[j]))
+        if (
+          j >= pending.length ||
+          (i < sorted.length && sorted[i] < pending[j])
+        )
           merged[k++] = sorted[i++]
         else merged[k++] = pending[j++]
       }
@@ -198,19 +202,31 @@ class VBaseStore {
       if (f) data.push({ path: all[i], hash: f.etag })
     }
 
-    while (i < all.length && all[i].startsWith(prefix) && !files.has(all[i])) i++
+    while (i < all.length && all[i].startsWith(prefix) && !files.has(all[i]))
+      i++
     const more = i < all.length && all[i].startsWith(prefix)
 
     return {
       data,
-      next: more && data.length ? data[data.length - 1].path : more ? all[i - 1] : null,
+      next:
+        more && data.length
+          ? data[data.length - 1].path
+          : more
+          ? all[i - 1]
+          : null,
     }
   }
 
   /** Express-free HTTP handler for /buckets/... relative to account/workspace. */
   async handle(req, res, { account, workspace, rest, query, body }) {
     this.calls++
-    const kind = `${req.method} ${/\/files\/?$/.test(rest.split('?')[0]) ? 'list' : query.get('unzip') ? 'zip' : 'file'}`
+    const kind = `${req.method} ${
+      /\/files\/?$/.test(rest.split('?')[0])
+        ? 'list'
+        : query.get('unzip')
+        ? 'zip'
+        : 'file'
+    }`
 
     this.callsByKind[kind] = (this.callsByKind[kind] || 0) + 1
     if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs))
@@ -292,9 +308,10 @@ class VBaseStore {
 
       if (r.status === 412) {
         this.conflicts++
-        const kind = filePath.split('/')[0]
+        // By record kind: v2/log/…, v2/job/…
+        const what = filePath.split('/').slice(0, 2).join('/')
 
-        this.conflictsByKind[kind] = (this.conflictsByKind[kind] || 0) + 1
+        this.conflictsByKind[what] = (this.conflictsByKind[what] || 0) + 1
 
         return send(res, 412, {
           code: 'PreconditionFailed',

@@ -4,7 +4,6 @@ import { VBase } from '@vtex/api'
 import { strToU8, zipSync } from 'fflate'
 
 import { LAYOUT_ROOT, relative } from '../domain/layout'
-
 import type {
   KeyValueStore,
   ListPage,

@@ -13,22 +13,61 @@ const t = Date.parse(now)
 
 describe('bulk actions', () => {
   it('takes ids or a filter, never both or neither, and validates ids', () => {
-    expect(() => newBulkAction('b', { tab: 'PRODUCTS', action: 'REMOVE' }, null, now)).toThrow(/either/)
     expect(() =>
-      newBulkAction('b', { tab: 'PRODUCTS', action: 'REMOVE', ids: ['PRODUCTS:a:1'], filter: {} }, null, now)
+      newBulkAction('b', { tab: 'PRODUCTS', action: 'REMOVE' }, null, now)
     ).toThrow(/either/)
     expect(() =>
-      newBulkAction('b', { tab: 'PRODUCTS', action: 'REMOVE', ids: ['INVENTORY:a:1'] }, null, now)
+      newBulkAction(
+        'b',
+        {
+          tab: 'PRODUCTS',
+          action: 'REMOVE',
+          ids: ['PRODUCTS:a:1'],
+          filter: {},
+        },
+        null,
+        now
+      )
+    ).toThrow(/either/)
+    expect(() =>
+      newBulkAction(
+        'b',
+        { tab: 'PRODUCTS', action: 'REMOVE', ids: ['INVENTORY:a:1'] },
+        null,
+        now
+      )
     ).toThrow(/not in the PRODUCTS tab/)
-    expect(() => newBulkAction('b', { tab: 'PRODUCTS', action: 'DROP', filter: {} }, null, now)).toThrow(/Unknown/)
-    const a = newBulkAction('b', { tab: 'PRODUCTS', action: 'REPROCESS', ids: ['PRODUCTS:a:1', 'PRODUCTS:a:1', 'PRODUCTS:a:2'] }, null, now)
+    expect(() =>
+      newBulkAction(
+        'b',
+        { tab: 'PRODUCTS', action: 'DROP', filter: {} },
+        null,
+        now
+      )
+    ).toThrow(/Unknown/)
+    const a = newBulkAction(
+      'b',
+      {
+        tab: 'PRODUCTS',
+        action: 'REPROCESS',
+        ids: ['PRODUCTS:a:1', 'PRODUCTS:a:1', 'PRODUCTS:a:2'],
+      },
+      null,
+      now
+    )
 
     expect(a.ids).toEqual(['PRODUCTS:a:1', 'PRODUCTS:a:2'])
     expect(a.total).toBe(2)
   })
 
   it('one handler at a time holds the lease', () => {
-    const a = newBulkAction('b', { tab: 'PRODUCTS', action: 'REMOVE', filter: { status: 'ERROR' } }, 120, now)
+    const a = newBulkAction(
+      'b',
+      { tab: 'PRODUCTS', action: 'REMOVE', filter: { status: 'ERROR' } },
+      120,
+      now
+    )
+
     const held = claimBulk(a, t, 'me')!
 
     expect(held.owner).toBe('me')
@@ -37,18 +76,58 @@ describe('bulk actions', () => {
   })
 
   it('counts progress, finishes, and never shows more than 100 %', () => {
-    let a = newBulkAction('b', { tab: 'PRODUCTS', action: 'REMOVE', filter: {} }, 60, now)
+    let a = newBulkAction(
+      'b',
+      { tab: 'PRODUCTS', action: 'REMOVE', filter: {} },
+      60,
+      now
+    )
 
-    a = applyChunk(a, { succeeded: 45, skipped: 3, failed: 2, lastError: 'boom', cursor: 'c1', position: 0, finished: false }, now)
+    a = applyChunk(
+      a,
+      {
+        succeeded: 45,
+        skipped: 3,
+        failed: 2,
+        lastError: 'boom',
+        cursor: 'c1',
+        position: 0,
+        finished: false,
+      },
+      now
+    )
     expect(progressOf(a)).toBeCloseTo(50 / 60)
     expect(a.lastError).toBe('boom')
-    a = applyChunk(a, { succeeded: 20, skipped: 0, failed: 0, lastError: null, cursor: null, position: 0, finished: true }, now)
-    expect(a).toMatchObject({ status: 'DONE', processed: 70, total: 70, lastError: 'boom' })
+    a = applyChunk(
+      a,
+      {
+        succeeded: 20,
+        skipped: 0,
+        failed: 0,
+        lastError: null,
+        cursor: null,
+        position: 0,
+        finished: true,
+      },
+      now
+    )
+    expect(a).toMatchObject({
+      status: 'DONE',
+      processed: 70,
+      total: 70,
+      lastError: 'boom',
+    })
     expect(progressOf(a)).toBe(1)
   })
 
   it('stops and resumes; finished actions refuse both', () => {
-    const a = newBulkAction('b', { tab: 'PRODUCTS', action: 'REMOVE', filter: {} }, 10, now)
+    const a = newBulkAction(
+      'b',
+      { tab: 'PRODUCTS', action: 'REMOVE', filter: {} },
+      10,
+      now
+    )
+
     const stopped = cancelBulk(a, now)
 
     expect(claimBulk(stopped, t, 'x')).toBeNull()
@@ -58,10 +137,17 @@ describe('bulk actions', () => {
   })
 
   it('a quiet running action is sent again', () => {
-    const a = newBulkAction('b', { tab: 'PRODUCTS', action: 'REMOVE', filter: {} }, 10, now)
+    const a = newBulkAction(
+      'b',
+      { tab: 'PRODUCTS', action: 'REMOVE', filter: {} },
+      10,
+      now
+    )
 
     expect(needsResend(a, t + 10_000)).toBe(false)
     expect(needsResend(a, t + 100_000)).toBe(true)
-    expect(needsResend(claimBulk(a, t + 100_000, 'x')!, t + 100_000)).toBe(false)
+    expect(needsResend(claimBulk(a, t + 100_000, 'x')!, t + 100_000)).toBe(
+      false
+    )
   })
 })

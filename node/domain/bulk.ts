@@ -80,12 +80,16 @@ export function newBulkAction(
   const hasIds = Array.isArray(request.ids) && request.ids.length > 0
 
   if (hasIds === Boolean(request.filter)) {
-    throw invalidArgument('Pass either the selected log ids or a filter, not both.')
+    throw invalidArgument(
+      'Pass either the selected log ids or a filter, not both.'
+    )
   }
 
   if (hasIds) {
     if (request.ids!.length > MAX_BULK_IDS) {
-      throw invalidArgument(`Select at most ${MAX_BULK_IDS} logs, or use the filter.`)
+      throw invalidArgument(
+        `Select at most ${MAX_BULK_IDS} logs, or use the filter.`
+      )
     }
 
     for (const logId of request.ids!) {
@@ -126,7 +130,8 @@ export function claimBulk(
   owner: string
 ): BulkAction | null {
   if (action.status !== 'RUNNING') return null
-  if (action.claimedUntil && Date.parse(action.claimedUntil) > nowMs) return null
+  if (action.claimedUntil && Date.parse(action.claimedUntil) > nowMs)
+    return null
 
   return {
     ...action,
@@ -195,7 +200,13 @@ export function resumeBulk(action: BulkAction, now: string): BulkAction {
     )
   }
 
-  return { ...action, status: 'RUNNING', claimedUntil: null, owner: null, updatedAt: now }
+  return {
+    ...action,
+    status: 'RUNNING',
+    claimedUntil: null,
+    owner: null,
+    updatedAt: now,
+  }
 }
 
 /** Running, not claimed, and quiet for a while: its event went missing or its handler died. */
@@ -211,4 +222,8 @@ export const markBulkSent = (action: BulkAction, now: string): BulkAction => ({
 })
 
 export const progressOf = (a: BulkAction) =>
-  a.total && a.total > 0 ? Math.min(1, a.processed / a.total) : a.status === 'DONE' ? 1 : 0
+  a.total && a.total > 0
+    ? Math.min(1, a.processed / a.total)
+    : a.status === 'DONE'
+    ? 1
+    : 0

@@ -14,9 +14,9 @@ describe('causes', () => {
     expect(causeOf('Amazon answered HTTP 400').id).not.toBe(
       causeOf('Amazon answered HTTP 503').id
     )
-    expect(
-      normalizeCause('Failed (retries exhausted after 10 attempts)')
-    ).toBe('Failed (retries exhausted after # attempts)')
+    expect(normalizeCause('Failed (retries exhausted after 10 attempts)')).toBe(
+      'Failed (retries exhausted after # attempts)'
+    )
   })
 
   it('replaces URLs, UUIDs, dates and quoted values', () => {

@@ -11,7 +11,9 @@ describe('CSV', () => {
   })
 
   it('one line per row, columns in header order', () => {
-    expect(csvHeader()).toBe('id,marketplace,entityId,status,processedAt,attempts,abnormal,latencyMs,message\r\n')
+    expect(csvHeader()).toBe(
+      'id,marketplace,entityId,status,processedAt,attempts,abnormal,latencyMs,message\r\n'
+    )
     expect(
       csvRow({
         id: 'PRODUCTS:amazon:1',
@@ -25,6 +27,8 @@ describe('CSV', () => {
         latencyMs: null,
         message: 'Amazon answered HTTP 400: bad, very bad',
       })
-    ).toBe('PRODUCTS:amazon:1,amazon,1,ERROR,2026-11-23T10:00:00.000Z,2,false,,"Amazon answered HTTP 400: bad, very bad"\r\n')
+    ).toBe(
+      'PRODUCTS:amazon:1,amazon,1,ERROR,2026-11-23T10:00:00.000Z,2,false,,"Amazon answered HTTP 400: bad, very bad"\r\n'
+    )
   })
 })

@@ -66,9 +66,9 @@ export const causeFilter = (causeId: string) => `c.${causeId}`
 const MAX_MS = 9_999_999_999_999
 
 /** Newest first under lexicographic order: inverted, zero-padded epoch ms. */
-export const orderKey = (isoTime: string) => orderKeyOfMs(Date.parse(isoTime))
-
 export const orderKeyOfMs = (ms: number) =>
   String(MAX_MS - ms).padStart(13, '0')
+
+export const orderKey = (isoTime: string) => orderKeyOfMs(Date.parse(isoTime))
 
 export const msOfOrderKey = (key: string) => MAX_MS - Number(key)

@@ -35,7 +35,9 @@ describe('rows in index paths', () => {
     const r = row({ message: 'ç'.repeat(200) })
     const back = decodeRow(encodeRow(r))!
 
-    expect(Buffer.byteLength(back.message)).toBeLessThanOrEqual(MESSAGE_BYTES + 3)
+    expect(Buffer.byteLength(back.message)).toBeLessThanOrEqual(
+      MESSAGE_BYTES + 3
+    )
     expect(back.message.endsWith('…')).toBe(true)
     expect(back.message).not.toContain('\ufffd')
   })
@@ -50,7 +52,9 @@ describe('rows in index paths', () => {
       'e.SKU-1.a_b',
       'c.0a1b2c3d',
     ])
-    expect(names(row({ status: 'SUCCESS', abnormal: true, cause: null }))).toEqual([
+    expect(
+      names(row({ status: 'SUCCESS', abnormal: true, cause: null }))
+    ).toEqual([
       's.SUCCESS',
       'sm.SUCCESS.mercadolivre',
       'e.SKU-1.a_b',
@@ -62,8 +66,11 @@ describe('rows in index paths', () => {
   it('a tombstone sorts right after its entry and is not a row', () => {
     const [p] = entryPaths('PRODUCTS', row())
     const t = tombstoneOf(p)
-    const newer = filterPrefix('PRODUCTS', 's.ERROR') + encodeRow(row({ order: orderKey('2026-11-23T10:00:00.001Z') }))
-    const sorted = [t, newer, p].sort()
+    const newer =
+      filterPrefix('PRODUCTS', 's.ERROR') +
+      encodeRow(row({ order: orderKey('2026-11-23T10:00:00.001Z') }))
+
+    const sorted = [t, newer, p].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
 
     expect(sorted).toEqual([newer, p, t])
     expect(isTombstone(t)).toBe(true)
@@ -72,8 +79,17 @@ describe('rows in index paths', () => {
 
   it('tombstones the replaced versions but never a path the new one keeps', () => {
     const before = row()
-    const after = row({ order: orderKey('2026-11-23T11:00:00.000Z'), status: 'SUCCESS', cause: null })
-    const { add, tombstones } = indexChanges('PRODUCTS', after, [before, before, null])
+    const after = row({
+      order: orderKey('2026-11-23T11:00:00.000Z'),
+      status: 'SUCCESS',
+      cause: null,
+    })
+
+    const { add, tombstones } = indexChanges('PRODUCTS', after, [
+      before,
+      before,
+      null,
+    ])
 
     expect(add).toHaveLength(3)
     expect(tombstones).toHaveLength(4)

@@ -78,9 +78,7 @@ export function encodeRow(row: Row): string {
     row.attempts.toString(36),
     row.latencyMs == null ? '' : Math.round(row.latencyMs).toString(36),
     row.cause ?? '',
-    Buffer.from(clip(row.message, MESSAGE_BYTES), 'utf8').toString(
-      'base64url'
-    ),
+    Buffer.from(clip(row.message, MESSAGE_BYTES), 'utf8').toString('base64url'),
   ].join('~')
 }
 
@@ -123,7 +121,8 @@ export function rowFilters(row: Row): string[] {
     entityFilter(row.entityId),
   ]
 
-  if (row.abnormal) filters.push(abnormalFilter(), abnormalFilter(row.marketplace))
+  if (row.abnormal)
+    filters.push(abnormalFilter(), abnormalFilter(row.marketplace))
   if (row.status === 'ERROR' && row.cause) filters.push(causeFilter(row.cause))
 
   return filters
@@ -190,7 +189,10 @@ export function rowOf(log: IntegrationLog): Row {
 }
 
 /** A version time strictly after the previous one (rows must not collide). */
-export function nextVersionTime(previous: string | null | undefined, nowMs: number) {
+export function nextVersionTime(
+  previous: string | null | undefined,
+  nowMs: number
+) {
   const prev = previous ? Date.parse(previous) : -Infinity
 
   return new Date(Math.max(nowMs, prev + 1)).toISOString()

@@ -1,5 +1,4 @@
-import {
-  retentionDays, parseSettings } from './settings'
+import { retentionDays, parseSettings } from './settings'
 
 const market = {
   id: 'amazon',
@@ -66,8 +65,14 @@ describe('retention settings', () => {
   })
 
   it('refuses nonsense', () => {
-    expect(() => parseSettings({ successRetentionDays: 0 })).toThrow(/successRetentionDays/)
-    expect(() => parseSettings({ errorRetentionDays: 2.5 })).toThrow(/errorRetentionDays/)
-    expect(parseSettings({ successRetentionDays: '7' }).retention.successDays).toBe(7)
+    expect(() => parseSettings({ successRetentionDays: 0 })).toThrow(
+      /successRetentionDays/
+    )
+    expect(() => parseSettings({ errorRetentionDays: 2.5 })).toThrow(
+      /errorRetentionDays/
+    )
+    expect(
+      parseSettings({ successRetentionDays: '7' }).retention.successDays
+    ).toBe(7)
   })
 })

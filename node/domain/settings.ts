@@ -42,7 +42,9 @@ function parseDays(value: unknown, name: string, fallback: number) {
 
   if (!Number.isInteger(n) || n < 1 || n > MAX_RETENTION_DAYS) {
     throw invalidArgument(
-      `${name} must be a whole number of days from 1 to ${MAX_RETENTION_DAYS} (got ${String(value)}).`
+      `${name} must be a whole number of days from 1 to ${MAX_RETENTION_DAYS} (got ${String(
+        value
+      )}).`
     )
   }
 

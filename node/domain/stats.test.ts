@@ -103,10 +103,11 @@ describe('count deltas', () => {
       causeTo: null,
     }
 
-    expect(decodeDelta(encodeDelta(change, t0, 'k3')) ).toEqual(change)
+    expect(decodeDelta(encodeDelta(change, t0, 'k3'))).toEqual(change)
     // A cause only counts while the log is an error.
     expect(
-      decodeDelta(encodeDelta({ ...change, from: 'SUCCESS' }, t0, 'k3'))?.causeFrom
+      decodeDelta(encodeDelta({ ...change, from: 'SUCCESS' }, t0, 'k3'))
+        ?.causeFrom
     ).toBeNull()
     expect(decodeDelta('garbage')).toBeNull()
   })
@@ -114,10 +115,31 @@ describe('count deltas', () => {
   it('counts errors by cause', () => {
     let s = emptyStats()
 
-    s = applyStatsChange(s, { marketplace: 'a', from: null, to: 'ERROR', causeTo: 'c1' })
-    s = applyStatsChange(s, { marketplace: 'a', from: null, to: 'ERROR', causeTo: 'c1' })
-    s = applyStatsChange(s, { marketplace: 'a', from: 'ERROR', to: 'ERROR', causeFrom: 'c1', causeTo: 'c2' })
-    s = applyStatsChange(s, { marketplace: 'a', from: 'ERROR', to: 'QUEUED', causeFrom: 'c1' })
+    s = applyStatsChange(s, {
+      marketplace: 'a',
+      from: null,
+      to: 'ERROR',
+      causeTo: 'c1',
+    })
+    s = applyStatsChange(s, {
+      marketplace: 'a',
+      from: null,
+      to: 'ERROR',
+      causeTo: 'c1',
+    })
+    s = applyStatsChange(s, {
+      marketplace: 'a',
+      from: 'ERROR',
+      to: 'ERROR',
+      causeFrom: 'c1',
+      causeTo: 'c2',
+    })
+    s = applyStatsChange(s, {
+      marketplace: 'a',
+      from: 'ERROR',
+      to: 'QUEUED',
+      causeFrom: 'c1',
+    })
     expect(mergeStats([s]).causes).toEqual({ c2: 1 })
   })
 
@@ -128,9 +150,15 @@ describe('count deltas', () => {
     const leaves = [d(1, 'ERROR'), d(2, 'ERROR'), d(3, 'SUCCESS')]
     let base = emptyBase()
 
-    expect(currentStats(base, leaves).counts.m).toEqual({ ERROR: 2, SUCCESS: 1 })
+    expect(currentStats(base, leaves).counts.m).toEqual({
+      ERROR: 2,
+      SUCCESS: 1,
+    })
     base = foldDeltas(base, leaves)
-    expect(currentStats(base, leaves).counts.m).toEqual({ ERROR: 2, SUCCESS: 1 })
+    expect(currentStats(base, leaves).counts.m).toEqual({
+      ERROR: 2,
+      SUCCESS: 1,
+    })
     expect(foldDeltas(base, leaves)).toEqual(base)
     // The first two were deleted; a new one arrived.
     const later = [d(3, 'SUCCESS'), d(4, 'SUCCESS')]

@@ -244,7 +244,7 @@ export const emptyBase = (): StatsBase => ({
 
 function sumDeltas(base: StatsBase, deltaLeaves: string[]) {
   const folded = new Set(base.folded)
-  let stats = base.stats
+  let { stats } = base
 
   for (const leaf of deltaLeaves) {
     if (folded.has(leaf)) continue

@@ -13,7 +13,9 @@ describe('date range → order-key prefixes', () => {
 
     const prefixes = coverPrefixes(range)
 
-    expect([...prefixes].sort()).toEqual(prefixes)
+    expect([...prefixes].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))).toEqual(
+      prefixes
+    )
     expect(prefixes.length).toBeLessThan(40)
     for (const t of [
       '2026-11-20T00:00:00.000Z',
@@ -38,7 +40,8 @@ describe('date range → order-key prefixes', () => {
 
     const prefixes = coverPrefixes(range)
 
-    for (const p of prefixes) expect(p.length).toBeLessThanOrEqual(13 - GRAIN_DIGITS)
+    for (const p of prefixes)
+      expect(p.length).toBeLessThanOrEqual(13 - GRAIN_DIGITS)
   })
 
   it('open ends and no filter', () => {
@@ -46,7 +49,9 @@ describe('date range → order-key prefixes', () => {
     const since = orderRangeOf({ from: '2026-01-01T00:00:00Z' })!
 
     expect(coverPrefixes(since).length).toBeGreaterThan(0)
-    expect(covered(coverPrefixes(since), orderKey(new Date().toISOString()))).toBe(true)
+    expect(
+      covered(coverPrefixes(since), orderKey(new Date().toISOString()))
+    ).toBe(true)
   })
 
   it('rejects bad dates and reversed ranges', () => {

@@ -34,7 +34,9 @@ function parseDate(value: string, name: string) {
 }
 
 /** Null when there is no date filter. */
-export function orderRangeOf(range: DateRange | null | undefined): OrderRange | null {
+export function orderRangeOf(
+  range: DateRange | null | undefined
+): OrderRange | null {
   if (!range?.from && !range?.to) return null
   const fromMs = range.from ? parseDate(range.from, 'from') : 0
   const toMs = range.to ? parseDate(range.to, 'to') : 9_999_999_999_999

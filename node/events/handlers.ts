@@ -60,7 +60,10 @@ export async function runBulk(ctx: Ctx) {
   const { bulkId } = (ctx.body ?? {}) as { bulkId?: unknown }
 
   if (typeof bulkId !== 'string' || bulkId === '') {
-    ctx.vtex.logger.warn({ message: 'Bulk event without a bulkId', body: ctx.body })
+    ctx.vtex.logger.warn({
+      message: 'Bulk event without a bulkId',
+      body: ctx.body,
+    })
 
     return
   }

@@ -16,17 +16,26 @@ export const bulkAction = withErrors(
 
 export const bulkActions = withErrors(
   async (_: unknown, args: { tab: string }, ctx: Context) =>
-    (await (await bulkRunner(ctx.clients)).recent(parseTab(args.tab))).map(present)
+    (await (await bulkRunner(ctx.clients)).recent(parseTab(args.tab))).map(
+      present
+    )
 )
 
 interface StartArgs {
-  input: { tab: string; action: string; ids?: string[] | null; filter?: BulkFilter | null }
+  input: {
+    tab: string
+    action: string
+    ids?: string[] | null
+    filter?: BulkFilter | null
+  }
 }
 
 export const startBulkAction = withErrors(
   async (_: unknown, { input }: StartArgs, ctx: Context) =>
     present(
-      await (await bulkRunner(ctx.clients)).start({
+      await (
+        await bulkRunner(ctx.clients)
+      ).start({
         tab: parseTab(input.tab),
         action: input.action,
         ids: input.ids ?? null,

@@ -13,16 +13,25 @@ async function setup(n: number) {
   const logs = new LogStore(kv, clock, 0)
   const sent: string[] = []
   const rows = Array.from({ length: n }, (_, i) => {
-    const key: LogKey = { tab: 'INVENTORY', marketplace: i % 2 ? 'amazon' : 'magalu', entityId: `s${i}` }
+    const key: LogKey = {
+      tab: 'INVENTORY',
+      marketplace: i % 2 ? 'amazon' : 'magalu',
+      entityId: `s${i}`,
+    }
 
     return {
-      ...recordOutcome(null, key, {}, {
-        status: i % 4 === 0 ? 'SUCCESS' : 'ERROR',
-        message: 'HTTP 500',
-        origin: null,
-        at: new Date(T0 - i * 1000).toISOString(),
-        trigger: 'CHANGE',
-      }),
+      ...recordOutcome(
+        null,
+        key,
+        {},
+        {
+          status: i % 4 === 0 ? 'SUCCESS' : 'ERROR',
+          message: 'HTTP 500',
+          origin: null,
+          at: new Date(T0 - i * 1000).toISOString(),
+          trigger: 'CHANGE',
+        }
+      ),
       updatedAt: new Date(T0 - i * 1000).toISOString(),
     }
   })
@@ -33,7 +42,9 @@ async function setup(n: number) {
     logs,
     queueOne: async (key) => {
       const log = await logs.update(key, (cur) =>
-        cur && cur.status === 'ERROR' ? markQueued(cur, 'j', new Date(now).toISOString()) : null
+        cur && cur.status === 'ERROR'
+          ? markQueued(cur, 'j', new Date(now).toISOString())
+          : null
       )
 
       return { result: log ? 'QUEUED' : 'SKIPPED' }
@@ -62,33 +73,70 @@ async function setup(n: number) {
 describe('BulkRunner', () => {
   it('reprocesses everything a filter shows, chunk by chunk, to 100 %', async () => {
     const s = await setup(230)
-    const action = await s.runner.start({ tab: 'INVENTORY', action: 'REPROCESS', filter: { status: 'ERROR' } })
+    const action = await s.runner.start({
+      tab: 'INVENTORY',
+      action: 'REPROCESS',
+      filter: { status: 'ERROR' },
+    })
 
-    expect(action).toMatchObject({ status: 'RUNNING', total: 172, processed: 0, sends: 1 })
+    expect(action).toMatchObject({
+      status: 'RUNNING',
+      total: 172,
+      processed: 0,
+      sends: 1,
+    })
     expect(await s.drain()).toBe(4)
     const done = await s.runner.get(action.id)
 
-    expect(done).toMatchObject({ status: 'DONE', processed: 172, succeeded: 172, failed: 0, total: 172 })
+    expect(done).toMatchObject({
+      status: 'DONE',
+      processed: 172,
+      succeeded: 172,
+      failed: 0,
+      total: 172,
+    })
     expect(await s.logs.count({ tab: 'INVENTORY', status: 'QUEUED' })).toBe(172)
     expect(await s.logs.count({ tab: 'INVENTORY', status: 'ERROR' })).toBe(0)
   })
 
   it('removes selected rows; ids already gone are skipped', async () => {
     const s = await setup(10)
-    const ids = ['INVENTORY:magalu:s0', 'INVENTORY:amazon:s1', 'INVENTORY:amazon:s99']
-    const action = await s.runner.start({ tab: 'INVENTORY', action: 'REMOVE', ids })
+    const ids = [
+      'INVENTORY:magalu:s0',
+      'INVENTORY:amazon:s1',
+      'INVENTORY:amazon:s99',
+    ]
+
+    const action = await s.runner.start({
+      tab: 'INVENTORY',
+      action: 'REMOVE',
+      ids,
+    })
 
     await s.drain()
-    expect(await s.runner.get(action.id)).toMatchObject({ status: 'DONE', succeeded: 2, skipped: 1, total: 3 })
+    expect(await s.runner.get(action.id)).toMatchObject({
+      status: 'DONE',
+      succeeded: 2,
+      skipped: 1,
+      total: 3,
+    })
     expect((await s.logs.overview('INVENTORY')).total).toBe(8)
   })
 
   it('a duplicate event finds the lease taken; a lost one is re-sent by the sweep', async () => {
     const s = await setup(120)
-    const action = await s.runner.start({ tab: 'INVENTORY', action: 'REMOVE', filter: {} })
+    const action = await s.runner.start({
+      tab: 'INVENTORY',
+      action: 'REMOVE',
+      filter: {},
+    })
+
     const id = s.sent.shift()!
     // Two deliveries at once: one works, the other sees the lease.
-    const results = await Promise.all([s.runner.runChunk(id), s.runner.runChunk(id)])
+    const results = await Promise.all([
+      s.runner.runChunk(id),
+      s.runner.runChunk(id),
+    ])
 
     expect(results.sort()).toEqual(['busy', 'more'])
     // The next event is lost; after a while the sweep sends it again.
@@ -97,21 +145,34 @@ describe('BulkRunner', () => {
     s.advance(120_000)
     expect(await s.runner.sweep()).toBe(1)
     await s.drain()
-    expect(await s.runner.get(action.id)).toMatchObject({ status: 'DONE', processed: 120 })
+    expect(await s.runner.get(action.id)).toMatchObject({
+      status: 'DONE',
+      processed: 120,
+    })
     expect((await s.logs.overview('INVENTORY')).total).toBe(0)
   })
 
   it('stops and resumes where it stopped', async () => {
     const s = await setup(150)
-    const action = await s.runner.start({ tab: 'INVENTORY', action: 'REMOVE', filter: {} })
+    const action = await s.runner.start({
+      tab: 'INVENTORY',
+      action: 'REMOVE',
+      filter: {},
+    })
 
     await s.runner.runChunk(s.sent.shift()!)
     await s.runner.cancel(action.id)
     expect(await s.drain()).toBe(1) // the pending event does nothing
-    expect(await s.runner.get(action.id)).toMatchObject({ status: 'CANCELED', processed: 50 })
+    expect(await s.runner.get(action.id)).toMatchObject({
+      status: 'CANCELED',
+      processed: 50,
+    })
     await s.runner.resume(action.id)
     await s.drain()
-    expect(await s.runner.get(action.id)).toMatchObject({ status: 'DONE', processed: 150 })
+    expect(await s.runner.get(action.id)).toMatchObject({
+      status: 'DONE',
+      processed: 150,
+    })
   })
 
   it('refuses a bad filter and writes nothing', async () => {
@@ -119,7 +180,11 @@ describe('BulkRunner', () => {
     const calls = s.kv.files.size
 
     await expect(
-      s.runner.start({ tab: 'INVENTORY', action: 'REMOVE', filter: { from: 'last week' } })
+      s.runner.start({
+        tab: 'INVENTORY',
+        action: 'REMOVE',
+        filter: { from: 'last week' },
+      })
     ).rejects.toThrow(/Invalid from/)
     expect(s.kv.files.size).toBe(calls)
     expect(s.sent).toEqual([])

@@ -196,7 +196,10 @@ export class BulkRunner {
       }
 
       const next = applyChunk(current.data, result, this.iso())
-      const kept = current.data.status === 'CANCELED' ? { ...next, status: current.data.status } : next
+      const kept =
+        current.data.status === 'CANCELED'
+          ? { ...next, status: current.data.status }
+          : next
 
       await this.deps.kv.put(bulkPath(id), kept, { ifMatch: current.etag })
 
@@ -207,7 +210,7 @@ export class BulkRunner {
   private async work(action: BulkAction): Promise<ChunkResult> {
     let ids: string[]
     let cursor: string | null = null
-    let position = action.position
+    let { position } = action
     let finished: boolean
 
     if (action.ids) {
@@ -226,7 +229,13 @@ export class BulkRunner {
       finished = !page.hasNextPage
     }
 
-    const result = { succeeded: 0, skipped: 0, failed: 0, lastError: null as string | null }
+    const result = {
+      succeeded: 0,
+      skipped: 0,
+      failed: 0,
+      lastError: null as string | null,
+    }
+
     let next = 0
     const worker = async () => {
       while (next < ids.length) {
@@ -236,18 +245,23 @@ export class BulkRunner {
           const done =
             action.action === 'REMOVE'
               ? await this.deps.logs.remove(logId)
-              : (await this.deps.queueOne(parseLogId(logId))).result === 'QUEUED'
+              : (await this.deps.queueOne(parseLogId(logId))).result ===
+                'QUEUED'
 
           if (done) result.succeeded++
           else result.skipped++
         } catch (e) {
           result.failed++
-          result.lastError = `${logId}: ${e instanceof Error ? e.message : String(e)}`
+          result.lastError = `${logId}: ${
+            e instanceof Error ? e.message : String(e)
+          }`
         }
       }
     }
 
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker))
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker)
+    )
 
     return { ...result, cursor, position, finished }
   }

@@ -287,7 +287,8 @@ export function decodeCursor(
         (s.t === null || typeof s.t === 'string') &&
         (s.x === null || typeof s.x === 'string') &&
         (s.h === null || typeof s.h === 'string') &&
-        (s.n === undefined || (Number.isInteger(s.n) && s.n >= 0 && s.n <= 1000))
+        (s.n === undefined ||
+          (Number.isInteger(s.n) && s.n >= 0 && s.n <= 1000))
     )
   ) {
     throw invalidArgument('Invalid cursor: pass back pageInfo.endCursor as is.')

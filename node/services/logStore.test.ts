@@ -12,7 +12,9 @@ const minute = 60_000
 
 const outcome = (
   status: 'SUCCESS' | 'ERROR',
-  message = status === 'ERROR' ? 'Amazon answered HTTP 400: SKU 1001 has no price' : 'Accepted'
+  message = status === 'ERROR'
+    ? 'Amazon answered HTTP 400: SKU 1001 has no price'
+    : 'Accepted'
 ): Outcome => ({
   status,
   message,
@@ -47,7 +49,12 @@ function setup() {
     )
   }
 
-  return { kv, store, write, at: (m: number) => new Date(T0 + m * minute).toISOString() }
+  return {
+    kv,
+    store,
+    write,
+    at: (m: number) => new Date(T0 + m * minute).toISOString(),
+  }
 }
 
 const ids = (page: { data: Array<{ entityId: string }> }) =>
@@ -62,7 +69,12 @@ describe('LogStore', () => {
     await ctx.write('amazon', '2', 'ERROR')
     await ctx.write('magalu', '3', 'ERROR', 'Magalu answered HTTP 503')
     await ctx.write('magalu', '4', 'SUCCESS')
-    await ctx.write('amazon', '5', 'ERROR', 'Amazon answered HTTP 400: SKU 5 has no price')
+    await ctx.write(
+      'amazon',
+      '5',
+      'ERROR',
+      'Amazon answered HTTP 400: SKU 5 has no price'
+    )
   })
 
   it('lists newest first, merging the three status folders', async () => {
@@ -88,12 +100,18 @@ describe('LogStore', () => {
     expect((await list('ERROR')).calls).toBe(1)
     expect(ids(await list(undefined, 'amazon'))).toEqual(['5', '2', '1'])
     expect(ids(await list('ERROR', 'magalu'))).toEqual(['3'])
-    expect(await ctx.store.count({ tab: 'PRODUCTS', status: 'ERROR', marketplace: 'amazon' })).toBe(2)
+    expect(
+      await ctx.store.count({
+        tab: 'PRODUCTS',
+        status: 'ERROR',
+        marketplace: 'amazon',
+      })
+    ).toBe(2)
   })
 
   it('finds an id across marketplaces in one listing', async () => {
     await ctx.write('magalu', '2', 'SUCCESS')
-    const calls = ctx.kv.calls
+    const { calls } = ctx.kv
     const rows = await ctx.store.lookup('PRODUCTS', '2')
 
     expect(ctx.kv.calls - calls).toBe(1)
@@ -101,7 +119,16 @@ describe('LogStore', () => {
       'magalu:SUCCESS',
       'amazon:ERROR',
     ])
-    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', search: '2', status: 'ERROR', first: 5 }))).toEqual(['2'])
+    expect(
+      ids(
+        await ctx.store.list({
+          tab: 'PRODUCTS',
+          search: '2',
+          status: 'ERROR',
+          first: 5,
+        })
+      )
+    ).toEqual(['2'])
   })
 
   it('filters by date range, newest first, dropping rows outside it', async () => {
@@ -114,21 +141,49 @@ describe('LogStore', () => {
     })
 
     expect(ids(page)).toEqual(['4', '3', '2'])
-    expect(await ctx.store.count({ tab: 'PRODUCTS', from: ctx.at(2) })).toBeNull()
+    expect(
+      await ctx.store.count({ tab: 'PRODUCTS', from: ctx.at(2) })
+    ).toBeNull()
   })
 
   it('groups errors by cause, and a cause is a filter', async () => {
-    await ctx.write('magalu', '6', 'ERROR', 'Amazon answered HTTP 400: SKU 6 has no price')
+    await ctx.write(
+      'magalu',
+      '6',
+      'ERROR',
+      'Amazon answered HTTP 400: SKU 6 has no price'
+    )
     const groups = await ctx.store.errorGroups('PRODUCTS')
 
     expect(groups).toEqual([
-      { cause: causeOf('Amazon answered HTTP 400: SKU 6 has no price').id, count: 3, text: 'Amazon answered HTTP 400: SKU # has no price' },
-      { cause: causeOf('Magalu answered HTTP 503').id, count: 1, text: 'Magalu answered HTTP 503' },
+      {
+        cause: causeOf('Amazon answered HTTP 400: SKU 6 has no price').id,
+        count: 3,
+        text: 'Amazon answered HTTP 400: SKU # has no price',
+      },
+      {
+        cause: causeOf('Magalu answered HTTP 503').id,
+        count: 1,
+        text: 'Magalu answered HTTP 503',
+      },
     ])
-    const page = await ctx.store.list({ tab: 'PRODUCTS', cause: groups[0].cause, first: 10 })
+    const page = await ctx.store.list({
+      tab: 'PRODUCTS',
+      cause: groups[0].cause,
+      first: 10,
+    })
 
     expect(ids(page)).toEqual(['6', '5', '2'])
-    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', cause: groups[0].cause, marketplace: 'magalu', first: 10 }))).toEqual(['6'])
+    expect(
+      ids(
+        await ctx.store.list({
+          tab: 'PRODUCTS',
+          cause: groups[0].cause,
+          marketplace: 'magalu',
+          first: 10,
+        })
+      )
+    ).toEqual(['6'])
   })
 
   it('pages with a cursor that stays right while new logs arrive', async () => {
@@ -138,17 +193,29 @@ describe('LogStore', () => {
     // A new log and a re-processed one arrive between pages: they go to the top.
     await ctx.write('amazon', '9', 'ERROR')
     await ctx.write('amazon', '1', 'ERROR')
-    const second = await ctx.store.list({ tab: 'PRODUCTS', first: 2, after: first.endCursor })
+    const second = await ctx.store.list({
+      tab: 'PRODUCTS',
+      first: 2,
+      after: first.endCursor,
+    })
 
     expect(ids(second)).toEqual(['3', '2'])
     // "1" moved to the top, so it is not listed again down here.
     expect(second.hasNextPage).toBe(false)
-    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 10 }))).toEqual(['1', '9', '5', '4', '3', '2'])
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 10 }))).toEqual([
+      '1',
+      '9',
+      '5',
+      '4',
+      '3',
+      '2',
+    ])
   })
 
   it('pages a single folder exactly, with tombstones in it', async () => {
     for (let i = 10; i < 30; i++) await ctx.write('amazon', String(i), 'ERROR')
-    for (let i = 10; i < 30; i += 3) await ctx.write('amazon', String(i), 'ERROR')
+    for (let i = 10; i < 30; i += 3)
+      await ctx.write('amazon', String(i), 'ERROR')
     const seen: string[] = []
     let after: string | null = null
 
@@ -171,36 +238,61 @@ describe('LogStore', () => {
 
   it('moves a log to the top and to its new status; the old entries are hidden at once and deleted later', async () => {
     await ctx.write('amazon', '1', 'ERROR')
-    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 1 }))).toEqual(['1'])
-    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'SUCCESS', first: 10 }))).toEqual(['4'])
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 1 }))).toEqual([
+      '1',
+    ])
+    expect(
+      ids(
+        await ctx.store.list({ tab: 'PRODUCTS', status: 'SUCCESS', first: 10 })
+      )
+    ).toEqual(['4'])
     expect([...ctx.kv.files.keys()].some(isTombstone)).toBe(true)
     await ctx.store.settle()
     expect([...ctx.kv.files.keys()].some(isTombstone)).toBe(false)
-    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'SUCCESS', first: 10 }))).toEqual(['4'])
+    expect(
+      ids(
+        await ctx.store.list({ tab: 'PRODUCTS', status: 'SUCCESS', first: 10 })
+      )
+    ).toEqual(['4'])
   })
 
   it('writes an outcome in three calls (two when the read is handed back)', async () => {
     const k = key('amazon', '2')
 
     await ctx.store.settle()
-    let calls = ctx.kv.calls
+    let { calls } = ctx.kv
 
-    await ctx.store.update(k, (cur) => recordOutcome(cur, k, {}, outcome('SUCCESS')))
+    await ctx.store.update(k, (cur) =>
+      recordOutcome(cur, k, {}, outcome('SUCCESS'))
+    )
     expect(ctx.kv.calls - calls).toBe(3)
     const file = await ctx.store.getFile(k)
 
     await ctx.store.settle()
     calls = ctx.kv.calls
-    await ctx.store.update(k, (cur) => recordOutcome(cur, k, {}, outcome('ERROR')), file)
+    await ctx.store.update(
+      k,
+      (cur) => recordOutcome(cur, k, {}, outcome('ERROR')),
+      file
+    )
     expect(ctx.kv.calls - calls).toBe(2)
   })
 
   it('removes a log: rows and counts follow', async () => {
     expect(await ctx.store.remove('PRODUCTS:amazon:2')).toBe(true)
     expect(await ctx.store.remove('PRODUCTS:amazon:2')).toBe(false)
-    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 10 }))).toEqual(['5', '4', '3', '1'])
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 10 }))).toEqual([
+      '5',
+      '4',
+      '3',
+      '1',
+    ])
     expect(await ctx.store.lookup('PRODUCTS', '2')).toEqual([])
-    expect((await ctx.store.overview('PRODUCTS')).byStatus).toEqual({ SUCCESS: 2, ERROR: 2, QUEUED: 0 })
+    expect((await ctx.store.overview('PRODUCTS')).byStatus).toEqual({
+      SUCCESS: 2,
+      ERROR: 2,
+      QUEUED: 0,
+    })
   })
 
   it('an interrupted write (document written, index not) is repaired by the next write', async () => {
@@ -223,7 +315,11 @@ describe('LogStore', () => {
     const rows = await ctx.store.list({ tab: 'PRODUCTS', first: 10 })
 
     expect(ids(rows).filter((i) => i === '1')).toHaveLength(1)
-    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'SUCCESS', first: 10 }))).toEqual(['4'])
+    expect(
+      ids(
+        await ctx.store.list({ tab: 'PRODUCTS', status: 'SUCCESS', first: 10 })
+      )
+    ).toEqual(['4'])
   })
 
   it('an interrupted removal leaves a row that Remover Log still clears', async () => {
@@ -233,10 +329,16 @@ describe('LogStore', () => {
       throw new Error('connection reset')
     }
 
-    await expect(new LogStore(failing, Date.now, 0).remove('PRODUCTS:magalu:3')).rejects.toThrow()
-    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'ERROR', first: 10 }))).toContain('3')
+    await expect(
+      new LogStore(failing, Date.now, 0).remove('PRODUCTS:magalu:3')
+    ).rejects.toThrow()
+    expect(
+      ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'ERROR', first: 10 }))
+    ).toContain('3')
     expect(await ctx.store.remove('PRODUCTS:magalu:3')).toBe(true)
-    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'ERROR', first: 10 }))).toEqual(['5', '2'])
+    expect(
+      ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'ERROR', first: 10 }))
+    ).toEqual(['5', '2'])
     expect((await ctx.store.overview('PRODUCTS')).byStatus.ERROR).toBe(2)
   })
 
@@ -266,7 +368,9 @@ describe('LogStore', () => {
 
     expect(await ctx.store.compact('PRODUCTS')).toBeGreaterThan(0)
     expect(await ctx.store.overview('PRODUCTS')).toEqual(before)
-    expect((await ctx.kv.list(statsDeltaPrefix('PRODUCTS'), { limit: 10 })).paths).toEqual([])
+    expect(
+      (await ctx.kv.list(statsDeltaPrefix('PRODUCTS'), { limit: 10 })).paths
+    ).toEqual([])
     expect(await ctx.store.compact('PRODUCTS')).toBe(0)
     await ctx.write('magalu', '4', 'ERROR')
     const after = await ctx.store.overview('PRODUCTS')
@@ -278,14 +382,25 @@ describe('LogStore', () => {
   it('queued logs are a status of their own', async () => {
     const k = key('amazon', '2')
 
-    await ctx.store.update(k, (cur) => markQueued(cur!, 'job-1', new Date().toISOString()))
-    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'QUEUED', first: 10 }))).toEqual(['2'])
+    await ctx.store.update(k, (cur) =>
+      markQueued(cur!, 'job-1', new Date().toISOString())
+    )
+    expect(
+      ids(
+        await ctx.store.list({ tab: 'PRODUCTS', status: 'QUEUED', first: 10 })
+      )
+    ).toEqual(['2'])
     expect(await ctx.store.count({ tab: 'PRODUCTS', status: 'ERROR' })).toBe(2)
   })
 
   it('expires logs older than a date, by status', async () => {
     expect(await ctx.store.expire('PRODUCTS', 'SUCCESS', ctx.at(3))).toBe(1)
-    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 10 }))).toEqual(['5', '4', '3', '2'])
+    expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 10 }))).toEqual([
+      '5',
+      '4',
+      '3',
+      '2',
+    ])
   })
 
   it('imports many logs at once with counts', async () => {
@@ -301,23 +416,48 @@ describe('LogStore', () => {
     })
 
     await store.importLogs('PRODUCTS', logs, 7)
-    expect((await store.overview('PRODUCTS')).byStatus).toEqual({ SUCCESS: 20, ERROR: 10, QUEUED: 0 })
-    expect(ids(await store.list({ tab: 'PRODUCTS', first: 3 }))).toEqual(['i29', 'i28', 'i27'])
+    expect((await store.overview('PRODUCTS')).byStatus).toEqual({
+      SUCCESS: 20,
+      ERROR: 10,
+      QUEUED: 0,
+    })
+    expect(ids(await store.list({ tab: 'PRODUCTS', first: 3 }))).toEqual([
+      'i29',
+      'i28',
+      'i27',
+    ])
     expect(await store.errorGroups('PRODUCTS')).toEqual([
-      expect.objectContaining({ count: 10, text: 'Amazon answered HTTP 400: SKU # has no price' }),
+      expect.objectContaining({
+        count: 10,
+        text: 'Amazon answered HTTP 400: SKU # has no price',
+      }),
     ])
   })
 
   it('refuses bad input without touching storage', async () => {
-    const calls = ctx.kv.calls
+    const { calls } = ctx.kv
 
-    await expect(ctx.store.list({ tab: 'PRODUCTS', first: 5, after: 'garbage' })).rejects.toThrow(/Invalid cursor/)
-    const other = await ctx.store.list({ tab: 'PRODUCTS', status: 'ERROR', first: 1 })
+    await expect(
+      ctx.store.list({ tab: 'PRODUCTS', first: 5, after: 'garbage' })
+    ).rejects.toThrow(/Invalid cursor/)
+    const other = await ctx.store.list({
+      tab: 'PRODUCTS',
+      status: 'ERROR',
+      first: 1,
+    })
 
-    await expect(ctx.store.list({ tab: 'PRODUCTS', first: 5, after: other.endCursor })).rejects.toThrow(/another filter/)
-    await expect(ctx.store.list({ tab: 'PRODUCTS', first: 5, from: 'soon' })).rejects.toThrow(/Invalid from/)
-    await expect(ctx.store.list({ tab: 'PRODUCTS', first: 5, search: 'a b' })).rejects.toThrow(/Invalid entity id/)
-    await expect(ctx.store.list({ tab: 'PRODUCTS', first: 5, cause: 'zz' })).rejects.toThrow(/Invalid cause/)
+    await expect(
+      ctx.store.list({ tab: 'PRODUCTS', first: 5, after: other.endCursor })
+    ).rejects.toThrow(/another filter/)
+    await expect(
+      ctx.store.list({ tab: 'PRODUCTS', first: 5, from: 'soon' })
+    ).rejects.toThrow(/Invalid from/)
+    await expect(
+      ctx.store.list({ tab: 'PRODUCTS', first: 5, search: 'a b' })
+    ).rejects.toThrow(/Invalid entity id/)
+    await expect(
+      ctx.store.list({ tab: 'PRODUCTS', first: 5, cause: 'zz' })
+    ).rejects.toThrow(/Invalid cause/)
     expect(ctx.kv.calls - calls).toBe(1)
   })
 })

@@ -400,7 +400,10 @@ export class LogStore {
    */
   private plan(f: LogFilter) {
     const status = f.status ?? null
-    const marketplace = f.marketplace ? validateMarketplace(f.marketplace) : null
+    const marketplace = f.marketplace
+      ? validateMarketplace(f.marketplace)
+      : null
+
     const search = f.search?.trim() ? validateEntityId(f.search.trim()) : null
     const cause = f.cause ?? null
 
@@ -575,7 +578,8 @@ export class LogStore {
       const folded = foldDeltas(base, leaves)
 
       for (const cause of Object.keys(folded.stats.causes ?? {})) {
-        if (!base.causeText[cause]) texts[cause] = await this.causeText(tab, cause)
+        if (!base.causeText[cause])
+          texts[cause] = await this.causeText(tab, cause)
       }
 
       await this.kv.put(
@@ -631,13 +635,20 @@ export class LogStore {
       const files: Array<{ path: string; data: unknown }> = []
 
       for (const log of logs.slice(i, i + chunk)) {
-        if (log.tab !== tab) throw invalidArgument(`Log ${log.id} is not in ${tab}.`)
+        if (log.tab !== tab)
+          throw invalidArgument(`Log ${log.id} is not in ${tab}.`)
         const doc = { ...log, updatedAt: log.updatedAt ?? log.processedAt }
         const row = rowOf(doc)
 
-        files.push({ path: docPath(tab, log.marketplace, log.entityId), data: doc })
+        files.push({
+          path: docPath(tab, log.marketplace, log.entityId),
+          data: doc,
+        })
         for (const p of entryPaths(tab, row)) files.push({ path: p, data: {} })
-        stats = applyStatsChange(stats ?? { counts: {}, abnormal: {}, causes: {} }, this.changeOf(null, row))
+        stats = applyStatsChange(
+          stats ?? { counts: {}, abnormal: {}, causes: {} },
+          this.changeOf(null, row)
+        )
         if (row.cause && !texts[row.cause]) {
           const cause = causeOf(log.message)
 
@@ -691,4 +702,3 @@ function addStats(a: TabStats, b: TabStats): TabStats {
 
 export const notFound = (id: string) =>
   new DomainError('NOT_FOUND', `Log ${id} was not found.`)
-

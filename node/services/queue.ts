@@ -277,7 +277,10 @@ export class BridgeQueue {
     }
 
     await this.deps.jobs.create(
-      newJob(jobId, log.id, now, { kind: 'REPROCESS', changedAt: log.changedAt })
+      newJob(jobId, log.id, now, {
+        kind: 'REPROCESS',
+        changedAt: log.changedAt,
+      })
     )
     await this.send(jobId)
 

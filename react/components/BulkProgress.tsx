@@ -24,9 +24,16 @@ const BulkProgress = ({ action, onStop, onResume }: Props) => {
       space="$space-2"
       data-testid="bulk-progress"
       data-status={action.status}
-      className={csx({ padding: '$space-4', border: '$neutral', borderRadius: '$base' })}
+      className={csx({
+        padding: '$space-4',
+        border: '$neutral',
+        borderRadius: '$base',
+      })}
     >
-      <Inline hSpace="$space-3" className={csx({ justifyContent: 'space-between' })}>
+      <Inline
+        hSpace="$space-3"
+        className={csx({ justifyContent: 'space-between' })}
+      >
         <Text variant="title2">
           {t(`bulk.status.${action.status}`, { kind })}
         </Text>
@@ -35,7 +42,11 @@ const BulkProgress = ({ action, onStop, onResume }: Props) => {
             {t('bulk.stop')}
           </Button>
         ) : action.status === 'CANCELED' ? (
-          <Button variant="secondary" onClick={onResume} data-testid="bulk-resume">
+          <Button
+            variant="secondary"
+            onClick={onResume}
+            data-testid="bulk-resume"
+          >
             {t('bulk.resume')}
           </Button>
         ) : null}
@@ -73,7 +84,9 @@ const BulkProgress = ({ action, onStop, onResume }: Props) => {
         })}
       </Text>
       {action.lastError ? (
-        <Alert variant="warning">{t('bulk.lastError', { message: action.lastError })}</Alert>
+        <Alert variant="warning">
+          {t('bulk.lastError', { message: action.lastError })}
+        </Alert>
       ) : null}
     </Stack>
   )

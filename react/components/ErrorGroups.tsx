@@ -36,7 +36,10 @@ const ErrorGroups = ({ tab, selected, onSelect, refreshKey }: Props) => {
   return (
     <Card data-testid="error-groups" className={csx({ padding: '$space-4' })}>
       <Stack space="$space-2">
-        <Inline hSpace="$space-3" className={csx({ justifyContent: 'space-between' })}>
+        <Inline
+          hSpace="$space-3"
+          className={csx({ justifyContent: 'space-between' })}
+        >
           <Heading as="h3">{t('groups.title')}</Heading>
           {selected ? (
             <Button variant="tertiary" onClick={() => onSelect(null)}>
@@ -62,7 +65,10 @@ const ErrorGroups = ({ tab, selected, onSelect, refreshKey }: Props) => {
               border: 'none',
               borderRadius: '$base',
               cursor: 'pointer',
-              bg: selected === g.cause ? '$action.neutral.tertiaryPressed' : 'transparent',
+              bg:
+                selected === g.cause
+                  ? '$action.neutral.tertiaryPressed'
+                  : 'transparent',
               ':hover': { bg: '$action.neutral.tertiaryHover' },
             })}
           >

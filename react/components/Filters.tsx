@@ -35,7 +35,11 @@ const Filters = ({ filter, marketplaces, onChange }: Props) => {
   const set = (patch: Partial<LogFilter>) => onChange({ ...filter, ...patch })
 
   return (
-    <Inline hSpace="$space-4" vSpace="$space-3" className={csx({ alignItems: 'flex-end' })}>
+    <Inline
+      hSpace="$space-4"
+      vSpace="$space-3"
+      className={csx({ alignItems: 'flex-end' })}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault()

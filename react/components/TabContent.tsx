@@ -150,6 +150,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
 
       return next
     })
+
   const open = (id: string) => {
     setOpenId(id)
     modal.show()
@@ -184,7 +185,11 @@ const TabContent = ({ tab }: { tab: Tab }) => {
         selected={filter.cause}
         refreshKey={refreshKey}
         onSelect={(cause) =>
-          setFilter({ ...filter, cause, status: cause ? 'ERROR' : filter.status })
+          setFilter({
+            ...filter,
+            cause,
+            status: cause ? 'ERROR' : filter.status,
+          })
         }
       />
       <Filters
@@ -198,7 +203,11 @@ const TabContent = ({ tab }: { tab: Tab }) => {
         </Inline>
       ) : null}
       {bulk.action ? (
-        <BulkProgress action={bulk.action} onStop={bulk.stop} onResume={bulk.restart} />
+        <BulkProgress
+          action={bulk.action}
+          onStop={() => bulk.stop()}
+          onResume={() => bulk.restart()}
+        />
       ) : null}
       <BulkBar
         selected={selected.size}

@@ -23,7 +23,14 @@ describe('filters', () => {
 
   it('builds the CSV address with the filter', () => {
     expect(
-      csvUrl('INVENTORY', { ...EMPTY_FILTER, status: 'ERROR', search: 'SKU 1', abnormalOnly: true })
-    ).toBe('/_v/private/marketplace-bridge/logs.csv?tab=INVENTORY&status=ERROR&search=SKU+1&abnormalOnly=true')
+      csvUrl('INVENTORY', {
+        ...EMPTY_FILTER,
+        status: 'ERROR',
+        search: 'SKU 1',
+        abnormalOnly: true,
+      })
+    ).toBe(
+      '/_v/private/marketplace-bridge/logs.csv?tab=INVENTORY&status=ERROR&search=SKU+1&abnormalOnly=true'
+    )
   })
 })

@@ -24,7 +24,10 @@ test.before(async () => {
   fs.mkdirSync(SHOTS, { recursive: true })
   app = await startApp({ perTab: 60, eventDelayMs: 200 })
   browser = await launch()
-  page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, acceptDownloads: true })
+  page = await browser.newPage({
+    viewport: { width: 1400, height: 1100 },
+    acceptDownloads: true,
+  })
   page.on('pageerror', (e) => pageErrors.push(String(e)))
 })
 
@@ -34,7 +37,8 @@ test.after(async () => {
 })
 
 const rows = () => page.locator('tr[data-log-id]')
-const statuses = () => rows().evaluateAll((trs) => trs.map((tr) => tr.dataset.status))
+const statuses = () =>
+  rows().evaluateAll((trs) => trs.map((tr) => tr.dataset.status))
 
 test('searches by SKU: only that SKU is listed, then clears', async () => {
   await page.goto(`${app.url}?tab=inventory`)
@@ -45,19 +49,26 @@ test('searches by SKU: only that SKU is listed, then clears', async () => {
   await page.getByTestId('filter-search').fill(sku)
   await page.getByTestId('filter-search').press('Enter')
   await page.waitForFunction(
-    (s) => [...document.querySelectorAll('tr[data-log-id]')].every((tr) => tr.dataset.logId.endsWith(`:${s}`)),
+    (s) =>
+      [...document.querySelectorAll('tr[data-log-id]')].every((tr) =>
+        tr.dataset.logId.endsWith(`:${s}`)
+      ),
     sku
   )
   assert.ok((await rows().count()) >= 1)
   await page.getByTestId('filter-search').fill('')
   await page.getByTestId('filter-search').press('Enter')
-  await page.waitForFunction(() => document.querySelectorAll('tr[data-log-id]').length === 20)
+  await page.waitForFunction(
+    () => document.querySelectorAll('tr[data-log-id]').length === 20
+  )
 })
 
 test('filters by status and by an error group', async () => {
   await page.getByTestId('filter-status').selectOption('ERROR')
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('tr[data-log-id]')].every((tr) => tr.dataset.status === 'ERROR')
+    [...document.querySelectorAll('tr[data-log-id]')].every(
+      (tr) => tr.dataset.status === 'ERROR'
+    )
   )
   assert.ok((await statuses()).length > 0)
 
@@ -67,7 +78,10 @@ test('filters by status and by an error group', async () => {
   await group.click()
   await page.getByTestId('cause-filter').waitFor()
   await page.waitForFunction(
-    (c) => document.querySelector(`[data-cause="${c}"]`)?.getAttribute('aria-pressed') === 'true',
+    (c) =>
+      document
+        .querySelector(`[data-cause="${c}"]`)
+        ?.getAttribute('aria-pressed') === 'true',
     cause
   )
   assert.ok((await rows().count()) >= 1)
@@ -76,17 +90,29 @@ test('filters by status and by an error group', async () => {
 })
 
 test('downloads what the filter shows as CSV', async () => {
-  const shown = await rows().evaluateAll((trs) => trs.map((tr) => tr.dataset.logId))
+  const shown = await rows().evaluateAll((trs) =>
+    trs.map((tr) => tr.dataset.logId)
+  )
+
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('export-csv').click(),
   ])
 
-  assert.match(download.suggestedFilename(), /^marketplace-bridge-inventory-.*\.csv$/)
-  const text = fs.readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '')
+  assert.match(
+    download.suggestedFilename(),
+    /^marketplace-bridge-inventory-.*\.csv$/
+  )
+  const text = fs
+    .readFileSync(await download.path(), 'utf8')
+    .replace(/^\ufeff/, '')
+
   const lines = text.trim().split('\r\n')
 
-  assert.equal(lines[0], 'id,marketplace,entityId,status,processedAt,attempts,abnormal,latencyMs,message')
+  assert.equal(
+    lines[0],
+    'id,marketplace,entityId,status,processedAt,attempts,abnormal,latencyMs,message'
+  )
   const ids = lines.slice(1).map((l) => l.split(',')[0])
 
   // The same logs as the (single-page) filtered table, nothing else.
@@ -97,9 +123,13 @@ test('downloads what the filter shows as CSV', async () => {
 test('reprocesses everything the filter shows as a bulk action with a progress bar', async () => {
   // All errors of the tab, not only the group.
   await page.getByRole('button', { name: 'Limpar filtro de causa' }).click()
-  await page.waitForFunction(() => !document.querySelector('[data-testid=cause-filter]'))
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid=cause-filter]')
+  )
   const errors = Number(
-    (await page.locator('[data-overview=error] [data-value]').textContent()).trim()
+    (
+      await page.locator('[data-overview=error] [data-value]').textContent()
+    ).trim()
   )
 
   assert.ok(errors > 0)
@@ -109,11 +139,16 @@ test('reprocesses everything the filter shows as a bulk action with a progress b
   await progress.waitFor()
   await page.screenshot({ path: path.join(SHOTS, 'power-tools-bulk.png') })
   await page.waitForFunction(
-    () => document.querySelector('[data-testid=bulk-progress]')?.dataset.status === 'DONE',
+    () =>
+      document.querySelector('[data-testid=bulk-progress]')?.dataset.status ===
+      'DONE',
     null,
     { timeout: 60_000 }
   )
-  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '100')
+  assert.equal(
+    await page.getByRole('progressbar').getAttribute('aria-valuenow'),
+    '100'
+  )
   assert.match(
     await page.getByTestId('bulk-counts').textContent(),
     new RegExp(`^${errors} de ${errors} \\(100%\\) · ${errors} feitos`)
@@ -121,6 +156,9 @@ test('reprocesses everything the filter shows as a bulk action with a progress b
   // The progress survives a reload (it is read back from the service).
   await page.reload()
   await page.getByTestId('bulk-progress').waitFor()
-  assert.equal(await page.getByTestId('bulk-progress').getAttribute('data-status'), 'DONE')
+  assert.equal(
+    await page.getByTestId('bulk-progress').getAttribute('data-status'),
+    'DONE'
+  )
   assert.deepEqual(pageErrors, [])
 })
