@@ -343,4 +343,14 @@ async function seed(
   return { seeded }
 }
 
-module.exports = { seed, settingsFor, MARKETPLACES }
+/** The app's log store over the emulator's VBase, in process (seeding, benchmarks). */
+function logStoreOn(emulator, { account, workspace, appName }) {
+  const { LogStore } = app('services/logStore')
+  const { LOG_BUCKET } = app('domain/layout')
+
+  return new LogStore(
+    vbaseKv(emulator.vbase, `${account}/${workspace}/${appName}/${LOG_BUCKET}`)
+  )
+}
+
+module.exports = { seed, settingsFor, logStoreOn, MARKETPLACES }

@@ -29,6 +29,8 @@ class EventBus {
     this.failed = 0
     this.pending = new Set()
     this.inFlight = 0
+    /** Handler durations by handler id: how long each delivery took to answer. */
+    this.durations = {}
   }
 
   /**
@@ -93,7 +95,18 @@ class EventBus {
     this.pending.add(timer)
   }
 
+  record(handlerId, ms) {
+    const d = (this.durations[handlerId] ||= { count: 0, totalMs: 0, maxMs: 0, all: [] })
+
+    d.count++
+    d.totalMs += ms
+    d.maxMs = Math.max(d.maxMs, ms)
+    if (d.all.length < 100000) d.all.push(ms)
+  }
+
   deliver({ account, workspace, key, sender, body, handlerId }) {
+    const started = Date.now()
+
     return new Promise((resolve, reject) => {
       const url = new URL(`/${account}/${workspace}/_events`, this.workerUrl)
       const payload = Buffer.from(JSON.stringify(body ?? {}))
@@ -114,9 +127,10 @@ class EventBus {
         },
         (res) => {
           res.resume()
-          res.on('end', () =>
+          res.on('end', () => {
+            this.record(handlerId, Date.now() - started)
             resolve(res.statusCode >= 200 && res.statusCode < 300)
-          )
+          })
         }
       )
 

@@ -36,6 +36,9 @@ export const initialState = (): SourceState => ({
 })
 
 /** The last listing: where it started, and a held row it confirmed first. */
+/** Skipped paths beyond which a resumed listing first lists past them. */
+const SKIP_AHEAD = 200
+
 interface Batch {
   p: number
   start: string | null
@@ -52,6 +55,8 @@ export class IndexSource {
   private prefixIndex: number
   private batch: Batch | null = null
   private lastTaken: string | null = null
+  /** The held row when the last listing started (listed before it). */
+  private carried: string | null = null
   private skipCount: number
   public calls = 0
 
@@ -65,6 +70,8 @@ export class IndexSource {
     this.skipUpTo = state.x
     this.held = state.h
     this.skipCount = state.n ?? 0
+    // Nothing taken yet on this page: the last row returned is the cursor's.
+    this.lastTaken = state.x
   }
 
   get exhausted() {
@@ -112,10 +119,19 @@ export class IndexSource {
     const prefix = this.prefixes[this.prefixIndex]
     const start = this.token
 
+    this.carried = this.held
     this.calls++
-    // Paths already returned come again first: ask for that many more.
+    // Paths already returned come again first: ask for that many more. When
+    // they are many, list just past them (the next fill goes on from there),
+    // so deep pages do not re-read a growing head.
     const page = await this.kv.list(prefix, {
-      limit: Math.max(2, Math.min(1000, limit + this.skipCount)),
+      limit: Math.max(
+        2,
+        Math.min(
+          1000,
+          this.skipCount > SKIP_AHEAD ? this.skipCount : limit + this.skipCount
+        )
+      ),
       next: start ?? undefined,
     })
 
@@ -140,7 +156,10 @@ export class IndexSource {
   }
 
   private confirmHeld() {
-    if (this.queue.length === 0 && this.batch) this.batch.heldPath = this.held
+    // Only a row listed before this listing needs remembering in the cursor.
+    if (this.queue.length === 0 && this.batch && this.held === this.carried)
+      this.batch.heldPath = this.held
+    this.carried = null
     this.queue.push(this.held!)
     this.held = null
   }

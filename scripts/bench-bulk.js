@@ -1,0 +1,190 @@
+'use strict'
+
+/**
+ * `npm run bench:bulk`: a bulk reprocess of BENCH_BULK_LOGS (10,000) error
+ * logs through the real worker, the admin's GraphQL and the emulator, with
+ * 20 ms per storage call. Reports how long each event handler took (a chunk
+ * of the bulk action, or a reprocess job) against the service's 30 s
+ * timeout, how long the action took to reach 100 % and to settle, and that
+ * every log was processed exactly once. The last line is one JSON object.
+ */
+const fs = require('fs')
+const os = require('os')
+const path = require('path')
+
+const { startApp, eventually } = require('../test/helpers')
+const { logStoreOn } = require('../local/seed')
+const { appName } = require('../local/paths')
+
+const N = Number(process.env.BENCH_BULK_LOGS || 10_000)
+const STORAGE_MS = 20
+const TIMEOUT_MS =
+  JSON.parse(
+    fs.readFileSync(path.join(__dirname, '..', 'node', 'service.json'), 'utf8')
+  ).timeout * 1000
+
+const runtime = path.join(
+  __dirname,
+  '..',
+  'node',
+  '.runtime',
+  'service',
+  'src',
+  'node'
+)
+
+const percentile = (sorted, p) =>
+  sorted.length
+    ? sorted[
+        Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+      ]
+    : 0
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-bulk-'))
+  const settings = {
+    maxRetries: 10,
+    marketplaces: [
+      {
+        id: 'mercadolivre',
+        name: 'Mercado Livre',
+        baseUrl: 'http://mercadolivre.sandbox.local/api',
+        token: 'sandbox-token',
+        products: false,
+        inventory: true,
+        tracking: false,
+      },
+    ],
+  }
+
+  const app = await startApp({ dataDir, perTab: 0, eventDelayMs: 0, settings })
+
+  try {
+    const { emulator } = app
+    const { recordOutcome } = require(path.join(runtime, 'domain/log'))
+    const skus = {}
+    const inventory = {}
+    const logs = []
+    const now = Date.now()
+
+    for (let i = 0; i < N; i++) {
+      const id = String(200000 + i)
+
+      skus[id] = { Id: Number(id), ProductId: 1, NameComplete: `SKU ${id}` }
+      inventory[id] = { totalQuantity: 2, reservedQuantity: 0 }
+      const key = {
+        tab: 'INVENTORY',
+        marketplace: 'mercadolivre',
+        entityId: id,
+      }
+      const at = new Date(now - (N - i) * 1000).toISOString()
+
+      logs.push({
+        ...recordOutcome(
+          null,
+          key,
+          { sku: id, quantity: 2 },
+          {
+            status: 'ERROR',
+            message: 'Mercado Livre answered HTTP 503: Service unavailable',
+            origin: null,
+            at,
+            trigger: 'CHANGE',
+          }
+        ),
+        updatedAt: at,
+      })
+    }
+
+    emulator.vtex.load({ skus, inventory, orders: {} })
+    await logStoreOn(emulator, {
+      account: app.account,
+      workspace: app.workspace,
+      appName,
+    }).importLogs('INVENTORY', logs, 1000)
+    emulator.vbase.latencyMs = STORAGE_MS
+
+    const start = Date.now()
+    const started = await app.gql(
+      `mutation($input: BulkActionInput!) { startBulkAction(input: $input) { id total status } }`,
+      {
+        input: {
+          tab: 'INVENTORY',
+          action: 'REPROCESS',
+          filter: { status: 'ERROR' },
+        },
+      }
+    )
+
+    if (started.errors) throw new Error(JSON.stringify(started.errors))
+    const { id, total } = started.data.startBulkAction
+    const startMs = Date.now() - start
+    let last = null
+
+    await eventually(
+      async () => {
+        const r = await app.gql(
+          `query($id: ID!) { bulkAction(id: $id) { status processed succeeded skipped failed progress } }`,
+          { id }
+        )
+
+        last = r.data.bulkAction
+
+        return last.status === 'DONE'
+      },
+      { ms: 30 * 60_000, every: 1000, what: 'the bulk action to finish' }
+    )
+
+    const bulkSeconds = (Date.now() - start) / 1000
+
+    await app.settle({ ms: 30 * 60_000 })
+    const settledSeconds = (Date.now() - start) / 1000
+    const overview = await app.gql(
+      `{ integrationOverview(tab: INVENTORY) { total byStatus { success error queued } } }`
+    )
+
+    const accepted = await app.accepted('INVENTORY')
+    const once = new Set(accepted.map((a) => a.id)).size
+    const { durations } = emulator.events
+    const chunk = durations.runBulk ?? { count: 0, maxMs: 0, all: [] }
+    const jobs = durations.runJob ?? { count: 0, maxMs: 0, all: [] }
+    const sortedChunks = [...chunk.all].sort((a, b) => a - b)
+    const sortedJobs = [...jobs.all].sort((a, b) => a - b)
+    const result = {
+      logs: N,
+      total,
+      startBulkActionMs: startMs,
+      bulkSeconds,
+      settledSeconds,
+      chunks: chunk.count,
+      chunkP50Ms: percentile(sortedChunks, 50),
+      chunkP95Ms: percentile(sortedChunks, 95),
+      chunkMaxMs: chunk.maxMs,
+      jobEvents: jobs.count,
+      jobMaxMs: jobs.maxMs,
+      jobP95Ms: percentile(sortedJobs, 95),
+      handlerTimeoutMs: TIMEOUT_MS,
+      succeeded: last.succeeded,
+      skipped: last.skipped,
+      failed: last.failed,
+      finalCounts: overview.data.integrationOverview.byStatus,
+      acceptedByMarketplace: accepted.length,
+      distinctAccepted: once,
+      eventsFailed: emulator.events.failed,
+    }
+
+    console.log(
+      `${N} logs: bulk action 100 % in ${bulkSeconds} s (${chunk.count} chunks, slowest ${chunk.maxMs} ms, p95 ${result.chunkP95Ms} ms), all jobs settled in ${settledSeconds} s (slowest job ${jobs.maxMs} ms); handler timeout ${TIMEOUT_MS} ms; marketplace accepted ${accepted.length} (${once} distinct)`
+    )
+    console.log(JSON.stringify(result))
+  } finally {
+    await app.stop()
+  }
+
+  process.exit(0)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
