@@ -49,7 +49,7 @@ async function main() {
         id: 'mercadolivre',
         name: 'Mercado Livre',
         baseUrl: 'http://mercadolivre.sandbox.local/api',
-        token: 'sandbox-token',
+        token: 'sandbox-token-mercadolivre',
         products: false,
         inventory: true,
         tracking: false,
@@ -57,7 +57,13 @@ async function main() {
     ],
   }
 
-  const app = await startApp({ dataDir, perTab: 0, eventDelayMs: 0, settings })
+  const app = await startApp({
+    dataDir,
+    perTab: 0,
+    eventDelayMs: 0,
+    settings,
+    quiet: !process.env.BENCH_VERBOSE,
+  })
 
   try {
     const { emulator } = app
@@ -104,6 +110,7 @@ async function main() {
     }).importLogs('INVENTORY', logs, 1000)
     emulator.vbase.latencyMs = STORAGE_MS
 
+    console.log(`${N} error logs imported; starting the bulk reprocess`)
     const start = Date.now()
     const started = await app.gql(
       `mutation($input: BulkActionInput!) { startBulkAction(input: $input) { id total status } }`,
@@ -120,6 +127,7 @@ async function main() {
     const { id, total } = started.data.startBulkAction
     const startMs = Date.now() - start
     let last = null
+    let lastPrint = Date.now()
 
     await eventually(
       async () => {
@@ -129,6 +137,19 @@ async function main() {
         )
 
         last = r.data.bulkAction
+        if (Date.now() - lastPrint > 5000) {
+          lastPrint = Date.now()
+          console.log(
+            `… ${last.processed}/${total ?? '?'} processed (${Math.round(
+              last.progress * 100
+            )} %) events ${JSON.stringify({
+              sent: emulator.events.sent,
+              delivered: emulator.events.delivered,
+              failed: emulator.events.failed,
+              handlers: Object.keys(emulator.events.durations),
+            })}`
+          )
+        }
 
         return last.status === 'DONE'
       },
@@ -141,6 +162,10 @@ async function main() {
     const settledSeconds = (Date.now() - start) / 1000
     const overview = await app.gql(
       `{ integrationOverview(tab: INVENTORY) { total byStatus { success error queued } } }`
+    )
+
+    const groups = await app.gql(
+      `{ errorGroups(tab: INVENTORY) { text count } }`
     )
 
     const accepted = await app.accepted('INVENTORY')
@@ -171,6 +196,7 @@ async function main() {
       acceptedByMarketplace: accepted.length,
       distinctAccepted: once,
       eventsFailed: emulator.events.failed,
+      errorsAfter: groups.data.errorGroups,
     }
 
     console.log(

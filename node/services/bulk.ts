@@ -17,7 +17,6 @@ import type { Tab } from '../domain/tabs'
 import type { LogFilter, LogStore } from './logStore'
 import { withOptimisticRetry } from './retry'
 import type { KeyValueStore, StoredFile } from './storage'
-import { isPreconditionFailed } from './storage'
 
 export interface BulkDeps {
   kv: KeyValueStore
@@ -150,22 +149,24 @@ export class BulkRunner {
    * the action finished and do nothing.
    */
   async runChunk(id: string): Promise<'done' | 'more' | 'busy' | 'missing'> {
-    const file = await this.file(id)
-
-    if (!file) return 'missing'
     const owner = token()
-    const held = claimBulk(file.data, this.now(), owner)
+    // A 412 here is usually a bookkeeping write (the send counter), not a
+    // rival handler: read again; a rival's lease shows up as "busy".
+    const claimed = await withOptimisticRetry(`Claiming ${id}`, async () => {
+      const file = await this.file(id)
 
-    if (!held) return 'busy'
-    let etag: string
+      if (!file) return 'missing' as const
+      const next = claimBulk(file.data, this.now(), owner)
 
-    try {
-      await this.deps.kv.put(bulkPath(id), held, { ifMatch: file.etag })
-      etag = (await this.file(id))!.etag
-    } catch (e) {
-      if (isPreconditionFailed(e)) return 'busy'
-      throw e
-    }
+      if (!next) return 'busy' as const
+      await this.deps.kv.put(bulkPath(id), next, { ifMatch: file.etag })
+
+      return next
+    })
+
+    if (claimed === 'missing' || claimed === 'busy') return claimed
+    const held = claimed
+    const etag = (await this.file(id))!.etag
 
     const result = await this.work(held)
     const committed = await this.commit(id, owner, result, { data: held, etag })
