@@ -46,6 +46,8 @@ async function startLocal({
   eventDelayMs = 1500,
   quiet = true,
   settings,
+  // Benchmarks: keep VBase in memory only (writing the store to disk costs CPU).
+  persistStorage = true,
 } = {}) {
   fs.mkdirSync(dataDir, { recursive: true })
   const serviceJson = JSON.parse(
@@ -57,6 +59,7 @@ async function startLocal({
 
   const emulator = new Emulator({
     dataDir,
+    persistStorage,
     serviceJson,
     appName,
     workerUrl,

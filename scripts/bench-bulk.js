@@ -62,6 +62,7 @@ async function main() {
     perTab: 0,
     eventDelayMs: 0,
     settings,
+    persistStorage: false,
     quiet: !process.env.BENCH_VERBOSE,
   })
 

@@ -38,7 +38,13 @@ async function main() {
     ],
   }
 
-  const app = await startApp({ dataDir, perTab: 0, eventDelayMs: 0, settings })
+  const app = await startApp({
+    dataDir,
+    perTab: 0,
+    eventDelayMs: 0,
+    settings,
+    persistStorage: false,
+  })
 
   try {
     const { emulator } = app

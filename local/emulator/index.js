@@ -45,9 +45,18 @@ function readBody(req) {
 }
 
 class Emulator {
-  constructor({ dataDir, serviceJson, appName, workerUrl, credential }) {
+  constructor({
+    dataDir,
+    persistStorage = true,
+    serviceJson,
+    appName,
+    workerUrl,
+    credential,
+  }) {
     this.dataDir = dataDir
-    this.vbase = new VBaseStore(path.join(dataDir, 'vbase'))
+    this.vbase = new VBaseStore(
+      persistStorage ? path.join(dataDir, 'vbase') : null
+    )
     this.sandbox = new SandboxMarketplaces(dataDir)
     this.events = new EventBus({ serviceJson, appName, workerUrl, credential })
     this.vtex = new VtexData(dataDir, {

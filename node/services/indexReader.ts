@@ -58,6 +58,8 @@ export class IndexSource {
   /** The held row when the last listing started (listed before it). */
   private carried: string | null = null
   private skipCount: number
+  /** Prefixes listed at once when starting a prefix (grows while they are empty). */
+  private lookahead = 1
   public calls = 0
 
   constructor(
@@ -116,40 +118,58 @@ export class IndexSource {
       return
     }
 
-    const prefix = this.prefixes[this.prefixIndex]
     const start = this.token
+    const want = Math.max(
+      2,
+      Math.min(
+        1000,
+        this.skipCount > SKIP_AHEAD ? this.skipCount : limit + this.skipCount
+      )
+    )
+
+    // At the start of a prefix, after empty ones, look at the next few at
+    // once (a date range's cover is many small prefixes, mostly empty).
+    const ahead =
+      start === null
+        ? Math.min(this.lookahead, this.prefixes.length - this.prefixIndex)
+        : 1
 
     this.carried = this.held
-    this.calls++
+    this.calls += ahead
     // Paths already returned come again first: ask for that many more. When
     // they are many, list just past them (the next fill goes on from there),
     // so deep pages do not re-read a growing head.
-    const page = await this.kv.list(prefix, {
-      limit: Math.max(
-        2,
-        Math.min(
-          1000,
-          this.skipCount > SKIP_AHEAD ? this.skipCount : limit + this.skipCount
-        )
-      ),
-      next: start ?? undefined,
-    })
+    const pages = await Promise.all(
+      Array.from({ length: ahead }, (_, i) =>
+        this.kv.list(this.prefixes[this.prefixIndex + i], {
+          limit: want,
+          next: i === 0 ? start ?? undefined : undefined,
+        })
+      )
+    )
 
-    this.batch = {
-      p: this.prefixIndex,
-      start,
-      heldPath: null,
-      positions: new Map(page.paths.map((path, i) => [path, i])),
-    }
     this.skipCount = 0
-    for (const path of page.paths) this.accept(path)
-    if (page.next) {
-      this.token = page.next
-    } else {
+    for (const page of pages) {
+      this.batch = {
+        p: this.prefixIndex,
+        start: page === pages[0] ? start : null,
+        heldPath: null,
+        positions: new Map(page.paths.map((path, i) => [path, i])),
+      }
+      for (const path of page.paths) this.accept(path)
+      this.lookahead =
+        page.paths.length === 0 ? Math.min(8, this.lookahead * 2) : 1
+      if (page.next) {
+        this.token = page.next
+        break
+      }
+
       // A tombstone never crosses a prefix: its entry's path is its prefix.
       if (this.held) this.confirmHeld()
       this.prefixIndex++
       this.token = null
+      // Rows found: stop here; what was listed beyond is listed again later.
+      if (this.queue.length > 0) break
     }
 
     this.skipUpTo = null

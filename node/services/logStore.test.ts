@@ -530,3 +530,37 @@ describe('LogStore paging across merged folders', () => {
     expect(new Set(seen).size).toBe(1200)
   })
 })
+
+describe('LogStore date ranges over sparse data', () => {
+  it('finds every row of a week-long range in one page, however sparse', async () => {
+    const kv = new MemoryStorage()
+    const store = new LogStore(kv, Date.now, 0)
+    const week = 7 * 86_400_000
+    const logs = Array.from({ length: 60 }, (_, i) => {
+      const k = key(i % 2 ? 'amazon' : 'magalu', `w${i}`)
+      const at = new Date(T0 - Math.floor((i / 60) * week * 1.5)).toISOString()
+
+      return {
+        ...recordOutcome(
+          null,
+          k,
+          {},
+          { ...outcome(i % 4 ? 'SUCCESS' : 'ERROR'), at }
+        ),
+        updatedAt: at,
+      }
+    })
+
+    await store.importLogs('PRODUCTS', logs)
+    const from = new Date(T0 - week).toISOString()
+    const to = new Date(T0).toISOString()
+    const expected = logs
+      .filter((l) => l.updatedAt >= from && l.updatedAt <= to)
+      .map((l) => l.entityId)
+
+    const page = await store.list({ tab: 'PRODUCTS', from, to, first: 100 })
+
+    expect(page.data.map((l) => l.entityId)).toEqual(expected)
+    expect(page.hasNextPage).toBe(false)
+  })
+})

@@ -383,7 +383,13 @@ export class LogStore {
         )
     )
 
-    const page = await readMerged(sources, query.first, plan.keep)
+    // Bounded work per request: a date range's cover may need each prefix once.
+    const budget = Math.max(
+      24,
+      plan.folders.length * ((plan.cover?.length ?? 0) + 4)
+    )
+
+    const page = await readMerged(sources, query.first, plan.keep, budget)
     const { hasNextPage } = page
 
     return {
