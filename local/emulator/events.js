@@ -96,7 +96,9 @@ class EventBus {
   }
 
   record(handlerId, ms) {
-    const d = (this.durations[handlerId] ||= { count: 0, totalMs: 0, maxMs: 0, all: [] })
+    if (!this.durations[handlerId])
+      this.durations[handlerId] = { count: 0, totalMs: 0, maxMs: 0, all: [] }
+    const d = this.durations[handlerId]
 
     d.count++
     d.totalMs += ms
