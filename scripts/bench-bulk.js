@@ -169,7 +169,7 @@ async function main() {
       `{ errorGroups(tab: INVENTORY) { text count } }`
     )
 
-    const accepted = await app.accepted('INVENTORY')
+    const accepted = await app.accepted('inventory')
     const once = new Set(accepted.map((a) => a.id)).size
     const { durations } = emulator.events
     const chunk = durations.runBulk ?? { count: 0, maxMs: 0, all: [] }
