@@ -36,9 +36,23 @@ async function main() {
       .locator('tr[data-log-id]')
       .filter({ hasText: /answered HTTP/ })
       .first()
+      .getByText(/answered HTTP/)
       .click()
     await page.getByTestId('error-origin').waitFor()
     await page.screenshot({ path: path.join(OUT, 'error-detail.png') })
+    await page.getByTestId('close-detail').click()
+    // A bulk reprocess of every error the filter shows, finished.
+    await page.getByTestId('bulk-reprocess-all').click()
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=bulk-progress]')?.dataset
+          .status === 'DONE',
+      null,
+      { timeout: 60_000 }
+    )
+    await page.getByTestId('filter-status').selectOption('ALL')
+    await page.locator('tr[data-log-id]').first().waitFor()
+    await page.screenshot({ path: path.join(OUT, 'bulk-progress.png') })
     console.log(`screenshots written to ${path.relative(process.cwd(), OUT)}`)
   } finally {
     await browser.close()

@@ -20,75 +20,78 @@ const BulkProgress = ({ action, onStop, onResume }: Props) => {
   const kind = t(`bulk.kind.${action.action}`)
 
   return (
-    <Stack
-      space="$space-2"
+    <div
       data-testid="bulk-progress"
       data-status={action.status}
       className={csx({
+        alignSelf: 'stretch',
         padding: '$space-4',
         border: '$neutral',
         borderRadius: '$base',
       })}
     >
-      <Inline
-        hSpace="$space-3"
-        className={csx({ justifyContent: 'space-between' })}
-      >
-        <Text variant="title2">
-          {t(`bulk.status.${action.status}`, { kind })}
-        </Text>
-        {action.status === 'RUNNING' ? (
-          <Button variant="tertiary" onClick={onStop} data-testid="bulk-stop">
-            {t('bulk.stop')}
-          </Button>
-        ) : action.status === 'CANCELED' ? (
-          <Button
-            variant="secondary"
-            onClick={onResume}
-            data-testid="bulk-resume"
-          >
-            {t('bulk.resume')}
-          </Button>
-        ) : null}
-      </Inline>
-      <div
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-label={t('bulk.progress.label')}
-        className={csx({
-          height: '0.5rem',
-          borderRadius: '$pill',
-          bg: '$bg.base.soft',
-          overflow: 'hidden',
-        })}
-      >
+      <Stack space="$space-2">
+        <Inline
+          hSpace="$space-3"
+          className={csx({ justifyContent: 'space-between' })}
+        >
+          <Text variant="title2">
+            {t(`bulk.status.${action.status}`, { kind })}
+          </Text>
+          {action.status === 'RUNNING' ? (
+            <Button variant="tertiary" onClick={onStop} data-testid="bulk-stop">
+              {t('bulk.stop')}
+            </Button>
+          ) : action.status === 'CANCELED' ? (
+            <Button
+              variant="secondary"
+              onClick={onResume}
+              data-testid="bulk-resume"
+            >
+              {t('bulk.resume')}
+            </Button>
+          ) : null}
+        </Inline>
         <div
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-label={t('bulk.progress.label')}
           className={csx({
-            height: '100%',
-            bg: action.status === 'DONE' ? '$bg.positive' : '$bg.accent.strong',
-            transition: 'width 300ms',
+            width: '100%',
+            height: '0.5rem',
+            borderRadius: '$pill',
+            bg: '$action.neutral.secondary',
+            overflow: 'hidden',
           })}
-          style={{ width: `${percent}%` }}
-        />
-      </div>
-      <Text tone="secondary" data-testid="bulk-counts">
-        {t('bulk.counts', {
-          processed: action.processed,
-          total: action.total ?? action.processed,
-          percent,
-          succeeded: action.succeeded,
-          skipped: action.skipped,
-          failed: action.failed,
-        })}
-      </Text>
-      {action.lastError ? (
-        <Alert variant="warning">
-          {t('bulk.lastError', { message: action.lastError })}
-        </Alert>
-      ) : null}
-    </Stack>
+        >
+          <div
+            className={csx({
+              height: '100%',
+              bg: '$action.main.primary',
+              transition: 'width 300ms',
+            })}
+            style={{ width: `${percent}%` }}
+          />
+        </div>
+        <Text tone="secondary" data-testid="bulk-counts">
+          {t('bulk.counts', {
+            processed: action.processed,
+            total: action.total ?? action.processed,
+            percent,
+            succeeded: action.succeeded,
+            skipped: action.skipped,
+            failed: action.failed,
+          })}
+        </Text>
+        {action.lastError ? (
+          <Alert variant="warning">
+            {t('bulk.lastError', { message: action.lastError })}
+          </Alert>
+        ) : null}
+      </Stack>
+    </div>
   )
 }
 

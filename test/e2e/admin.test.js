@@ -86,7 +86,8 @@ test('opens an error log and sees the origin of the error', async () => {
     .filter({ hasText: /HTTP 503|HTTP 429|Could not reach/ })
     .first()
 
-  await transient.click()
+  // Click the message: the row's first cell is the selection checkbox.
+  await transient.getByText(/HTTP 503|HTTP 429|Could not reach/).click()
   const origin = page.getByTestId('error-origin')
 
   await origin.waitFor()
