@@ -1,5 +1,6 @@
 import { DomainError, invalidArgument } from './errors'
 import { isAbnormal } from './rules'
+import type { TimelineEntry } from './carrier'
 import type { Row } from './rows'
 import type { Tab } from './tabs'
 import { parseTab } from './tabs'
@@ -66,6 +67,8 @@ export interface IntegrationLog {
   updatedAt?: string
   /** Set by the store: the row of the version this one replaced (see rows.ts). */
   previousRow?: Row | null
+  /** Tracking: what happened to the order (statuses sent, carrier and partner events). */
+  timeline?: TimelineEntry[]
 }
 
 /** The result of one attempt to deliver something to a marketplace. */

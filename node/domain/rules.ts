@@ -114,6 +114,10 @@ export const TRACKING_STATUSES = [
   'payment-approved',
   'handling',
   'invoiced',
+  // Beyond Invoiced: only from the carrier or a logistics partner (carrier.ts).
+  'handed-to-carrier',
+  'in-transit',
+  'delivered',
   'canceled',
 ] as const
 export type TrackingStatus = (typeof TRACKING_STATUSES)[number]
@@ -141,7 +145,21 @@ export interface TrackingPayload {
     url: string | null
     courier: string | null
   }
+  /** Carrier events, oldest first (statuses beyond Invoiced). */
+  events?: Array<{
+    status: string
+    date: string
+    city: string
+    state: string
+    description: string
+  }>
 }
+
+/** Statuses only the carrier or a partner can report. */
+export const isBeyondInvoiced = (status: unknown) =>
+  status === 'handed-to-carrier' ||
+  status === 'in-transit' ||
+  status === 'delivered'
 
 export type TrackingDecision =
   | { send: TrackingPayload }

@@ -13,6 +13,8 @@ describe('app settings', () => {
     expect(parseSettings({ marketplaces: [market] })).toEqual({
       maxRetries: 10,
       retention: { successDays: 30, errorDays: 90 },
+      carrier: { baseUrl: null, token: null, everyHours: 6, forDays: 12.5 },
+      partnerToken: null,
       marketplaces: [
         {
           id: 'amazon',
@@ -31,6 +33,8 @@ describe('app settings', () => {
       marketplaces: [],
       maxRetries: 10,
       retention: { successDays: 30, errorDays: 90 },
+      carrier: { baseUrl: null, token: null, everyHours: 6, forDays: 12.5 },
+      partnerToken: null,
     })
   })
 
@@ -74,5 +78,37 @@ describe('retention settings', () => {
     expect(
       parseSettings({ successRetentionDays: '7' }).retention.successDays
     ).toBe(7)
+  })
+})
+
+describe('carrier and partner settings', () => {
+  it('reads the carrier connector and its schedule', () => {
+    const s = parseSettings({
+      carrierBaseUrl: 'https://carrier.example/api/',
+      carrierToken: 'k',
+      carrierRefreshHours: 3,
+      carrierRefreshDays: '10',
+      partnerToken: 'p'.repeat(20),
+    })
+
+    expect(s.carrier).toEqual({
+      baseUrl: 'https://carrier.example/api',
+      token: 'k',
+      everyHours: 3,
+      forDays: 10,
+    })
+    expect(s.partnerToken).toBe('p'.repeat(20))
+  })
+
+  it('refuses bad values', () => {
+    expect(() => parseSettings({ carrierBaseUrl: 'ftp://x' })).toThrow(
+      /carrierBaseUrl/
+    )
+    expect(() => parseSettings({ carrierRefreshHours: 0 })).toThrow(
+      /carrierRefreshHours/
+    )
+    expect(() => parseSettings({ partnerToken: 'short' })).toThrow(
+      /partnerToken/
+    )
   })
 })

@@ -1,4 +1,5 @@
 import type { LogStatus } from './log'
+import { DEFAULT_REFRESH_DAYS, DEFAULT_REFRESH_HOURS } from './carrier'
 import { invalidArgument } from './errors'
 import { validateMarketplace } from './log'
 import type { Tab } from './tabs'
@@ -25,6 +26,16 @@ export interface BridgeSettings {
   maxRetries: number
   /** Logs untouched for longer than this are removed automatically. */
   retention: { successDays: number; errorDays: number }
+  /** Carrier refresh: every `everyHours` for `forDays` after the invoice (6 h, 12.5 days). */
+  carrier: {
+    baseUrl: string | null
+    /** Write-only. */
+    token: string | null
+    everyHours: number
+    forDays: number
+  }
+  /** Logistics partners authenticate with this bearer token (write-only). */
+  partnerToken: string | null
 }
 
 export const DEFAULT_MAX_RETRIES = 10
@@ -134,9 +145,12 @@ export function parseSettings(raw: unknown): BridgeSettings {
     ),
   }
 
+  const carrier = parseCarrier(obj)
+  const partnerToken = optionalSecret(obj.partnerToken, 'partnerToken')
   const list = obj.marketplaces
 
-  if (list == null) return { marketplaces: [], maxRetries, retention }
+  if (list == null)
+    return { marketplaces: [], maxRetries, retention, carrier, partnerToken }
   if (!Array.isArray(list))
     throw invalidArgument('marketplaces must be a list.')
   const marketplaces = list.map((m, i) => parseMarketplace((m ?? {}) as Raw, i))
@@ -148,7 +162,54 @@ export function parseSettings(raw: unknown): BridgeSettings {
     seen.add(m.id)
   }
 
-  return { marketplaces, maxRetries, retention }
+  return { marketplaces, maxRetries, retention, carrier, partnerToken }
+}
+
+function optionalSecret(value: unknown, name: string) {
+  if (value == null || value === '') return null
+  if (typeof value !== 'string' || value.length < 16 || value.length > 256) {
+    throw invalidArgument(`${name} must be a string of 16 to 256 characters.`)
+  }
+
+  return value
+}
+
+function parseCarrier(obj: Raw): BridgeSettings['carrier'] {
+  const baseUrl =
+    obj.carrierBaseUrl == null || obj.carrierBaseUrl === ''
+      ? null
+      : String(obj.carrierBaseUrl)
+
+  if (baseUrl && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(baseUrl)) {
+    throw invalidArgument(
+      `carrierBaseUrl must be an http(s) URL (got "${baseUrl}").`
+    )
+  }
+
+  const everyHours =
+    obj.carrierRefreshHours == null || obj.carrierRefreshHours === ''
+      ? DEFAULT_REFRESH_HOURS
+      : Number(obj.carrierRefreshHours)
+
+  const forDays =
+    obj.carrierRefreshDays == null || obj.carrierRefreshDays === ''
+      ? DEFAULT_REFRESH_DAYS
+      : Number(obj.carrierRefreshDays)
+
+  if (!Number.isFinite(everyHours) || everyHours < 1 || everyHours > 48) {
+    throw invalidArgument('carrierRefreshHours must be from 1 to 48.')
+  }
+
+  if (!Number.isFinite(forDays) || forDays < 1 || forDays > 60) {
+    throw invalidArgument('carrierRefreshDays must be from 1 to 60.')
+  }
+
+  return {
+    baseUrl: baseUrl ? baseUrl.replace(/\/+$/, '') : null,
+    token: obj.carrierToken ? String(obj.carrierToken) : null,
+    everyHours,
+    forDays,
+  }
 }
 
 /** Marketplaces that receive a tab. */

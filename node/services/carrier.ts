@@ -1,0 +1,527 @@
+import type {
+  CarrierEvent,
+  CarrierReport,
+  CarrierWatch,
+  PartnerUpdate,
+  RefreshPolicy,
+  TimelineEntry,
+} from '../domain/carrier'
+import {
+  afterCheck,
+  appendTimeline,
+  assertAddressableInvoice,
+  marketplacePayload,
+  newEvents,
+  omsInvoicePatch,
+  omsTrackingBody,
+  startWatch,
+} from '../domain/carrier'
+import type { DeliveryResponse } from '../domain/delivery'
+import { deliveryRequest, outcomeOf } from '../domain/delivery'
+import { isDomainError } from '../domain/errors'
+import {
+  DUE_PREFIX,
+  carrierPath,
+  duePath,
+  parseDuePath,
+} from '../domain/layout'
+import type { ErrorOrigin, LogKey, Outcome } from '../domain/log'
+import { recordOutcome } from '../domain/log'
+import type { TrackingPayload } from '../domain/rules'
+import type { BridgeSettings } from '../domain/settings'
+import { enabledFor } from '../domain/settings'
+import type { OmsOrder } from '../domain/vtex'
+import type { MarketplaceGateway } from './connector'
+import type { LogStore } from './logStore'
+import { withOptimisticRetry } from './retry'
+import type { KeyValueStore, StoredFile } from './storage'
+
+/** The pseudo-marketplace OMS updates are logged under (Tracking tab). */
+export const OMS_LOG = 'vtex-oms'
+
+/** Writes to VTEX's Orders API (clients/oms.ts). */
+export interface OmsWriter {
+  order(orderId: string): Promise<OmsOrder | null>
+  putTracking(
+    orderId: string,
+    invoiceNumber: string,
+    body: unknown
+  ): Promise<DeliveryResponse>
+  patchInvoice(
+    orderId: string,
+    invoiceNumber: string,
+    body: unknown
+  ): Promise<DeliveryResponse>
+}
+
+/** The carrier connector (docs/connector.md): what a tracking number's package went through. */
+export interface CarrierGateway {
+  report(watch: CarrierWatch): Promise<CarrierReport>
+}
+
+export interface CarrierDeps {
+  kv: KeyValueStore
+  logs: LogStore
+  oms: OmsWriter
+  carrier: CarrierGateway | null
+  gateway: MarketplaceGateway
+  settings: BridgeSettings
+  now: () => number
+}
+
+const LEASE_MS = 2 * 60_000
+
+const ok = (r: DeliveryResponse) =>
+  r.status != null && r.status >= 200 && r.status < 300
+
+export class CarrierTracker {
+  constructor(private readonly deps: CarrierDeps) {}
+
+  private get policy(): RefreshPolicy {
+    const { everyHours, forDays } = this.deps.settings.carrier
+
+    return { everyHours, forDays }
+  }
+
+  private iso() {
+    return new Date(this.deps.now()).toISOString()
+  }
+
+  /**
+   * An invoiced order with a tracking number starts being followed (once:
+   * the watch is created only if absent). Returns the watch, or null when
+   * there is nothing to follow.
+   */
+  async startFromOrder(orderId: string): Promise<CarrierWatch | null> {
+    if (!this.deps.carrier) return null
+    const order = await this.deps.oms.order(orderId)
+
+    if (!order || order.status !== 'invoiced') return null
+    const pkg = (order.packageAttachment?.packages ?? [])
+      .filter((p) => (p.type ?? 'Output') === 'Output' && p.invoiceNumber)
+      .pop()
+
+    if (!pkg?.invoiceNumber || !pkg.trackingNumber) return null
+    const existing = await this.deps.kv.get<CarrierWatch>(carrierPath(orderId))
+
+    if (existing) return existing.data
+    const watch = startWatch(
+      {
+        orderId,
+        invoiceNumber: pkg.invoiceNumber,
+        trackingNumber: pkg.trackingNumber,
+        trackingUrl: pkg.trackingUrl ?? null,
+        courier: pkg.courier ?? null,
+      },
+      this.deps.now(),
+      this.policy
+    )
+
+    try {
+      await this.deps.kv.put(carrierPath(orderId), watch, { ifAbsent: true })
+    } catch {
+      return (
+        (await this.deps.kv.get<CarrierWatch>(carrierPath(orderId)))?.data ??
+        null
+      )
+    }
+
+    await this.deps.kv.putMany([
+      { path: duePath(Date.parse(watch.nextCheckAt), orderId), data: {} },
+    ])
+
+    return watch
+  }
+
+  async get(orderId: string) {
+    return (
+      (await this.deps.kv.get<CarrierWatch>(carrierPath(orderId)))?.data ?? null
+    )
+  }
+
+  /**
+   * Checks every package whose check is due (oldest first, at most `max`).
+   * Driven by the maintenance pass: persisted due times, no timers.
+   */
+  async runDue(max = 25): Promise<number> {
+    if (!this.deps.carrier) return 0
+    const now = this.deps.now()
+    const page = await this.deps.kv.list(DUE_PREFIX, { limit: max })
+    let checked = 0
+
+    for (const path of page.paths) {
+      const due = parseDuePath(path)
+
+      if (!due) continue
+      if (due.dueMs > now) break
+      if (await this.checkOne(due.orderId, path)) checked++
+    }
+
+    return checked
+  }
+
+  private async checkOne(orderId: string, dueEntry: string): Promise<boolean> {
+    const file = await this.deps.kv.get<CarrierWatch>(carrierPath(orderId))
+    const now = this.deps.now()
+    const current = file
+      ? duePath(Date.parse(file.data.nextCheckAt), orderId)
+      : null
+
+    if (!file || file.data.state !== 'WATCHING' || current !== dueEntry) {
+      await this.deps.kv.delete(dueEntry)
+
+      return false
+    }
+
+    if (file.data.claimedUntil && Date.parse(file.data.claimedUntil) > now)
+      return false
+    const claimed: CarrierWatch = {
+      ...file.data,
+      claimedUntil: new Date(now + LEASE_MS).toISOString(),
+    }
+
+    try {
+      await this.deps.kv.put(carrierPath(orderId), claimed, {
+        ifMatch: file.etag,
+      })
+    } catch {
+      return false // another process is checking it
+    }
+
+    let watch = claimed
+    let fresh: CarrierEvent[] = []
+    let error: string | null = null
+
+    try {
+      const report = await this.deps.carrier!.report(watch)
+
+      watch = {
+        ...watch,
+        trackingUrl: report.trackingUrl ?? watch.trackingUrl,
+        courier: report.courier ?? watch.courier,
+      }
+      fresh = newEvents(watch.seen, report.events)
+      if (fresh.length > 0) watch = await this.apply(watch, fresh, 'CARRIER')
+    } catch (e) {
+      error = `Carrier check failed: ${
+        e instanceof Error ? e.message : String(e)
+      }`
+    }
+
+    const next = afterCheck(watch, fresh, now, this.policy, error)
+
+    await this.saveWatch(orderId, next, dueEntry)
+
+    return true
+  }
+
+  /** Writes the watch, moves its due entry (new one first). */
+  private async saveWatch(
+    orderId: string,
+    watch: CarrierWatch,
+    oldDue: string | null
+  ) {
+    await withOptimisticRetry(`Saving carrier watch ${orderId}`, async () => {
+      const file = await this.deps.kv.get<CarrierWatch>(carrierPath(orderId))
+
+      await this.deps.kv.put(
+        carrierPath(orderId),
+        watch,
+        file ? { ifMatch: file.etag } : { ifAbsent: true }
+      )
+    })
+
+    const newDue =
+      watch.state === 'WATCHING' && watch.trackingNumber
+        ? duePath(Date.parse(watch.nextCheckAt), orderId)
+        : null
+
+    if (newDue) await this.deps.kv.putMany([{ path: newDue, data: {} }])
+    if (oldDue && oldDue !== newDue) await this.deps.kv.delete(oldDue)
+  }
+
+  /**
+   * A logistics partner's events (the partner route). Replays change
+   * nothing; an invoice number VTEX cannot address is logged with the reason.
+   */
+  async partner(
+    update: PartnerUpdate
+  ): Promise<{ applied: number; delivered: boolean }> {
+    const file = await this.deps.kv.get<CarrierWatch>(
+      carrierPath(update.orderId)
+    )
+    let watch: CarrierWatch = file?.data ?? {
+      ...startWatch(
+        {
+          orderId: update.orderId,
+          invoiceNumber: update.invoiceNumber,
+          trackingNumber: update.trackingNumber ?? '',
+          trackingUrl: update.trackingUrl,
+          courier: update.courier,
+        },
+        this.deps.now(),
+        this.policy
+      ),
+    }
+
+    watch = {
+      ...watch,
+      invoiceNumber: update.invoiceNumber,
+      trackingNumber: update.trackingNumber ?? watch.trackingNumber,
+      trackingUrl: update.trackingUrl ?? watch.trackingUrl,
+      courier: update.courier ?? watch.courier,
+    }
+
+    const fresh = newEvents(watch.seen, update.events)
+
+    if (fresh.length === 0)
+      return { applied: 0, delivered: watch.state === 'DELIVERED' }
+    watch = await this.apply(watch, fresh, 'PARTNER')
+    const delivered =
+      fresh.some((e) => e.status === 'delivered') || watch.state === 'DELIVERED'
+    const next: CarrierWatch = {
+      ...watch,
+      seen: [
+        ...watch.seen,
+        ...fresh.map(
+          (e) =>
+            `${e.status}|${Date.parse(e.date)}|${e.description
+              .trim()
+              .toLowerCase()}`
+        ),
+      ].slice(-200),
+      events: [...watch.events, ...fresh]
+        .sort((a, b) => Date.parse(a.date) - Date.parse(b.date))
+        .slice(-100),
+      state: delivered ? 'DELIVERED' : watch.state,
+      updatedAt: this.iso(),
+    }
+
+    const oldDue =
+      file && file.data.state === 'WATCHING'
+        ? duePath(Date.parse(file.data.nextCheckAt), update.orderId)
+        : null
+
+    await this.saveWatch(update.orderId, next, oldDue)
+
+    return { applied: fresh.length, delivered }
+  }
+
+  /**
+   * Sends news to OMS (invoice tracking data once, then the tracking status
+   * with every event so far) and to each marketplace, logging each outcome
+   * with the order's timeline.
+   */
+  private async apply(
+    watch: CarrierWatch,
+    fresh: CarrierEvent[],
+    source: 'CARRIER' | 'PARTNER'
+  ): Promise<CarrierWatch> {
+    const all = [...watch.events, ...fresh].sort(
+      (a, b) => Date.parse(a.date) - Date.parse(b.date)
+    )
+
+    const at = this.iso()
+    const timeline: TimelineEntry[] = fresh.map((e) => ({
+      at: e.date,
+      kind:
+        e.status === 'delivered'
+          ? 'DELIVERED'
+          : source === 'CARRIER'
+          ? 'CARRIER_EVENT'
+          : 'PARTNER_EVENT',
+      status: e.status,
+      description: [e.description, [e.city, e.state].filter(Boolean).join('/')]
+        .filter(Boolean)
+        .join(' — '),
+      source,
+    }))
+
+    const last = all[all.length - 1]
+    let invoicePatched = watch.invoicePatched
+
+    try {
+      assertAddressableInvoice(watch.invoiceNumber)
+    } catch (e) {
+      if (!isDomainError(e)) throw e
+      const outcome: Outcome = {
+        status: 'ERROR',
+        message: e.message,
+        origin: null,
+        at,
+        trigger: 'CHANGE',
+      }
+
+      await this.log(OMS_LOG, watch.orderId, { events: all }, outcome, timeline)
+      for (const m of enabledFor(this.deps.settings, 'TRACKING')) {
+        await this.log(m.id, watch.orderId, null, outcome, timeline)
+      }
+
+      throw e
+    }
+
+    // OMS: the invoice's tracking data once (Message Center's trackingURL), then the status.
+    const omsSteps: Array<{
+      what: string
+      url: string
+      body: unknown
+      call: () => Promise<DeliveryResponse>
+    }> = []
+
+    if (!invoicePatched && watch.trackingNumber) {
+      const body = omsInvoicePatch(watch, all)
+
+      omsSteps.push({
+        what: 'invoice tracking data',
+        url: `/api/oms/pvt/orders/${watch.orderId}/invoice/${watch.invoiceNumber}`,
+        body,
+        call: () =>
+          this.deps.oms.patchInvoice(watch.orderId, watch.invoiceNumber, body),
+      })
+    }
+
+    const trackingBody = omsTrackingBody(all)
+
+    omsSteps.push({
+      what: 'tracking status',
+      url: `/api/oms/pvt/orders/${watch.orderId}/invoice/${watch.invoiceNumber}/tracking`,
+      body: trackingBody,
+      call: () =>
+        this.deps.oms.putTracking(
+          watch.orderId,
+          watch.invoiceNumber,
+          trackingBody
+        ),
+    })
+
+    let omsOutcome: Outcome = {
+      status: 'SUCCESS',
+      message: `OMS updated: ${last.status} (${all.length} event${
+        all.length === 1 ? '' : 's'
+      })${
+        trackingBody.isDelivered
+          ? `, delivered ${trackingBody.deliveredDate}`
+          : ''
+      }`,
+      origin: null,
+      at,
+      trigger: 'CHANGE',
+    }
+
+    for (const step of omsSteps) {
+      const method = step.what === 'tracking status' ? 'PUT' : 'PATCH'
+      let response: DeliveryResponse
+
+      try {
+        response = await step.call()
+      } catch (e) {
+        response = {
+          status: null,
+          body: null,
+          networkError: e instanceof Error ? e.message : String(e),
+        }
+      }
+
+      if (!ok(response)) {
+        const origin: ErrorOrigin = {
+          request: {
+            method,
+            url: step.url,
+            body: JSON.stringify(step.body, null, 2),
+          },
+          response: {
+            status: response.status,
+            body:
+              response.body == null
+                ? response.networkError ?? null
+                : typeof response.body === 'string'
+                ? response.body
+                : JSON.stringify(response.body),
+          },
+        }
+
+        omsOutcome = {
+          status: 'ERROR',
+          message: `OMS refused the ${step.what}: ${
+            response.status
+              ? `HTTP ${response.status}`
+              : response.networkError ?? 'no answer'
+          }`,
+          origin,
+          at,
+          trigger: 'CHANGE',
+        }
+        break
+      }
+
+      if (step.what === 'invoice tracking data') invoicePatched = true
+    }
+
+    await this.log(
+      OMS_LOG,
+      watch.orderId,
+      { tracking: trackingBody },
+      omsOutcome,
+      [
+        ...timeline,
+        {
+          at,
+          kind: 'OMS_UPDATED',
+          status: last.status,
+          description: omsOutcome.message,
+          source: 'VTEX',
+        },
+      ]
+    )
+
+    // Marketplaces: the new status with the events.
+    for (const m of enabledFor(this.deps.settings, 'TRACKING')) {
+      const key: LogKey = {
+        tab: 'TRACKING',
+        marketplace: m.id,
+        entityId: watch.orderId,
+      }
+      const base = ((await this.deps.logs.getByKey(key))?.payload ??
+        null) as TrackingPayload | null
+      const payload = marketplacePayload(base, all, watch)
+      const request = deliveryRequest(
+        { tab: 'TRACKING', entityId: watch.orderId, payload },
+        m
+      )
+      let response: DeliveryResponse
+
+      try {
+        response = await this.deps.gateway.send(m, request)
+      } catch (e) {
+        response = {
+          status: null,
+          body: null,
+          networkError: e instanceof Error ? e.message : String(e),
+        }
+      }
+
+      const outcome = outcomeOf(m, request, response, this.iso(), 'CHANGE')
+
+      await this.log(m.id, watch.orderId, payload, outcome, timeline)
+    }
+
+    return { ...watch, invoicePatched }
+  }
+
+  private log(
+    marketplace: string,
+    orderId: string,
+    payload: unknown,
+    outcome: Outcome,
+    timeline: TimelineEntry[]
+  ) {
+    const key: LogKey = { tab: 'TRACKING', marketplace, entityId: orderId }
+
+    return this.deps.logs.update(key, (cur) => ({
+      ...recordOutcome(cur, key, payload ?? cur?.payload ?? null, outcome),
+      timeline: appendTimeline(cur?.timeline, timeline),
+    }))
+  }
+}
+
+export type { StoredFile }
