@@ -22,8 +22,14 @@ const MARKETPLACES = [
   { id: 'magalu', name: 'Magalu' },
 ]
 
+/** Logistics partners use this token on the partner route (local only). */
+const PARTNER_TOKEN = 'local-partner-token-0123456789'
+
 const settingsFor = (marketplaces = MARKETPLACES) => ({
   maxRetries: 10,
+  carrierBaseUrl: 'http://carrier.sandbox.local/api',
+  carrierToken: 'sandbox-carrier-token',
+  partnerToken: PARTNER_TOKEN,
   marketplaces: marketplaces.map((m) => ({
     ...m,
     connector: 'http-json',
@@ -353,4 +359,4 @@ function logStoreOn(emulator, { account, workspace, appName }) {
   )
 }
 
-module.exports = { seed, settingsFor, logStoreOn, MARKETPLACES }
+module.exports = { seed, settingsFor, logStoreOn, MARKETPLACES, PARTNER_TOKEN }

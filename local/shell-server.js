@@ -11,7 +11,18 @@ const fs = require('fs')
 const http = require('http')
 const path = require('path')
 
-const { shellOut } = require('./paths')
+const { runtimeDir, shellOut } = require('./paths')
+
+/** Public routes (service.json): the IO router dispatches them by route id. */
+function publicRouteId(pathname) {
+  const file = path.join(runtimeDir, 'service', 'service.json')
+  const routes = JSON.parse(fs.readFileSync(file, 'utf8')).routes || {}
+  const hit = Object.entries(routes).find(
+    ([, r]) => r.public && r.path === pathname
+  )
+
+  return hit ? hit[0] : null
+}
 
 const ADMIN_PATH = '/admin/app/marketplace-bridge'
 
@@ -25,6 +36,10 @@ function forward(req, res, target, headers = {}) {
       method: req.method,
       headers: {
         'content-type': req.headers['content-type'] || 'application/json',
+        // Partners authenticate with a bearer token (public route).
+        ...(req.headers.authorization
+          ? { authorization: req.headers.authorization }
+          : {}),
         ...headers,
       },
     },
@@ -106,7 +121,8 @@ function createShellServer({
     // The app's GraphQL and its HTTP routes (CSV export), as the IO router does.
     if (
       url.pathname === '/_v/graphql' ||
-      url.pathname.startsWith('/_v/private/marketplace-bridge/')
+      url.pathname.startsWith('/_v/private/marketplace-bridge/') ||
+      url.pathname.startsWith('/_v/marketplace-bridge/')
     ) {
       return forward(
         req,
@@ -121,6 +137,12 @@ function createShellServer({
           'x-vtex-workspace': workspace,
           'x-vtex-credential': credential,
           'x-forwarded-host': req.headers.host || 'localhost',
+          ...(publicRouteId(url.pathname)
+            ? {
+                'x-colossus-route-id': publicRouteId(url.pathname),
+                'x-colossus-params': '{}',
+              }
+            : {}),
         }
       )
     }

@@ -110,6 +110,11 @@ async function startLocal({
       : ['ignore', 'inherit', 'inherit', 'ipc'],
   })
 
+  // The schedules' clock: the emulator moves it, the worker follows.
+  emulator.onClock = (offsetMs) => {
+    if (worker.connected) worker.send({ clockOffsetMs: offsetMs })
+  }
+
   let workerErr = ''
 
   if (worker.stderr)

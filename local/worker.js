@@ -15,3 +15,12 @@ const port = Number(process.env.WORKER_PORT)
 const server = startWorker(getServiceJSON()).listen(port, '127.0.0.1', () => {
   if (process.send) process.send({ ready: server.address().port })
 })
+
+// The local runtime moves the schedules' clock (carrier refresh) to simulate days.
+process.on('message', (m) => {
+  if (m && typeof m.clockOffsetMs === 'number') {
+    const { clock } = require(`${runtimeDir}/service/src/node/services/clock`)
+
+    clock.offsetMs = m.clockOffsetMs
+  }
+})

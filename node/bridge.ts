@@ -6,6 +6,8 @@ import type { BridgeSettings } from './domain/settings'
 import type { Clients } from './clients'
 import type { JobDispatcher, VtexSource } from './services/connector'
 import { BulkRunner } from './services/bulk'
+import { CarrierTracker } from './services/carrier'
+import { clock } from './services/clock'
 import { JobStore } from './services/jobStore'
 import { LogStore } from './services/logStore'
 import { BridgeQueue } from './services/queue'
@@ -48,8 +50,9 @@ const SWEEP_EVERY_MS = 15_000
 let lastSweep = 0
 
 export async function sweepIfDue(queue: BridgeQueue, clients?: Clients) {
-  if (Date.now() - lastSweep < SWEEP_EVERY_MS) return null
-  lastSweep = Date.now()
+  // The schedules' clock (the local runtime moves it to simulate days).
+  if (clock.now() - lastSweep < SWEEP_EVERY_MS) return null
+  lastSweep = clock.now()
   const swept = await queue.sweep()
 
   if (clients) await maintain(clients, queue)
@@ -62,7 +65,7 @@ export async function sweepIfDue(queue: BridgeQueue, clients?: Clients) {
  * actions that went quiet, and apply the retention settings. Bounded work
  * per run (retention removes at most 200 logs per tab and status).
  */
-async function maintain(clients: Clients, queue: BridgeQueue) {
+export async function maintain(clients: Clients, queue: BridgeQueue) {
   const logs = logStore(clients)
   const settings = await loadSettings(clients)
   const now = Date.now()
@@ -81,6 +84,7 @@ async function maintain(clients: Clients, queue: BridgeQueue) {
   }
 
   await bulkRunnerWith(clients, queue).sweep()
+  await (await carrierTracker(clients)).runDue()
 }
 
 function eventDispatcher(clients: Clients): JobDispatcher {
@@ -133,4 +137,20 @@ function bulkRunnerWith(clients: Clients, queue: BridgeQueue) {
 /** Bulk actions: reprocess goes through the queue like a single reprocess. */
 export async function bulkRunner(clients: Clients) {
   return bulkRunnerWith(clients, await bridgeQueue(clients))
+}
+
+/** Carrier refresh and partner events (services/carrier.ts). */
+export async function carrierTracker(clients: Clients) {
+  const settings = await loadSettings(clients)
+  const kv = clients.logStorage.bucket(LOG_BUCKET)
+
+  return new CarrierTracker({
+    kv,
+    logs: new LogStore(kv),
+    oms: clients.oms,
+    carrier: clients.carrierHttp.gateway(settings.carrier),
+    gateway: clients.marketplaceHttp,
+    settings,
+    now: () => clock.now(),
+  })
 }

@@ -10,6 +10,8 @@ import {
 } from './events/handlers'
 import { resolvers } from './resolvers'
 import { exportCsv } from './routes/exportCsv'
+import { runMaintenance } from './routes/maintenance'
+import { partnerTracking } from './routes/partner'
 
 const TIMEOUT_MS = 5000
 
@@ -32,6 +34,7 @@ const clients: ClientsConfig<Clients> = {
     logistics: { retries: 2, timeout: TIMEOUT_MS },
     oms: { retries: 2, timeout: TIMEOUT_MS },
     adminAuth: { retries: 1, timeout: TIMEOUT_MS },
+    carrierHttp: { timeout: 10_000 },
   },
 }
 
@@ -42,6 +45,10 @@ declare global {
 export default new Service<Clients, RecorderState, Context>({
   clients,
   events: { runJob, runBulk, onCatalogChange, onOrderStatus },
-  routes: { exportCsv: method({ GET: exportCsv }) },
+  routes: {
+    exportCsv: method({ GET: exportCsv }),
+    partnerTracking: method({ POST: partnerTracking }),
+    runMaintenance: method({ POST: runMaintenance }),
+  },
   graphql: { resolvers },
 })

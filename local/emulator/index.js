@@ -17,6 +17,7 @@ const http = require('http')
 const path = require('path')
 
 const { VBaseStore, send } = require('./vbase')
+const { SandboxCarrier } = require('./carrier')
 const { SandboxMarketplaces } = require('./sandbox')
 const { EventBus } = require('./events')
 const { VtexData } = require('./vtex')
@@ -58,10 +59,17 @@ class Emulator {
       persistStorage ? path.join(dataDir, 'vbase') : null
     )
     this.sandbox = new SandboxMarketplaces(dataDir)
+    /** The schedules' clock: moved by POST /_emulator/clock, shared with the worker. */
+    this.clock = { offsetMs: 0, now: () => Date.now() + this.clock.offsetMs }
+    this.onClock = () => undefined
+    this.carrier = new SandboxCarrier(this.clock)
     this.events = new EventBus({ serviceJson, appName, workerUrl, credential })
     this.vtex = new VtexData(dataDir, {
       account: null,
       publish: (e) => this.events.publish(e),
+      // An invoiced package's tracking number starts its carrier timeline.
+      onInvoiced: (pkg) =>
+        pkg.trackingNumber && this.carrier.register(pkg.trackingNumber),
     })
     this.settingsFile = path.join(dataDir, 'settings.json')
     this.unknownHosts = []
@@ -102,6 +110,8 @@ class Emulator {
       return this.vtex.handle(req, res, ctx)
     }
 
+    if (host === 'carrier.sandbox.local')
+      return this.carrier.handle(req, res, ctx)
     if (host.endsWith('.sandbox.local'))
       return this.sandbox.handle(req, res, ctx)
     if (!absolute && url.pathname.startsWith('/_emulator/'))
@@ -215,6 +225,21 @@ class Emulator {
 
     if (ctx.pathname.startsWith('/_emulator/vtex'))
       return this.vtexControl(req, res, ctx, json)
+    if (ctx.pathname === '/_emulator/clock') {
+      if (req.method === 'POST') {
+        const { advanceHours = 0, advanceMs = 0 } = json()
+
+        this.clock.offsetMs +=
+          Number(advanceHours) * 3_600_000 + Number(advanceMs)
+        this.onClock(this.clock.offsetMs)
+      }
+
+      return send(res, 200, {
+        now: new Date(this.clock.now()).toISOString(),
+        offsetMs: this.clock.offsetMs,
+      })
+    }
+
     if (ctx.pathname === '/_emulator/stats') {
       return send(res, 200, {
         vtexReads: this.vtex.reads,

@@ -63,10 +63,25 @@ class SandboxMarketplaces {
     }
 
     if (kind === 'orders') {
-      const allowed = ['payment-approved', 'handling', 'invoiced', 'canceled']
+      const allowed = [
+        'payment-approved',
+        'handling',
+        'invoiced',
+        'handed-to-carrier',
+        'in-transit',
+        'delivered',
+        'canceled',
+      ]
 
       if (!allowed.includes(body.status))
         return `Unknown order status "${body.status}"`
+      if (
+        ['handed-to-carrier', 'in-transit', 'delivered'].includes(
+          body.status
+        ) &&
+        !(Array.isArray(body.events) && body.events.length)
+      )
+        return 'Carrier statuses need their events'
       if (body.status === 'invoiced' && !(body.invoice && body.invoice.number))
         return 'Invoiced orders need the invoice number'
     }

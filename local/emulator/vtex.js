@@ -6,6 +6,9 @@
  *   GET /api/catalog_system/pvt/sku/stockkeepingunitbyid/{skuId}
  *   GET /api/logistics/pvt/inventory/skus/{skuId}
  *   GET /api/oms/pvt/orders/{orderId}
+ *   PATCH /api/oms/pvt/orders/{orderId}/invoice/{invoiceNumber}           (tracking number, URL, courier)
+ *   PUT /api/oms/pvt/orders/{orderId}/invoice/{invoiceNumber}/tracking    (Update order tracking status)
+ * The two writes validate their bodies as orders-api.json documents them.
  * Changes made through change*() are persisted and announced the way VTEX
  * does: a vtex.broadcaster notification, or a vtex.orders-broadcast event.
  */
@@ -25,10 +28,11 @@ const ORDER_STATUSES = [
 ]
 
 class VtexData {
-  constructor(dataDir, { account, publish }) {
+  constructor(dataDir, { account, publish, onInvoiced = () => undefined }) {
     this.file = path.join(dataDir, 'vtex.json')
     this.account = account
     this.publish = publish
+    this.onInvoiced = onInvoiced
     this.data = fs.existsSync(this.file)
       ? JSON.parse(fs.readFileSync(this.file, 'utf8'))
       : { skus: {}, inventory: {}, orders: {} }
@@ -56,7 +60,7 @@ class VtexData {
     this.save()
   }
 
-  async handle(req, res, { pathname }) {
+  async handle(req, res, { pathname, body }) {
     this.reads++
     if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs))
     if (!req.headers.vtexidclientautcookie)
@@ -91,11 +95,111 @@ class VtexData {
       })
     }
 
+    m =
+      /^\/api\/oms\/pvt\/orders\/([A-Za-z0-9-]+)\/invoice\/([^/]+)(\/tracking)?$/.exec(
+        pathname
+      )
+    if (m && (req.method === 'PATCH' || req.method === 'PUT')) {
+      return this.writeTracking(req, res, {
+        orderId: m[1],
+        invoiceNumber: decodeURIComponent(m[2]),
+        tracking: Boolean(m[3]),
+        body,
+      })
+    }
+
     m = /^\/api\/oms\/pvt\/orders\/([A-Za-z0-9-]+)$/.exec(pathname)
     if (m)
       return this.answer(res, this.data.orders[m[1]], `Order ${m[1]} not found`)
 
     return send(res, 404, { error: `No VTEX route ${pathname}` })
+  }
+
+  /** The two tracking writes, validated against orders-api.json. */
+  writeTracking(req, res, { orderId, invoiceNumber, tracking, body }) {
+    const order = this.data.orders[orderId]
+
+    if (!order)
+      return send(res, 404, {
+        error: { message: `Order ${orderId} not found` },
+      })
+    const pkg = (order.packageAttachment?.packages || []).find(
+      (p) => p.invoiceNumber === invoiceNumber
+    )
+
+    if (!pkg)
+      return send(res, 404, {
+        error: { message: `Invoice ${invoiceNumber} not found in ${orderId}` },
+      })
+    let json
+
+    try {
+      json = JSON.parse(body.toString('utf8'))
+    } catch {
+      return send(res, 400, { error: { message: 'Invalid JSON' } })
+    }
+
+    const problems = []
+    const str = (v) => typeof v === 'string'
+    const strOrNull = (v) => v === null || typeof v === 'string'
+
+    if (!tracking) {
+      if (req.method !== 'PATCH')
+        return send(res, 405, { error: { message: 'Use PATCH' } })
+      // Updatepartialinvoice.SendTrackingNumber.Request
+      if (!str(json.trackingNumber) || !json.trackingNumber)
+        problems.push('trackingNumber is required')
+      for (const k of ['trackingUrl', 'dispatchedDate', 'courier'])
+        if (!(k in json) || !strOrNull(json[k]))
+          problems.push(`${k} is required (string or null)`)
+      if (problems.length)
+        return send(res, 400, { error: { message: problems.join('; ') } })
+      Object.assign(pkg, {
+        trackingNumber: json.trackingNumber,
+        trackingUrl: json.trackingUrl,
+        courier: json.courier,
+        dispatchedDate: json.dispatchedDate,
+      })
+    } else {
+      if (req.method !== 'PUT')
+        return send(res, 405, { error: { message: 'Use PUT' } })
+      // "sends a tracking event to an order that already has a tracking number registered to its invoice"
+      if (!pkg.trackingNumber)
+        problems.push(
+          'the invoice has no tracking number: PATCH the invoice first'
+        )
+      if (typeof json.isDelivered !== 'boolean')
+        problems.push('isDelivered is required (boolean)')
+      if (!('deliveredDate' in json) || !strOrNull(json.deliveredDate))
+        problems.push('deliveredDate is required (yyyy-mm-dd hh:mm or null)')
+      else if (
+        json.deliveredDate !== null &&
+        !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(json.deliveredDate)
+      )
+        problems.push('deliveredDate must be yyyy-mm-dd hh:mm')
+      if (!Array.isArray(json.events))
+        problems.push('events is required (array)')
+      else
+        json.events.forEach((e, i) => {
+          for (const k of ['city', 'state', 'description', 'date'])
+            if (!e || !str(e[k])) problems.push(`events[${i}].${k} is required`)
+        })
+      if (problems.length)
+        return send(res, 400, { error: { message: problems.join('; ') } })
+      pkg.courierStatus = {
+        finished: json.isDelivered,
+        deliveredDate: json.deliveredDate,
+        data: json.events,
+      }
+    }
+
+    this.save()
+
+    return send(res, 200, {
+      date: new Date().toISOString(),
+      orderId,
+      receipt: Math.random().toString(16).slice(2),
+    })
   }
 
   answer(res, value, missing) {
@@ -176,6 +280,7 @@ class VtexData {
           },
         ],
       }
+      this.onInvoiced(order.packageAttachment.packages[0])
     }
 
     this.save()

@@ -2,6 +2,7 @@ import type { InstanceOptions, IOContext } from '@vtex/api'
 import { IOClients } from '@vtex/api'
 
 import { AdminAuth } from './adminAuth'
+import { CarrierHttp } from './carrier'
 import { Catalog } from './catalog'
 import { Logistics } from './logistics'
 import { LogStorage } from './logStorage'
@@ -35,6 +36,10 @@ export class Clients extends IOClients {
 
   public get adminAuth() {
     return this.getOrSet('adminAuth', AdminAuth)
+  }
+
+  public get carrierHttp() {
+    return this.getOrSet('carrierHttp', CarrierHttp)
   }
 
   public get oms() {

@@ -1,12 +1,68 @@
+import type { DeliveryResponse } from '../domain/delivery'
 import type { OmsOrder } from '../domain/vtex'
 import { AppJanusClient } from './janus'
 
-/** Orders API (policy OMSViewer). */
+const path = (orderId: string) =>
+  `/api/oms/pvt/orders/${encodeURIComponent(orderId)}`
+
+/**
+ * Orders API: reads (policy OMSViewer) and the two tracking writes the
+ * bridge makes after Invoiced (the app's role needs the License Manager
+ * resource "Notify invoice"). Writes answer the HTTP status and body instead
+ * of throwing, so the log keeps what OMS said.
+ */
 export class Oms extends AppJanusClient {
   public order(orderId: string) {
-    return this.getOrNull<OmsOrder>(
-      `/api/oms/pvt/orders/${encodeURIComponent(orderId)}`,
-      'oms-order'
+    return this.getOrNull<OmsOrder>(path(orderId), 'oms-order')
+  }
+
+  /** PUT …/invoice/{invoiceNumber}/tracking: Update order tracking status. */
+  public putTracking(orderId: string, invoiceNumber: string, body: unknown) {
+    return this.write(
+      'put',
+      `${path(orderId)}/invoice/${encodeURIComponent(invoiceNumber)}/tracking`,
+      body,
+      'oms-tracking'
     )
+  }
+
+  /** PATCH …/invoice/{invoiceNumber}: the invoice's tracking number, URL and courier. */
+  public patchInvoice(orderId: string, invoiceNumber: string, body: unknown) {
+    return this.write(
+      'patch',
+      `${path(orderId)}/invoice/${encodeURIComponent(invoiceNumber)}`,
+      body,
+      'oms-invoice-tracking'
+    )
+  }
+
+  private async write(
+    method: 'put' | 'patch',
+    url: string,
+    body: unknown,
+    metric: string
+  ): Promise<DeliveryResponse> {
+    try {
+      const response =
+        method === 'put'
+          ? await this.http.putRaw(url, body, { metric })
+          : await this.http.patch(url, body, { metric }).then((data) => ({
+              status: 200,
+              data,
+            }))
+
+      return { status: response.status, body: response.data }
+    } catch (e) {
+      const r = (e as { response?: { status?: number; data?: unknown } })
+        .response
+
+      if (r?.status) return { status: r.status, body: r.data ?? null }
+
+      return {
+        status: null,
+        body: null,
+        networkError: e instanceof Error ? e.message : String(e),
+      }
+    }
   }
 }

@@ -45,13 +45,18 @@ export const carrierPath = (orderId: string) => root(`carrier/${orderId}`)
 /** When the next carrier check is due: listed oldest first. */
 export const DUE_PREFIX = root('due/')
 export const duePath = (dueMs: number, orderId: string) =>
-  `${DUE_PREFIX}${String(Math.max(0, Math.floor(dueMs))).padStart(13, '0')}~${orderId}`
+  `${DUE_PREFIX}${String(Math.max(0, Math.floor(dueMs))).padStart(
+    13,
+    '0'
+  )}~${orderId}`
 
 export function parseDuePath(path: string) {
   const leaf = path.slice(DUE_PREFIX.length)
   const [ms, orderId] = leaf.split('~')
 
-  return /^\d{13}$/.test(ms ?? '') && orderId ? { dueMs: Number(ms), orderId } : null
+  return /^\d{13}$/.test(ms ?? '') && orderId
+    ? { dueMs: Number(ms), orderId }
+    : null
 }
 
 export const indexRoot = (tab: Tab) => root(`idx/${tab}/`)

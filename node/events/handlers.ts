@@ -3,7 +3,7 @@ import type { EventContext } from '@vtex/api'
 import { invalidArgument, isDomainError } from '../domain/errors'
 import type { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
 import type { Clients } from '../clients'
-import { bridgeQueue, bulkRunner, sweepIfDue } from '../bridge'
+import { bridgeQueue, bulkRunner, carrierTracker, sweepIfDue } from '../bridge'
 
 type Ctx = EventContext<Clients>
 
@@ -40,9 +40,16 @@ export const onCatalogChange = (ctx: Ctx) =>
 
 /** vtex.orders-broadcast status changes: tracking. */
 export const onOrderStatus = (ctx: Ctx) =>
-  handle(ctx, 'Order status change', (q) =>
-    q.onOrderStatus(ctx.body as OrderStatusEvent)
-  )
+  handle(ctx, 'Order status change', async (q) => {
+    const event = ctx.body as OrderStatusEvent
+    const result = await q.onOrderStatus(event)
+
+    // Invoiced with a tracking number: the carrier is followed from now on.
+    if (event.currentState === 'invoiced')
+      await (await carrierTracker(ctx.clients)).startFromOrder(event.orderId)
+
+    return result
+  })
 
 /** The app's own job events: exports and reprocesses. */
 export const runJob = (ctx: Ctx) =>

@@ -1,30 +1,13 @@
 import { PassThrough } from 'stream'
 
-import { AuthenticationError, ForbiddenError } from '@vtex/api'
-
 import { csvHeader, csvRow } from '../domain/csv'
 import { isDomainError } from '../domain/errors'
 import { logStore } from '../bridge'
 import { parseFilter } from '../resolvers/queries/integrationLogs'
+import { requireAdmin } from './auth'
 
 /** Rows per storage page while streaming. */
 const PAGE = 100
-
-async function requireAdmin(ctx: Context) {
-  const token =
-    ctx.cookies.get('VtexIdclientAutCookie') ?? ctx.get('VtexIdclientAutCookie')
-
-  if (!token) throw new AuthenticationError('VtexIdclientAutCookie not found.')
-  const user = await ctx.clients.adminAuth.user(token).catch(() => null)
-
-  if (!user?.user || user.account !== ctx.vtex.account) {
-    throw new AuthenticationError('Could not find the user of this session.')
-  }
-
-  if (!(await ctx.clients.adminAuth.granted(user.user))) {
-    throw new ForbiddenError('This user may not read the integration logs.')
-  }
-}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 

@@ -1,3 +1,4 @@
+import { appendTimeline } from '../domain/carrier'
 import { DomainError } from '../domain/errors'
 import {
   classify,
@@ -25,9 +26,10 @@ import {
   newJob,
   scheduleRetry,
 } from '../domain/queue'
-import type { InventoryPayload } from '../domain/rules'
+import type { InventoryPayload, TrackingPayload } from '../domain/rules'
 import {
   inventoryPayload,
+  isBeyondInvoiced,
   isTrackingRegression,
   productPayload,
   shouldExportStock,
@@ -505,6 +507,13 @@ export class BridgeQueue {
       return unchanged(payload) ? { skip: 'unchanged' } : { payload }
     }
 
+    // A reprocess of a carrier or partner update sends that update again
+    // (OMS's workflow status stops at invoiced).
+    const carried = log?.payload as TrackingPayload | null | undefined
+
+    if (!exporting && carried && isBeyondInvoiced(carried.status))
+      return { payload: carried }
+
     const order = await source.order(key.entityId)
 
     if (!order)
@@ -532,17 +541,38 @@ export class BridgeQueue {
     known?: StoredFile<IntegrationLog> | null
   ) {
     const withChange = { ...outcome, changedAt: job.changedAt }
+    // Tracking: a status the marketplace accepted goes on the order's timeline.
+    const sent = (log: IntegrationLog | null): IntegrationLog | null => {
+      if (!log || key.tab !== 'TRACKING' || outcome.status !== 'SUCCESS')
+        return log
+      const status = String((payload as { status?: unknown })?.status ?? '')
+
+      return {
+        ...log,
+        timeline: appendTimeline(log.timeline, [
+          {
+            at: outcome.at,
+            kind: 'STATUS_SENT',
+            status,
+            description: outcome.message,
+            source: 'VTEX',
+          },
+        ]),
+      }
+    }
 
     await this.deps.logs.update(
       key,
       (cur) => {
         if (job.kind === 'REPROCESS')
-          return cur ? completeJob(cur, job.id, withChange, payload) : null
+          return cur
+            ? sent(completeJob(cur, job.id, withChange, payload))
+            : null
         // A newer change already recorded wins over this one.
         if (cur?.changedAt && job.changedAt && cur.changedAt > job.changedAt)
           return null
 
-        return recordOutcome(cur, key, payload, withChange)
+        return sent(recordOutcome(cur, key, payload, withChange))
       },
       known
     )

@@ -1,0 +1,242 @@
+'use strict'
+
+/**
+ * Tracking beyond Invoiced through the real worker and the emulator: the
+ * carrier followed every 6 h for 12.5 simulated days until delivered in OMS
+ * and at the marketplaces, and the partner interface (auth, validation,
+ * replays, an invoice number VTEX cannot address).
+ */
+const test = require('node:test')
+const assert = require('node:assert/strict')
+
+const { startApp } = require('../helpers')
+const { PARTNER_TOKEN } = require('../../local/seed')
+
+const DETAIL = `query($id: ID!) { integrationLog(id: $id) {
+  id status message payload timeline { at kind status description source }
+} }`
+
+let app
+
+test.before(async () => {
+  app = await startApp({ perTab: 20, eventDelayMs: 50 })
+})
+
+test.after(async () => {
+  await app.stop()
+})
+
+const ok = (r) => {
+  assert.equal(r.errors, undefined, JSON.stringify(r.errors))
+
+  return r.data
+}
+
+const detail = async (id) => ok(await app.gql(DETAIL, { id })).integrationLog
+
+/** What VTEX's scheduler does: POST the maintenance route (admin credentials). */
+const tick = async () => {
+  const res = await fetch(
+    `${app.shellUrl}/_v/private/marketplace-bridge/maintenance`,
+    {
+      method: 'POST',
+      headers: { cookie: `VtexIdclientAutCookie=${app.session}` },
+    }
+  )
+
+  assert.equal(res.status, 200, await res.text())
+}
+
+const order = async (id) => {
+  const { orders } = await app.control('vtex')
+
+  return orders.find((o) => o.id === id)
+}
+
+async function invoiceAnOrder(trackingNumber) {
+  const { orders } = await app.control('vtex')
+  const target = orders.find(
+    (o) => o.status !== 'invoiced' && o.status !== 'canceled'
+  )
+
+  assert.ok(target, 'the seed has an order to invoice')
+  await app.control('vtex/order', {
+    orderId: target.id,
+    status: 'invoiced',
+    invoice: {
+      invoiceNumber: `NF${trackingNumber}`,
+      invoiceKey: '35261100000000000000550010000999',
+      trackingNumber,
+      trackingUrl: null,
+      courier: 'Loggi',
+    },
+  })
+  await app.settle()
+
+  return target.id
+}
+
+test('an invoiced order is followed every 6 h for 12.5 simulated days until delivered in OMS and at the marketplaces', async () => {
+  const orderId = await invoiceAnOrder('TRK777')
+  const logId = `TRACKING:mercadolivre:${orderId}`
+
+  assert.equal((await detail(logId)).timeline.at(-1).status, 'invoiced')
+  const carrierRequests = app.emulator.carrier.requests
+
+  // 300 h in steps of 6 h, each followed by the scheduler's call.
+  for (let h = 0; h < 300; h += 6) {
+    await app.control('clock', { advanceHours: 6 })
+    await tick()
+  }
+
+  await app.settle()
+  // Delivered at 200 h: checked at 6, 12, …, 204 h, then no more.
+  assert.equal(app.emulator.carrier.requests - carrierRequests, 34)
+
+  const pkg =
+    app.emulator.vtex.data.orders[orderId].packageAttachment.packages[0]
+
+  assert.equal(pkg.trackingNumber, 'TRK777')
+  assert.equal(pkg.trackingUrl, 'https://rastreio.sandbox.local/TRK777')
+  assert.equal(pkg.courier, 'Loggi')
+  assert.equal(pkg.courierStatus.finished, true)
+  assert.match(
+    pkg.courierStatus.deliveredDate,
+    /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/
+  )
+  assert.equal(pkg.courierStatus.data.length, 4)
+
+  const accepted = (await app.accepted('orders', orderId)).filter(
+    (a) => a.marketplace === 'mercadolivre'
+  )
+
+  assert.deepEqual(
+    accepted.map((a) => a.body.status),
+    ['invoiced', 'handed-to-carrier', 'in-transit', 'in-transit', 'delivered']
+  )
+
+  const log = await detail(logId)
+
+  assert.equal(log.status, 'SUCCESS')
+  assert.deepEqual(
+    log.timeline.map((e) => `${e.kind}:${e.status}`),
+    [
+      'STATUS_SENT:invoiced',
+      'CARRIER_EVENT:handed-to-carrier',
+      'CARRIER_EVENT:in-transit',
+      'CARRIER_EVENT:in-transit',
+      'DELIVERED:delivered',
+    ]
+  )
+  const omsLog = await detail(`TRACKING:vtex-oms:${orderId}`)
+
+  assert.equal(omsLog.status, 'SUCCESS')
+  assert.match(omsLog.message, /delivered/)
+  assert.equal((await order(orderId)).status, 'invoiced')
+})
+
+const partner = (body, token = PARTNER_TOKEN) =>
+  fetch(`${app.shellUrl}/_v/marketplace-bridge/partner/tracking`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+
+test('partner interface: refused without the token, validated, replays change nothing', async () => {
+  const orderId = await invoiceAnOrder('TRK888')
+  const events = [
+    {
+      status: 'handed-to-carrier',
+      date: '2026-11-24T10:00:00Z',
+      city: 'Cajamar',
+      state: 'SP',
+      description: 'Entregue à transportadora',
+    },
+    {
+      status: 'delivered',
+      date: '2026-11-26T15:30:00Z',
+      city: 'Campinas',
+      state: 'SP',
+      description: 'Entregue',
+    },
+  ]
+
+  assert.equal(
+    (await partner({ orderId, invoiceNumber: 'NFTRK888', events }, null))
+      .status,
+    401
+  )
+  assert.equal(
+    (
+      await partner(
+        { orderId, invoiceNumber: 'NFTRK888', events },
+        'wrong-token-0123456789'
+      )
+    ).status,
+    401
+  )
+  const bad = await partner({
+    orderId,
+    invoiceNumber: 'NFTRK888',
+    events: [{ status: 'lost', date: 'x' }],
+  })
+
+  assert.equal(bad.status, 400)
+  assert.match((await bad.json()).error, /events\[0\]\.status must be one of/)
+  assert.equal((await partner('{not json')).status, 400)
+
+  const first = await partner({ orderId, invoiceNumber: 'NFTRK888', events })
+
+  assert.equal(first.status, 200)
+  assert.deepEqual(await first.json(), { orderId, applied: 2, delivered: true })
+  await app.settle()
+  const omsCalls = app.emulator.vtex.reads
+  const replay = await partner({ orderId, invoiceNumber: 'NFTRK888', events })
+
+  assert.deepEqual(await replay.json(), {
+    orderId,
+    applied: 0,
+    delivered: true,
+  })
+  assert.equal(app.emulator.vtex.reads, omsCalls)
+  const pkg =
+    app.emulator.vtex.data.orders[orderId].packageAttachment.packages[0]
+
+  assert.equal(pkg.courierStatus.finished, true)
+  assert.equal(pkg.courierStatus.deliveredDate, '2026-11-26 15:30')
+  const log = await detail(`TRACKING:amazon:${orderId}`)
+
+  assert.deepEqual(
+    log.timeline
+      .filter((e) => e.source === 'PARTNER' || e.kind === 'DELIVERED')
+      .map((e) => e.status),
+    ['handed-to-carrier', 'delivered']
+  )
+})
+
+test('an invoice number with "/" is logged with the reason and the partner hears it', async () => {
+  const orderId = await invoiceAnOrder('TRK999')
+  const res = await partner({
+    orderId,
+    invoiceNumber: '12345/1',
+    events: [
+      {
+        status: 'in-transit',
+        date: '2026-11-24T10:00:00Z',
+        city: 'Jundiaí',
+        state: 'SP',
+        description: 'Em trânsito',
+      },
+    ],
+  })
+
+  assert.equal(res.status, 422)
+  assert.match((await res.json()).error, /contains "\/"/)
+  const log = await detail(`TRACKING:vtex-oms:${orderId}`)
+
+  assert.equal(log.status, 'ERROR')
+  assert.match(log.message, /cannot address it/)
+})
