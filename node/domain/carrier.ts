@@ -117,6 +117,12 @@ function isoDate(v: unknown, name: string) {
   return new Date(t).toISOString()
 }
 
+const DEFAULT_TEXT: Record<CarrierStatus, string> = {
+  'handed-to-carrier': 'Handed to the carrier',
+  'in-transit': 'In transit',
+  delivered: 'Delivered',
+}
+
 export function parseEvent(raw: unknown, i: number): CarrierEvent {
   const o = (raw && typeof raw === 'object' ? raw : {}) as Record<
     string,
@@ -141,12 +147,6 @@ export function parseEvent(raw: unknown, i: number): CarrierEvent {
       text(o.description, `${where}.description`, false) ||
       DEFAULT_TEXT[o.status],
   }
-}
-
-const DEFAULT_TEXT: Record<CarrierStatus, string> = {
-  'handed-to-carrier': 'Handed to the carrier',
-  'in-transit': 'In transit',
-  delivered: 'Delivered',
 }
 
 /** What a logistics partner posts (docs/partner-interface.md). */

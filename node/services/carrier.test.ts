@@ -21,6 +21,7 @@ class FakeOms implements OmsWriter {
     string,
     { isDelivered: boolean; deliveredDate: string | null; events: unknown[] }
   >()
+
   invoices = new Map<string, Record<string, unknown>>()
   calls: string[] = []
 
@@ -304,8 +305,8 @@ describe('partner interface', () => {
       applied: 0,
       delivered: true,
     })
-    expect(s.oms.calls.length).toBe(calls)
-    expect(s.gateway.requests.length).toBe(sent)
+    expect(s.oms.calls).toHaveLength(calls)
+    expect(s.gateway.requests).toHaveLength(sent)
     expect(s.oms.tracking.get('o-1')).toMatchObject({ isDelivered: true })
     expect((await s.tracker.get('o-1'))?.state).toBe('DELIVERED')
   })
