@@ -1,12 +1,20 @@
 import { LOG_BUCKET } from './domain/layout'
 import { LOG_STATUSES } from './domain/log'
-import { DAY_MS, retentionDays, parseSettings } from './domain/settings'
+import {
+  DAY_MS,
+  mergeSettingsInput,
+  parseSettings,
+  retentionDays,
+} from './domain/settings'
+import { invalidArgument } from './domain/errors'
 import { TABS } from './domain/tabs'
 import type { BridgeSettings } from './domain/settings'
 import type { Clients } from './clients'
 import type { JobDispatcher, VtexSource } from './services/connector'
 import { BulkRunner } from './services/bulk'
-import { CarrierTracker } from './services/carrier'
+import { CarrierTracker, OMS_LOG } from './services/carrier'
+import { VtexTrackingImporter } from './services/vtexTracking'
+import { VTEX_TRACKING_LOG } from './domain/vtexTracking'
 import { clock } from './services/clock'
 import { JobStore } from './services/jobStore'
 import { LogStore } from './services/logStore'
@@ -32,12 +40,74 @@ export function loadSettings(clients: Clients): Promise<BridgeSettings> {
   const hit = settingsCache.get(key)
 
   if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.value
-  const value = clients.apps.getAppSettings(appId()).then(parseSettings)
+  const value = rawSettings(clients).then(({ merged }) => parseSettings(merged))
 
   settingsCache.set(key, { at: Date.now(), value })
   value.catch(() => settingsCache.delete(key))
 
   return value
+}
+
+/** What the settings page saved (VBase), over the app settings (Apps > Settings). */
+export const SETTINGS_PATH = 'v2/settings'
+
+async function rawSettings(clients: Clients) {
+  const [app, saved] = await Promise.all([
+    clients.apps.getAppSettings(appId()) as Promise<Record<string, unknown>>,
+    clients.logStorage
+      .bucket(LOG_BUCKET)
+      .get<Record<string, unknown>>(SETTINGS_PATH),
+  ])
+
+  return { merged: { ...(app ?? {}), ...(saved?.data ?? {}) }, saved }
+}
+
+/**
+ * Saves the settings page: merged over the current settings (secrets kept
+ * unless replaced), validated as a whole, the VTEX Tracking token checked
+ * with VTEX Tracking; any failure saves nothing.
+ */
+export async function saveSettings(
+  clients: Clients,
+  input: Record<string, unknown>
+): Promise<BridgeSettings> {
+  const { merged: current, saved } = await rawSettings(clients)
+  const next = mergeSettingsInput(current, input)
+  const parsed = parseSettings(next)
+  const tracking = parsed.vtexTracking
+  const changed =
+    next.vtexTrackingUsername !== current.vtexTrackingUsername ||
+    next.vtexTrackingToken !== current.vtexTrackingToken
+
+  if (tracking.enabled && (changed || !tracking.validatedAt)) {
+    const auth = await clients.vtexTracking.auth(
+      tracking.username!,
+      tracking.token!
+    )
+
+    if (!auth.authenticated) {
+      throw invalidArgument(
+        `VTEX Tracking did not accept the username and token${
+          auth.message ? `: ${auth.message}` : ''
+        }. Nothing was saved.`
+      )
+    }
+
+    next.vtexTrackingValidatedAt = new Date().toISOString()
+  }
+
+  const kv = clients.logStorage.bucket(LOG_BUCKET)
+
+  await kv.put(
+    SETTINGS_PATH,
+    next,
+    saved ? { ifMatch: saved.etag } : { ifAbsent: true }
+  )
+  const { account, workspace } = clients.ioContext
+
+  settingsCache.delete(`${account}/${workspace}`)
+
+  return parseSettings(next)
 }
 
 /**
@@ -118,6 +188,13 @@ export async function bridgeQueue(clients: Clients) {
     source: vtexSource(clients),
     gateway: clients.marketplaceHttp,
     settings: await loadSettings(clients),
+    // Reprocessing an OMS or VTEX Tracking log redoes that update.
+    vtexTargets: {
+      [OMS_LOG]: async (orderId) =>
+        (await carrierTracker(clients)).replayOms(orderId),
+      [VTEX_TRACKING_LOG]: async (orderId) =>
+        (await vtexTracking(clients)).replay(orderId),
+    },
   })
 }
 
@@ -151,6 +228,20 @@ export async function carrierTracker(clients: Clients) {
     carrier: clients.carrierHttp.gateway(settings.carrier),
     gateway: clients.marketplaceHttp,
     settings,
+    now: () => clock.now(),
+  })
+}
+
+/** VTEX Tracking imports (services/vtexTracking.ts). */
+export async function vtexTracking(clients: Clients) {
+  const kv = clients.logStorage.bucket(LOG_BUCKET)
+
+  return new VtexTrackingImporter({
+    kv,
+    logs: new LogStore(kv),
+    api: clients.vtexTracking,
+    order: (orderId) => clients.oms.order(orderId),
+    settings: await loadSettings(clients),
     now: () => clock.now(),
   })
 }

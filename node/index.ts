@@ -10,6 +10,7 @@ import {
 } from './events/handlers'
 import { resolvers } from './resolvers'
 import { exportCsv } from './routes/exportCsv'
+import { externalOrders } from './routes/externalOrders'
 import { runMaintenance } from './routes/maintenance'
 import { partnerTracking } from './routes/partner'
 
@@ -35,6 +36,7 @@ const clients: ClientsConfig<Clients> = {
     oms: { retries: 2, timeout: TIMEOUT_MS },
     adminAuth: { retries: 1, timeout: TIMEOUT_MS },
     carrierHttp: { timeout: 10_000 },
+    vtexTracking: { timeout: 10_000 },
   },
 }
 
@@ -48,6 +50,7 @@ export default new Service<Clients, RecorderState, Context>({
   routes: {
     exportCsv: method({ GET: exportCsv }),
     partnerTracking: method({ POST: partnerTracking }),
+    externalOrders: method({ POST: externalOrders }),
     runMaintenance: method({ POST: runMaintenance }),
   },
   graphql: { resolvers },

@@ -8,6 +8,7 @@ import { Logistics } from './logistics'
 import { LogStorage } from './logStorage'
 import { MarketplaceHttp } from './marketplace'
 import { Oms } from './oms'
+import { VtexTrackingClient } from './vtexTracking'
 
 export class Clients extends IOClients {
   constructor(
@@ -40,6 +41,10 @@ export class Clients extends IOClients {
 
   public get carrierHttp() {
     return this.getOrSet('carrierHttp', CarrierHttp)
+  }
+
+  public get vtexTracking() {
+    return this.getOrSet('vtexTracking', VtexTrackingClient)
   }
 
   public get oms() {

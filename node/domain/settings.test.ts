@@ -1,4 +1,9 @@
-import { retentionDays, parseSettings } from './settings'
+import {
+  mergeSettingsInput,
+  parseSettings,
+  retentionDays,
+  settingsView,
+} from './settings'
 
 const market = {
   id: 'amazon',
@@ -15,6 +20,14 @@ describe('app settings', () => {
       retention: { successDays: 30, errorDays: 90 },
       carrier: { baseUrl: null, token: null, everyHours: 6, forDays: 12.5 },
       partnerToken: null,
+      vtexTracking: {
+        enabled: false,
+        username: null,
+        token: null,
+        onlyWithInvoiceFile: false,
+        statusUpdates: true,
+        validatedAt: null,
+      },
       marketplaces: [
         {
           id: 'amazon',
@@ -35,6 +48,14 @@ describe('app settings', () => {
       retention: { successDays: 30, errorDays: 90 },
       carrier: { baseUrl: null, token: null, everyHours: 6, forDays: 12.5 },
       partnerToken: null,
+      vtexTracking: {
+        enabled: false,
+        username: null,
+        token: null,
+        onlyWithInvoiceFile: false,
+        statusUpdates: true,
+        validatedAt: null,
+      },
     })
   })
 
@@ -110,5 +131,37 @@ describe('carrier and partner settings', () => {
     expect(() => parseSettings({ partnerToken: 'short' })).toThrow(
       /partnerToken/
     )
+  })
+})
+
+describe('settings page input', () => {
+  const stored = {
+    carrierToken: 'carrier-secret',
+    partnerToken: 'p'.repeat(20),
+    marketplaces: [{ id: 'amazon', name: 'Amazon', baseUrl: 'https://a.example', token: 'mkt-secret' }],
+  }
+
+  it('keeps secrets that are not sent again, clears them with an empty string', () => {
+    const merged = mergeSettingsInput(stored, {
+      carrierToken: null,
+      partnerToken: '',
+      carrierRefreshHours: 4,
+      marketplaces: [{ id: 'amazon', name: 'Amazon BR', baseUrl: 'https://a.example' }],
+    })
+
+    expect(merged).toMatchObject({ carrierToken: 'carrier-secret', partnerToken: '', carrierRefreshHours: 4 })
+    expect((merged.marketplaces as any[])[0]).toMatchObject({ name: 'Amazon BR', token: 'mkt-secret' })
+  })
+
+  it('shows no secret, only whether it is set', () => {
+    const view = settingsView(parseSettings(stored))
+
+    expect(JSON.stringify(view)).not.toMatch(/secret|pppp/)
+    expect(view).toMatchObject({ hasCarrierToken: true, hasPartnerToken: true })
+    expect(view.marketplaces[0].hasToken).toBe(true)
+  })
+
+  it('VTEX Tracking needs a username and a token when on', () => {
+    expect(() => parseSettings({ vtexTrackingEnabled: true, vtexTrackingUsername: 'store' })).toThrow(/username and token/)
   })
 })

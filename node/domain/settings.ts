@@ -36,6 +36,18 @@ export interface BridgeSettings {
   }
   /** Logistics partners authenticate with this bearer token (write-only). */
   partnerToken: string | null
+  /** VTEX Tracking: invoiced orders imported as delivery services. */
+  vtexTracking: {
+    enabled: boolean
+    username: string | null
+    /** Write-only; validated against VTEX Tracking before it is saved. */
+    token: string | null
+    /** Import only orders whose invoice has a file (invoiceUrl). */
+    onlyWithInvoiceFile: boolean
+    /** Let VTEX Tracking send status updates back to the order. */
+    statusUpdates: boolean
+    validatedAt: string | null
+  }
 }
 
 export const DEFAULT_MAX_RETRIES = 10
@@ -147,10 +159,18 @@ export function parseSettings(raw: unknown): BridgeSettings {
 
   const carrier = parseCarrier(obj)
   const partnerToken = optionalSecret(obj.partnerToken, 'partnerToken')
+  const vtexTracking = parseVtexTracking(obj)
   const list = obj.marketplaces
 
   if (list == null)
-    return { marketplaces: [], maxRetries, retention, carrier, partnerToken }
+    return {
+      marketplaces: [],
+      maxRetries,
+      retention,
+      carrier,
+      partnerToken,
+      vtexTracking,
+    }
   if (!Array.isArray(list))
     throw invalidArgument('marketplaces must be a list.')
   const marketplaces = list.map((m, i) => parseMarketplace((m ?? {}) as Raw, i))
@@ -162,7 +182,114 @@ export function parseSettings(raw: unknown): BridgeSettings {
     seen.add(m.id)
   }
 
-  return { marketplaces, maxRetries, retention, carrier, partnerToken }
+  return {
+    marketplaces,
+    maxRetries,
+    retention,
+    carrier,
+    partnerToken,
+    vtexTracking,
+  }
+}
+
+function parseVtexTracking(obj: Raw): BridgeSettings['vtexTracking'] {
+  const enabled = bool(obj.vtexTrackingEnabled, false)
+  const username =
+    typeof obj.vtexTrackingUsername === 'string' && obj.vtexTrackingUsername.trim()
+      ? obj.vtexTrackingUsername.trim()
+      : null
+
+  const token =
+    typeof obj.vtexTrackingToken === 'string' && obj.vtexTrackingToken !== ''
+      ? obj.vtexTrackingToken
+      : null
+
+  if (enabled && (!username || !token)) {
+    throw invalidArgument(
+      'VTEX Tracking needs its username and token (ask VTEX support for the token).'
+    )
+  }
+
+  return {
+    enabled,
+    username,
+    token,
+    onlyWithInvoiceFile: bool(obj.vtexTrackingOnlyWithInvoiceFile, false),
+    statusUpdates: bool(obj.vtexTrackingStatusUpdates, true),
+    validatedAt:
+      typeof obj.vtexTrackingValidatedAt === 'string'
+        ? obj.vtexTrackingValidatedAt
+        : null,
+  }
+}
+
+/** Settings keys that hold secrets: never returned, kept when not sent again. */
+export const SECRET_KEYS = ['carrierToken', 'partnerToken', 'vtexTrackingToken'] as const
+
+/**
+ * Applies what the settings page sends to the stored settings. A secret that
+ * is absent (or null) keeps its value; an empty string clears it. The same
+ * holds for each marketplace's token (matched by id).
+ */
+export function mergeSettingsInput(
+  current: Record<string, unknown>,
+  input: Record<string, unknown>
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...current }
+
+  for (const [k, v] of Object.entries(input)) {
+    if (k === 'marketplaces') continue
+    if ((SECRET_KEYS as readonly string[]).includes(k) && v == null) continue
+    if (v !== undefined) out[k] = v
+  }
+
+  if (Array.isArray(input.marketplaces)) {
+    const before = new Map(
+      (Array.isArray(current.marketplaces) ? current.marketplaces : []).map(
+        (m) => [(m as Raw).id, m as Raw]
+      )
+    )
+
+    out.marketplaces = input.marketplaces.map((m) => {
+      const raw = (m ?? {}) as Raw
+      const token = raw.token == null ? before.get(raw.id)?.token ?? null : raw.token
+
+      return { ...raw, token }
+    })
+  }
+
+  return out
+}
+
+/** What the settings page shows: every value but the secrets, which are only "set" or not. */
+export function settingsView(s: BridgeSettings) {
+  return {
+    marketplaces: s.marketplaces.map((m) => ({
+      id: m.id,
+      name: m.name,
+      baseUrl: m.baseUrl,
+      hasToken: Boolean(m.token),
+      products: m.tabs.PRODUCTS,
+      inventory: m.tabs.INVENTORY,
+      tracking: m.tabs.TRACKING,
+    })),
+    maxRetries: s.maxRetries,
+    successRetentionDays: s.retention.successDays,
+    errorRetentionDays: s.retention.errorDays,
+    carrierBaseUrl: s.carrier.baseUrl,
+    hasCarrierToken: Boolean(s.carrier.token),
+    carrierRefreshHours: s.carrier.everyHours,
+    carrierRefreshDays: s.carrier.forDays,
+    hasPartnerToken: Boolean(s.partnerToken),
+    vtexTracking: {
+      enabled: s.vtexTracking.enabled,
+      username: s.vtexTracking.username,
+      hasToken: Boolean(s.vtexTracking.token),
+      onlyWithInvoiceFile: s.vtexTracking.onlyWithInvoiceFile,
+      statusUpdates: s.vtexTracking.statusUpdates,
+      validatedAt: s.vtexTracking.validatedAt,
+    },
+  }
 }
 
 function optionalSecret(value: unknown, name: string) {

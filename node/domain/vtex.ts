@@ -40,11 +40,32 @@ export interface OmsPackage {
   courier?: string | null
 }
 
+export interface OmsAddress {
+  receiverName?: string | null
+  postalCode?: string | null
+  city?: string | null
+  state?: string | null
+  street?: string | null
+  number?: string | null
+  neighborhood?: string | null
+  complement?: string | null
+}
+
 export interface OmsOrder {
   orderId: string
   status: string
   lastChange?: string
   packageAttachment?: { packages?: OmsPackage[] } | null
+  clientProfileData?: {
+    email?: string | null
+    firstName?: string | null
+    lastName?: string | null
+    document?: string | null
+    isCorporate?: boolean | null
+    corporateName?: string | null
+    corporateDocument?: string | null
+  } | null
+  shippingData?: { address?: OmsAddress | null } | null
 }
 
 /** vtex.broadcaster's catalog notification (event broadcaster.notification). */

@@ -3,7 +3,13 @@ import type { EventContext } from '@vtex/api'
 import { invalidArgument, isDomainError } from '../domain/errors'
 import type { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
 import type { Clients } from '../clients'
-import { bridgeQueue, bulkRunner, carrierTracker, sweepIfDue } from '../bridge'
+import {
+  bridgeQueue,
+  bulkRunner,
+  carrierTracker,
+  sweepIfDue,
+  vtexTracking,
+} from '../bridge'
 
 type Ctx = EventContext<Clients>
 
@@ -44,9 +50,12 @@ export const onOrderStatus = (ctx: Ctx) =>
     const event = ctx.body as OrderStatusEvent
     const result = await q.onOrderStatus(event)
 
-    // Invoiced with a tracking number: the carrier is followed from now on.
-    if (event.currentState === 'invoiced')
+    // Invoiced: the carrier is followed from now on (with a tracking number),
+    // and the order goes to VTEX Tracking (when it is on).
+    if (event.currentState === 'invoiced') {
       await (await carrierTracker(ctx.clients)).startFromOrder(event.orderId)
+      await (await vtexTracking(ctx.clients)).importNative(event.orderId)
+    }
 
     return result
   })

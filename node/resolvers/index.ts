@@ -12,6 +12,7 @@ import { integrationLog } from './queries/integrationLog'
 import { integrationLogs } from './queries/integrationLogs'
 import { integrationOverview } from './queries/integrationOverview'
 import { marketplaces } from './queries/marketplaces'
+import { bridgeSettings, saveBridgeSettings } from './settings'
 
 export const resolvers = {
   Query: {
@@ -22,6 +23,7 @@ export const resolvers = {
     bulkAction,
     bulkActions,
     marketplaces,
+    bridgeSettings,
   },
   Mutation: {
     reprocessLogs,
@@ -29,6 +31,7 @@ export const resolvers = {
     startBulkAction,
     cancelBulkAction,
     resumeBulkAction,
+    saveBridgeSettings,
   },
   PageInfo: {
     /** Counted only when asked for (two more storage calls). */

@@ -9,7 +9,8 @@ import { bearerMatches } from './auth'
  * Authenticated with the partnerToken setting as a bearer token; anything
  * else is refused before the body is read.
  */
-export async function partnerTracking(ctx: Context) {
+/** Refuses (401) any caller without the partnerToken bearer token. */
+export async function partnerAuthorized(ctx: Context) {
   const settings = await loadSettings(ctx.clients)
 
   ctx.set('Cache-Control', 'no-store')
@@ -20,7 +21,7 @@ export async function partnerTracking(ctx: Context) {
         'The partner interface is off: set partnerToken in the app settings.',
     }
 
-    return
+    return false
   }
 
   if (!bearerMatches(ctx.get('authorization'), settings.partnerToken)) {
@@ -28,8 +29,14 @@ export async function partnerTracking(ctx: Context) {
     ctx.set('WWW-Authenticate', 'Bearer')
     ctx.body = { error: 'Missing or wrong partner token.' }
 
-    return
+    return false
   }
+
+  return true
+}
+
+export async function partnerTracking(ctx: Context) {
+  if (!(await partnerAuthorized(ctx))) return
 
   try {
     const body = await readJson(ctx)
@@ -54,7 +61,7 @@ export async function partnerTracking(ctx: Context) {
 
 const MAX_BODY = 256 * 1024
 
-async function readJson(ctx: Context): Promise<unknown> {
+export async function readJson(ctx: Context): Promise<unknown> {
   const chunks: Buffer[] = []
   let size = 0
 

@@ -360,102 +360,10 @@ export class CarrierTracker {
       throw e
     }
 
-    // OMS: the invoice's tracking data once (Message Center's trackingURL), then the status.
-    const omsSteps: Array<{
-      what: string
-      url: string
-      body: unknown
-      call: () => Promise<DeliveryResponse>
-    }> = []
+    const oms = await this.sendToOms(watch, all, at)
+    const { outcome: omsOutcome, trackingBody } = oms
 
-    if (!invoicePatched && watch.trackingNumber) {
-      const body = omsInvoicePatch(watch, all)
-
-      omsSteps.push({
-        what: 'invoice tracking data',
-        url: `/api/oms/pvt/orders/${watch.orderId}/invoice/${watch.invoiceNumber}`,
-        body,
-        call: () =>
-          this.deps.oms.patchInvoice(watch.orderId, watch.invoiceNumber, body),
-      })
-    }
-
-    const trackingBody = omsTrackingBody(all)
-
-    omsSteps.push({
-      what: 'tracking status',
-      url: `/api/oms/pvt/orders/${watch.orderId}/invoice/${watch.invoiceNumber}/tracking`,
-      body: trackingBody,
-      call: () =>
-        this.deps.oms.putTracking(
-          watch.orderId,
-          watch.invoiceNumber,
-          trackingBody
-        ),
-    })
-
-    let omsOutcome: Outcome = {
-      status: 'SUCCESS',
-      message: `OMS updated: ${last.status} (${all.length} event${
-        all.length === 1 ? '' : 's'
-      })${
-        trackingBody.isDelivered
-          ? `, delivered ${trackingBody.deliveredDate}`
-          : ''
-      }`,
-      origin: null,
-      at,
-      trigger: 'CHANGE',
-    }
-
-    for (const step of omsSteps) {
-      const method = step.what === 'tracking status' ? 'PUT' : 'PATCH'
-      let response: DeliveryResponse
-
-      try {
-        response = await step.call()
-      } catch (e) {
-        response = {
-          status: null,
-          body: null,
-          networkError: e instanceof Error ? e.message : String(e),
-        }
-      }
-
-      if (!ok(response)) {
-        const origin: ErrorOrigin = {
-          request: {
-            method,
-            url: step.url,
-            body: JSON.stringify(step.body, null, 2),
-          },
-          response: {
-            status: response.status,
-            body:
-              response.body == null
-                ? response.networkError ?? null
-                : typeof response.body === 'string'
-                ? response.body
-                : JSON.stringify(response.body),
-          },
-        }
-
-        omsOutcome = {
-          status: 'ERROR',
-          message: `OMS refused the ${step.what}: ${
-            response.status
-              ? `HTTP ${response.status}`
-              : response.networkError ?? 'no answer'
-          }`,
-          origin,
-          at,
-          trigger: 'CHANGE',
-        }
-        break
-      }
-
-      if (step.what === 'invoice tracking data') invoicePatched = true
-    }
+    invoicePatched = oms.invoicePatched
 
     await this.log(
       OMS_LOG,
@@ -506,6 +414,152 @@ export class CarrierTracker {
     }
 
     return { ...watch, invoicePatched }
+  }
+
+  /** OMS: the invoice's tracking data once (Message Center's trackingURL), then the status. */
+  private async sendToOms(
+    watch: CarrierWatch,
+    all: CarrierEvent[],
+    at: string
+  ) {
+    let { invoicePatched } = watch
+    const omsSteps: Array<{
+      what: string
+      url: string
+      body: unknown
+      call: () => Promise<DeliveryResponse>
+    }> = []
+
+    if (!invoicePatched && watch.trackingNumber) {
+      const body = omsInvoicePatch(watch, all)
+
+      omsSteps.push({
+        what: 'invoice tracking data',
+        url: `/api/oms/pvt/orders/${watch.orderId}/invoice/${watch.invoiceNumber}`,
+        body,
+        call: () =>
+          this.deps.oms.patchInvoice(watch.orderId, watch.invoiceNumber, body),
+      })
+    }
+
+    const trackingBody = omsTrackingBody(all)
+
+    omsSteps.push({
+      what: 'tracking status',
+      url: `/api/oms/pvt/orders/${watch.orderId}/invoice/${watch.invoiceNumber}/tracking`,
+      body: trackingBody,
+      call: () =>
+        this.deps.oms.putTracking(
+          watch.orderId,
+          watch.invoiceNumber,
+          trackingBody
+        ),
+    })
+
+    let outcome: Outcome = {
+      status: 'SUCCESS',
+      message: `OMS updated: ${all[all.length - 1].status} (${
+        all.length
+      } event${all.length === 1 ? '' : 's'})${
+        trackingBody.isDelivered
+          ? `, delivered ${trackingBody.deliveredDate}`
+          : ''
+      }`,
+      origin: null,
+      at,
+      trigger: 'CHANGE',
+    }
+
+    for (const step of omsSteps) {
+      const method = step.what === 'tracking status' ? 'PUT' : 'PATCH'
+      let response: DeliveryResponse
+
+      try {
+        response = await step.call()
+      } catch (e) {
+        response = {
+          status: null,
+          body: null,
+          networkError: e instanceof Error ? e.message : String(e),
+        }
+      }
+
+      if (!ok(response)) {
+        const origin: ErrorOrigin = {
+          request: {
+            method,
+            url: step.url,
+            body: JSON.stringify(step.body, null, 2),
+          },
+          response: {
+            status: response.status,
+            body:
+              response.body == null
+                ? response.networkError ?? null
+                : typeof response.body === 'string'
+                ? response.body
+                : JSON.stringify(response.body),
+          },
+        }
+
+        outcome = {
+          status: 'ERROR',
+          message: `OMS refused the ${step.what}: ${
+            response.status
+              ? `HTTP ${response.status}`
+              : response.networkError ?? 'no answer'
+          }`,
+          origin,
+          at,
+          trigger: 'CHANGE',
+        }
+        break
+      }
+
+      if (step.what === 'invoice tracking data') invoicePatched = true
+    }
+
+    return { outcome, trackingBody, invoicePatched }
+  }
+
+  /** Reprocess of an OMS log: sends the events known so far again. */
+  async replayOms(
+    orderId: string
+  ): Promise<{ payload: unknown; outcome: Outcome }> {
+    const watch = await this.get(orderId)
+    const at = this.iso()
+    const failed = (message: string) => ({
+      payload: null,
+      outcome: {
+        status: 'ERROR' as const,
+        message,
+        origin: null,
+        at,
+        trigger: 'REPROCESS' as const,
+      },
+    })
+
+    if (!watch || watch.events.length === 0)
+      return failed(`No carrier events are known for order ${orderId}.`)
+    try {
+      assertAddressableInvoice(watch.invoiceNumber)
+    } catch (e) {
+      if (!isDomainError(e)) throw e
+
+      return failed(e.message)
+    }
+
+    const sent = await this.sendToOms(watch, watch.events, at)
+
+    if (sent.invoicePatched !== watch.invoicePatched) {
+      await this.saveWatch(
+        orderId,
+        { ...watch, invoicePatched: sent.invoicePatched },
+        null
+      )
+    }
+
+    return { payload: { tracking: sent.trackingBody }, outcome: sent.outcome }
   }
 
   private log(

@@ -86,6 +86,14 @@ export interface QueueDeps {
   clock?: Clock
   scheduler?: Scheduler
   delays?: RetryDelays
+  /**
+   * Logs of VTEX's own systems (OMS, VTEX Tracking) in the Tracking tab: a
+   * reprocess redoes that update instead of sending to a marketplace.
+   */
+  vtexTargets?: Record<
+    string,
+    (orderId: string) => Promise<{ payload: unknown; outcome: Outcome }>
+  >
 }
 
 const MAX_IDS = 100
@@ -368,6 +376,17 @@ export class BridgeQueue {
 
     const trigger: Outcome['trigger'] =
       job.kind === 'REPROCESS' ? 'REPROCESS' : 'CHANGE'
+
+    const vtexTarget =
+      key.tab === 'TRACKING' ? this.deps.vtexTargets?.[key.marketplace] : null
+
+    if (vtexTarget) {
+      const done = await vtexTarget(key.entityId)
+
+      await this.record(job, key, done.payload, { ...done.outcome, trigger })
+
+      return this.finish(job, 'done')
+    }
 
     const marketplace = this.deps.settings.marketplaces.find(
       (m) => m.id === key.marketplace && m.tabs[key.tab]

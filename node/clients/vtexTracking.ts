@@ -1,0 +1,72 @@
+import type { InstanceOptions, IOContext } from '@vtex/api'
+import { ExternalClient } from '@vtex/api'
+
+import type { DeliveryResponse } from '../domain/delivery'
+
+export interface TrackingAuth {
+  authenticated: boolean
+  accessToken?: string
+  expiration?: string
+  message?: string
+}
+
+/**
+ * VTEX Tracking API (shared/vtex-openapi/tracking.json), through IO's outbound
+ * proxy (X-Vtex-Use-Https). POST /auth answers an access token for the
+ * store's username and token; POST /services imports delivery services.
+ */
+export class VtexTrackingClient extends ExternalClient {
+  constructor(context: IOContext, options?: InstanceOptions) {
+    super('http://api.vtextracking.com/receiver', context, {
+      ...options,
+      retries: 1,
+      headers: { ...(options?.headers ?? {}), 'X-Vtex-Use-Https': 'true' },
+    })
+  }
+
+  public async auth(username: string, password: string): Promise<TrackingAuth> {
+    try {
+      return await this.http.post<TrackingAuth>(
+        '/auth',
+        { username, password },
+        { metric: 'vtex-tracking-auth' }
+      )
+    } catch (e) {
+      const status = (e as { response?: { status?: number } }).response?.status
+
+      if (status === 401 || status === 403) {
+        return {
+          authenticated: false,
+          message: 'VTEX Tracking did not accept the credentials.',
+        }
+      }
+
+      throw e
+    }
+  }
+
+  public async postServices(
+    accessToken: string,
+    services: unknown[]
+  ): Promise<DeliveryResponse> {
+    try {
+      const r = await this.http.postRaw('/services', services, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+        metric: 'vtex-tracking-services',
+      })
+
+      return { status: r.status, body: r.data }
+    } catch (e) {
+      const r = (e as { response?: { status?: number; data?: unknown } })
+        .response
+
+      if (r?.status) return { status: r.status, body: r.data ?? null }
+
+      return {
+        status: null,
+        body: null,
+        networkError: e instanceof Error ? e.message : String(e),
+      }
+    }
+  }
+}
