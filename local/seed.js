@@ -181,6 +181,24 @@ function buildStore(perTab, rnd) {
         : 'handling',
       value: 19990 + n * 100,
       creationDate: new Date(Date.now() - 9 * 86400_000).toISOString(),
+      clientProfileData: {
+        email: `cliente${n}@example.com`,
+        firstName: ['Ana', 'Bruno', 'Carla', 'Diego'][n % 4],
+        lastName: ['Souza', 'Lima', 'Alves', 'Rocha'][n % 4],
+        document: String(10000000000 + n * 7919).slice(0, 11),
+        isCorporate: false,
+      },
+      shippingData: {
+        address: {
+          receiverName: 'Cliente',
+          street: ['Rua Augusta', 'Av. Paulista', 'Rua XV de Novembro'][n % 3],
+          number: String(100 + n),
+          neighborhood: 'Centro',
+          city: ['São Paulo', 'Curitiba', 'Florianópolis'][n % 3],
+          state: ['SP', 'PR', 'SC'][n % 3],
+          postalCode: ['01305-000', '80020-310', '88010-400'][n % 3],
+        },
+      },
       packageAttachment:
         invoiced && !missingInvoice
           ? {

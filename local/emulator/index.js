@@ -18,6 +18,7 @@ const path = require('path')
 
 const { VBaseStore, send } = require('./vbase')
 const { SandboxCarrier } = require('./carrier')
+const { SandboxVtexTracking } = require('./vtexTracking')
 const { SandboxMarketplaces } = require('./sandbox')
 const { EventBus } = require('./events')
 const { VtexData } = require('./vtex')
@@ -63,6 +64,7 @@ class Emulator {
     this.clock = { offsetMs: 0, now: () => Date.now() + this.clock.offsetMs }
     this.onClock = () => undefined
     this.carrier = new SandboxCarrier(this.clock)
+    this.vtexTracking = new SandboxVtexTracking()
     this.events = new EventBus({ serviceJson, appName, workerUrl, credential })
     this.vtex = new VtexData(dataDir, {
       account: null,
@@ -110,6 +112,8 @@ class Emulator {
       return this.vtex.handle(req, res, ctx)
     }
 
+    if (host === 'api.vtextracking.com')
+      return this.vtexTracking.handle(req, res, ctx)
     if (host === 'carrier.sandbox.local')
       return this.carrier.handle(req, res, ctx)
     if (host.endsWith('.sandbox.local'))

@@ -240,3 +240,115 @@ test('an invoice number with "/" is logged with the reason and the partner hears
   assert.equal(log.status, 'ERROR')
   assert.match(log.message, /cannot address it/)
 })
+
+const SETTINGS = `{ bridgeSettings { carrierRefreshHours hasPartnerToken hasCarrierToken marketplaces { id hasToken }
+  vtexTracking { enabled username hasToken onlyWithInvoiceFile statusUpdates validatedAt } } }`
+const SAVE = `mutation($input: BridgeSettingsInput!) { saveBridgeSettings(input: $input) {
+  carrierRefreshHours vtexTracking { enabled username hasToken validatedAt } } }`
+
+test('settings: secrets never come back; VTEX Tracking token checked before saving', async () => {
+  const before = ok(await app.gql(SETTINGS)).bridgeSettings
+
+  assert.equal(before.hasPartnerToken, true)
+  assert.equal(before.hasCarrierToken, true)
+  assert.ok(before.marketplaces.every((m) => m.hasToken))
+
+  const refused = await app.gql(SAVE, {
+    input: {
+      carrierRefreshHours: 4,
+      vtexTrackingEnabled: true,
+      vtexTrackingUsername: 'loja',
+      vtexTrackingToken: 'wrong-token',
+    },
+  })
+
+  assert.match(refused.errors[0].message, /VTEX Tracking did not accept/)
+  // Nothing was saved, not even the valid part.
+  assert.equal(
+    ok(await app.gql(SETTINGS)).bridgeSettings.carrierRefreshHours,
+    6
+  )
+
+  const saved = ok(
+    await app.gql(SAVE, {
+      input: {
+        vtexTrackingEnabled: true,
+        vtexTrackingUsername: 'loja',
+        vtexTrackingToken: 'sandbox-vtex-tracking-token',
+      },
+    })
+  ).saveBridgeSettings
+
+  assert.equal(saved.vtexTracking.enabled, true)
+  assert.equal(saved.vtexTracking.hasToken, true)
+  assert.ok(saved.vtexTracking.validatedAt)
+  const raw = JSON.stringify(ok(await app.gql(SETTINGS)))
+
+  assert.doesNotMatch(
+    raw,
+    /sandbox-vtex-tracking-token|local-partner-token|sandbox-carrier-token/
+  )
+})
+
+test('VTEX Tracking: invoiced native orders are imported and logged', async () => {
+  const imported = app.emulator.vtexTracking.imported.length
+  const orderId = await invoiceAnOrder('TRK555')
+
+  assert.equal(app.emulator.vtexTracking.imported.length, imported + 1)
+  const service = app.emulator.vtexTracking.imported.at(-1)
+
+  assert.equal(service.orderNumber, orderId)
+  assert.equal(service.invoiceOrderOfService, 'NFTRK555')
+  assert.equal(service.shipperCustomer.legalType, 'PF')
+  const log = await detail(`TRACKING:vtex-tracking:${orderId}`)
+
+  assert.equal(log.status, 'SUCCESS')
+})
+
+const external = (body, token = PARTNER_TOKEN) =>
+  fetch(`${app.shellUrl}/_v/marketplace-bridge/tracking/orders`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  })
+
+test('VTEX Tracking: external orders through the API, routed-outside ones only once routed', async () => {
+  const order = {
+    orderId: 'ERP-1001',
+    invoiceNumber: '778899',
+    routing: 'EXTERNAL',
+    routed: false,
+    customer: {
+      firstName: 'Loja',
+      lastName: 'Física',
+      street: 'Rua das Flores',
+      number: '10',
+      city: 'Curitiba',
+      state: 'PR',
+      postalCode: '80010-000',
+    },
+  }
+
+  assert.equal((await external(order, null)).status, 401)
+  assert.equal((await external({ ...order, customer: {} })).status, 400)
+  const imported = app.emulator.vtexTracking.imported.length
+  const waiting = await external(order)
+
+  assert.equal(waiting.status, 202)
+  assert.deepEqual(await waiting.json(), {
+    orderId: 'ERP-1001',
+    result: 'WAITING_FOR_ROUTING',
+  })
+  assert.equal(app.emulator.vtexTracking.imported.length, imported)
+  const routed = await external({ ...order, routed: true })
+
+  assert.equal(routed.status, 200)
+  assert.equal(app.emulator.vtexTracking.imported.length, imported + 1)
+  assert.equal(
+    (await detail('TRACKING:vtex-tracking:ERP-1001')).status,
+    'SUCCESS'
+  )
+})
