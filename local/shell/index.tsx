@@ -15,6 +15,7 @@ import { HttpLink } from 'apollo-link-http'
 import { removeDirectivesFromDocument } from 'apollo-utilities'
 
 import MarketplaceBridge from '../../react/MarketplaceBridge'
+import MarketplaceBridgeSettings from '../../react/MarketplaceBridgeSettings'
 import en from '../../messages/en.json'
 import es from '../../messages/es.json'
 import pt from '../../messages/pt.json'
@@ -85,7 +86,12 @@ const Shell = () => {
       </div>
       <IntlProvider locale={locale} messages={MESSAGES[locale]} key={locale}>
         <ApolloProvider client={client}>
-          <MarketplaceBridge />
+          {/* admin/routes.json: the settings page has its own route. */}
+          {window.location.pathname.endsWith('/settings') ? (
+            <MarketplaceBridgeSettings />
+          ) : (
+            <MarketplaceBridge />
+          )}
         </ApolloProvider>
       </IntlProvider>
     </>

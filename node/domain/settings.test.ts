@@ -138,7 +138,14 @@ describe('settings page input', () => {
   const stored = {
     carrierToken: 'carrier-secret',
     partnerToken: 'p'.repeat(20),
-    marketplaces: [{ id: 'amazon', name: 'Amazon', baseUrl: 'https://a.example', token: 'mkt-secret' }],
+    marketplaces: [
+      {
+        id: 'amazon',
+        name: 'Amazon',
+        baseUrl: 'https://a.example',
+        token: 'mkt-secret',
+      },
+    ],
   }
 
   it('keeps secrets that are not sent again, clears them with an empty string', () => {
@@ -146,11 +153,20 @@ describe('settings page input', () => {
       carrierToken: null,
       partnerToken: '',
       carrierRefreshHours: 4,
-      marketplaces: [{ id: 'amazon', name: 'Amazon BR', baseUrl: 'https://a.example' }],
+      marketplaces: [
+        { id: 'amazon', name: 'Amazon BR', baseUrl: 'https://a.example' },
+      ],
     })
 
-    expect(merged).toMatchObject({ carrierToken: 'carrier-secret', partnerToken: '', carrierRefreshHours: 4 })
-    expect((merged.marketplaces as any[])[0]).toMatchObject({ name: 'Amazon BR', token: 'mkt-secret' })
+    expect(merged).toMatchObject({
+      carrierToken: 'carrier-secret',
+      partnerToken: '',
+      carrierRefreshHours: 4,
+    })
+    expect((merged.marketplaces as any[])[0]).toMatchObject({
+      name: 'Amazon BR',
+      token: 'mkt-secret',
+    })
   })
 
   it('shows no secret, only whether it is set', () => {
@@ -162,6 +178,11 @@ describe('settings page input', () => {
   })
 
   it('VTEX Tracking needs a username and a token when on', () => {
-    expect(() => parseSettings({ vtexTrackingEnabled: true, vtexTrackingUsername: 'store' })).toThrow(/username and token/)
+    expect(() =>
+      parseSettings({
+        vtexTrackingEnabled: true,
+        vtexTrackingUsername: 'store',
+      })
+    ).toThrow(/username and token/)
   })
 })

@@ -195,7 +195,8 @@ export function parseSettings(raw: unknown): BridgeSettings {
 function parseVtexTracking(obj: Raw): BridgeSettings['vtexTracking'] {
   const enabled = bool(obj.vtexTrackingEnabled, false)
   const username =
-    typeof obj.vtexTrackingUsername === 'string' && obj.vtexTrackingUsername.trim()
+    typeof obj.vtexTrackingUsername === 'string' &&
+    obj.vtexTrackingUsername.trim()
       ? obj.vtexTrackingUsername.trim()
       : null
 
@@ -224,7 +225,11 @@ function parseVtexTracking(obj: Raw): BridgeSettings['vtexTracking'] {
 }
 
 /** Settings keys that hold secrets: never returned, kept when not sent again. */
-export const SECRET_KEYS = ['carrierToken', 'partnerToken', 'vtexTrackingToken'] as const
+export const SECRET_KEYS = [
+  'carrierToken',
+  'partnerToken',
+  'vtexTrackingToken',
+] as const
 
 /**
  * Applies what the settings page sends to the stored settings. A secret that
@@ -252,7 +257,8 @@ export function mergeSettingsInput(
 
     out.marketplaces = input.marketplaces.map((m) => {
       const raw = (m ?? {}) as Raw
-      const token = raw.token == null ? before.get(raw.id)?.token ?? null : raw.token
+      const token =
+        raw.token == null ? before.get(raw.id)?.token ?? null : raw.token
 
       return { ...raw, token }
     })

@@ -4,6 +4,7 @@ import {
   Page,
   PageContent,
   PageHeader,
+  PageHeaderActions,
   PageHeaderTitle,
   PageHeaderTop,
   Tab as TabButton,
@@ -20,6 +21,9 @@ import TabContent from './TabContent'
 const tabLabel = (tab: Tab) =>
   `admin/marketplace-bridge.tabs.${tab.toLowerCase()}`
 
+/** The settings page's admin route (admin/routes.json). */
+export const SETTINGS_PATH = '/admin/app/marketplace-bridge/settings'
+
 const BridgePage = () => {
   const intl = useIntl()
   const [tab, setTab] = useTabInUrl()
@@ -35,6 +39,13 @@ const BridgePage = () => {
           <PageHeaderTitle>
             {intl.formatMessage({ id: 'admin/marketplace-bridge.title' })}
           </PageHeaderTitle>
+          <PageHeaderActions>
+            <a href={SETTINGS_PATH} data-testid="open-settings">
+              {intl.formatMessage({
+                id: 'admin/marketplace-bridge.settings.open',
+              })}
+            </a>
+          </PageHeaderActions>
         </PageHeaderTop>
         <TabList state={state}>
           {TABS.map((t) => (

@@ -199,6 +199,33 @@ const LogDetail = ({
                 </Code>
               </Stack>
             ) : null}
+            {log.timeline.length > 0 ? (
+              <Stack space="$space-2" data-testid="timeline">
+                <Heading as="h3">{t('detail.timeline')}</Heading>
+                <ol className={csx({ margin: 0, paddingLeft: '$space-5' })}>
+                  {log.timeline.map((e) => (
+                    <li
+                      key={`${e.at}-${e.kind}-${e.status}`}
+                      data-testid="timeline-entry"
+                      data-kind={e.kind}
+                      data-status={e.status}
+                      className={csx({ paddingY: '$space-1' })}
+                    >
+                      <Inline hSpace="$space-3">
+                        <Text variant="detail">{date(e.at)}</Text>
+                        <Text variant="action2">
+                          {t(`timeline.status.${e.status}`)}
+                        </Text>
+                        <Text variant="detail" tone="secondary">
+                          {t(`timeline.source.${e.source}`)}
+                        </Text>
+                        <Text variant="detail">{e.description}</Text>
+                      </Inline>
+                    </li>
+                  ))}
+                </ol>
+              </Stack>
+            ) : null}
             <Stack space="$space-2">
               <Heading as="h3">{t('detail.history')}</Heading>
               {log.history.map((h) => (

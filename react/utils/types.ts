@@ -47,7 +47,21 @@ export interface OverviewData {
   }
 }
 
+export interface TimelineEntry {
+  at: string
+  kind:
+    | 'STATUS_SENT'
+    | 'CARRIER_EVENT'
+    | 'PARTNER_EVENT'
+    | 'OMS_UPDATED'
+    | 'DELIVERED'
+  status: string
+  description: string
+  source: 'VTEX' | 'CARRIER' | 'PARTNER'
+}
+
 export interface LogDetail extends LogSummary {
+  timeline: TimelineEntry[]
   createdAt: string
   changedAt: string | null
   queuedAt: string | null

@@ -47,7 +47,7 @@ const tick = async () => {
   assert.equal(res.status, 200, await res.text())
 }
 
-const order = async (id) => {
+const orderOf = async (id) => {
   const { orders } = await app.control('vtex')
 
   return orders.find((o) => o.id === id)
@@ -132,7 +132,7 @@ test('an invoiced order is followed every 6 h for 12.5 simulated days until deli
 
   assert.equal(omsLog.status, 'SUCCESS')
   assert.match(omsLog.message, /delivered/)
-  assert.equal((await order(orderId)).status, 'invoiced')
+  assert.equal((await orderOf(orderId)).status, 'invoiced')
 })
 
 const partner = (body, token = PARTNER_TOKEN) =>

@@ -1,0 +1,445 @@
+import React, { useEffect, useState } from 'react'
+import { useMutation, useQuery } from 'react-apollo'
+import { useIntl } from 'react-intl'
+import {
+  Button,
+  Checkbox,
+  Heading,
+  Inline,
+  Page,
+  PageContent,
+  PageHeader,
+  PageHeaderActions,
+  PageHeaderTitle,
+  PageHeaderTop,
+  Stack,
+  Text,
+  TextInput,
+  csx,
+  useToast,
+} from '@vtex/admin-ui'
+
+import BRIDGE_SETTINGS from '../graphql/bridgeSettings.graphql'
+import SAVE_SETTINGS from '../graphql/saveBridgeSettings.graphql'
+import { errorText } from '../hooks/useLogActions'
+
+interface MarketplaceForm {
+  id: string
+  name: string
+  baseUrl: string
+  hasToken: boolean
+  /** Typed by the admin; empty keeps the saved token. */
+  token: string
+  products: boolean
+  inventory: boolean
+  tracking: boolean
+  isNew: boolean
+}
+
+interface Form {
+  marketplaces: MarketplaceForm[]
+  maxRetries: string
+  successRetentionDays: string
+  errorRetentionDays: string
+  carrierBaseUrl: string
+  carrierToken: string
+  hasCarrierToken: boolean
+  carrierRefreshHours: string
+  carrierRefreshDays: string
+  partnerToken: string
+  hasPartnerToken: boolean
+  vtexTrackingEnabled: boolean
+  vtexTrackingUsername: string
+  vtexTrackingToken: string
+  vtexTrackingHasToken: boolean
+  vtexTrackingOnlyWithInvoiceFile: boolean
+  vtexTrackingStatusUpdates: boolean
+  vtexTrackingValidatedAt: string | null
+}
+
+interface Settings {
+  marketplaces: Array<Omit<MarketplaceForm, 'token' | 'isNew'>>
+  maxRetries: number
+  successRetentionDays: number
+  errorRetentionDays: number
+  carrierBaseUrl: string | null
+  hasCarrierToken: boolean
+  carrierRefreshHours: number
+  carrierRefreshDays: number
+  hasPartnerToken: boolean
+  vtexTracking: {
+    enabled: boolean
+    username: string | null
+    hasToken: boolean
+    onlyWithInvoiceFile: boolean
+    statusUpdates: boolean
+    validatedAt: string | null
+  }
+}
+
+const toForm = (s: Settings): Form => ({
+  marketplaces: s.marketplaces.map((m) => ({ ...m, token: '', isNew: false })),
+  maxRetries: String(s.maxRetries),
+  successRetentionDays: String(s.successRetentionDays),
+  errorRetentionDays: String(s.errorRetentionDays),
+  carrierBaseUrl: s.carrierBaseUrl ?? '',
+  carrierToken: '',
+  hasCarrierToken: s.hasCarrierToken,
+  carrierRefreshHours: String(s.carrierRefreshHours),
+  carrierRefreshDays: String(s.carrierRefreshDays),
+  partnerToken: '',
+  hasPartnerToken: s.hasPartnerToken,
+  vtexTrackingEnabled: s.vtexTracking.enabled,
+  vtexTrackingUsername: s.vtexTracking.username ?? '',
+  vtexTrackingToken: '',
+  vtexTrackingHasToken: s.vtexTracking.hasToken,
+  vtexTrackingOnlyWithInvoiceFile: s.vtexTracking.onlyWithInvoiceFile,
+  vtexTrackingStatusUpdates: s.vtexTracking.statusUpdates,
+  vtexTrackingValidatedAt: s.vtexTracking.validatedAt,
+})
+
+/** A typed secret replaces the saved one; an untouched field keeps it (null). */
+const secret = (typed: string) => (typed === '' ? null : typed)
+const num = (v: string) => (v.trim() === '' ? null : Number(v))
+
+const toInput = (f: Form) => ({
+  marketplaces: f.marketplaces.map((m) => ({
+    id: m.id.trim(),
+    name: m.name.trim(),
+    baseUrl: m.baseUrl.trim(),
+    token: secret(m.token),
+    products: m.products,
+    inventory: m.inventory,
+    tracking: m.tracking,
+  })),
+  maxRetries: num(f.maxRetries),
+  successRetentionDays: num(f.successRetentionDays),
+  errorRetentionDays: num(f.errorRetentionDays),
+  carrierBaseUrl: f.carrierBaseUrl.trim() || null,
+  carrierToken: secret(f.carrierToken),
+  carrierRefreshHours: num(f.carrierRefreshHours),
+  carrierRefreshDays: num(f.carrierRefreshDays),
+  partnerToken: secret(f.partnerToken),
+  vtexTrackingEnabled: f.vtexTrackingEnabled,
+  vtexTrackingUsername: f.vtexTrackingUsername.trim() || null,
+  vtexTrackingToken: secret(f.vtexTrackingToken),
+  vtexTrackingOnlyWithInvoiceFile: f.vtexTrackingOnlyWithInvoiceFile,
+  vtexTrackingStatusUpdates: f.vtexTrackingStatusUpdates,
+})
+
+const section = csx({
+  padding: '$space-5',
+  border: '$neutral',
+  borderRadius: '$base',
+})
+
+/** Marketplaces, carrier refresh, partner interface, retention and VTEX Tracking. */
+const SettingsPage = ({ logsPath }: { logsPath: string }) => {
+  const intl = useIntl()
+  const t = (id: string, values?: Record<string, string | number>) =>
+    intl.formatMessage(
+      { id: `admin/marketplace-bridge.settings.${id}` },
+      values
+    )
+
+  const showToast = useToast()
+  const { data, loading, error } = useQuery<{ bridgeSettings: Settings }>(
+    BRIDGE_SETTINGS,
+    { fetchPolicy: 'network-only' }
+  )
+
+  const [save, saving] = useMutation<{ saveBridgeSettings: Settings }>(
+    SAVE_SETTINGS
+  )
+
+  const [form, setForm] = useState<Form | null>(null)
+
+  useEffect(() => {
+    if (data && !form) setForm(toForm(data.bridgeSettings))
+  }, [data, form])
+
+  const set = (patch: Partial<Form>) =>
+    setForm((f) => (f ? { ...f, ...patch } : f))
+  const setMarket = (i: number, patch: Partial<MarketplaceForm>) =>
+    setForm((f) =>
+      f
+        ? {
+            ...f,
+            marketplaces: f.marketplaces.map((m, j) =>
+              j === i ? { ...m, ...patch } : m
+            ),
+          }
+        : f
+    )
+
+  const submit = async () => {
+    if (!form) return
+    try {
+      const result = await save({ variables: { input: toInput(form) } })
+
+      if (result.data) setForm(toForm(result.data.saveBridgeSettings))
+      showToast({ message: t('saved'), variant: 'positive' })
+    } catch (e) {
+      showToast({
+        message: t('failed', { message: errorText(e) }),
+        variant: 'critical',
+      })
+    }
+  }
+
+  const secretHelp = (has: boolean) =>
+    has ? t('secret.saved') : t('secret.none')
+
+  return (
+    <Page>
+      <PageHeader>
+        <PageHeaderTop>
+          <PageHeaderTitle>{t('title')}</PageHeaderTitle>
+          <PageHeaderActions>
+            <a href={logsPath} data-testid="back-to-logs">
+              {t('backToLogs')}
+            </a>
+          </PageHeaderActions>
+        </PageHeaderTop>
+      </PageHeader>
+      <PageContent layout="standard">
+        {error ? (
+          <Text tone="critical">{error.message}</Text>
+        ) : loading || !form ? (
+          <Text tone="secondary">{t('loading')}</Text>
+        ) : (
+          <Stack
+            space="$space-5"
+            className={csx({ paddingY: '$space-5' })}
+            data-testid="settings-form"
+          >
+            <Stack space="$space-3" className={section}>
+              <Heading as="h2">{t('marketplaces')}</Heading>
+              {form.marketplaces.map((m, i) => (
+                <Stack
+                  key={i}
+                  space="$space-2"
+                  data-testid="settings-marketplace"
+                >
+                  <Inline hSpace="$space-3" vSpace="$space-2">
+                    <TextInput
+                      label={t('marketplace.id')}
+                      value={m.id}
+                      disabled={!m.isNew}
+                      onChange={(e) => setMarket(i, { id: e.target.value })}
+                    />
+                    <TextInput
+                      label={t('marketplace.name')}
+                      value={m.name}
+                      onChange={(e) => setMarket(i, { name: e.target.value })}
+                    />
+                    <TextInput
+                      label={t('marketplace.baseUrl')}
+                      value={m.baseUrl}
+                      onChange={(e) =>
+                        setMarket(i, { baseUrl: e.target.value })
+                      }
+                    />
+                    <TextInput
+                      type="password"
+                      autoComplete="new-password"
+                      label={t('marketplace.token')}
+                      helpText={secretHelp(m.hasToken)}
+                      value={m.token}
+                      onChange={(e) => setMarket(i, { token: e.target.value })}
+                    />
+                  </Inline>
+                  <Inline hSpace="$space-4">
+                    {(['products', 'inventory', 'tracking'] as const).map(
+                      (k) => (
+                        <Checkbox
+                          key={k}
+                          label={t(`marketplace.${k}`)}
+                          checked={m[k]}
+                          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                            setMarket(i, { [k]: e.target.checked })
+                          }
+                        />
+                      )
+                    )}
+                    <Button
+                      variant="tertiary"
+                      onClick={() =>
+                        set({
+                          marketplaces: form.marketplaces.filter(
+                            (_, j) => j !== i
+                          ),
+                        })
+                      }
+                    >
+                      {t('marketplace.remove')}
+                    </Button>
+                  </Inline>
+                </Stack>
+              ))}
+              <Inline>
+                <Button
+                  variant="secondary"
+                  onClick={() =>
+                    set({
+                      marketplaces: [
+                        ...form.marketplaces,
+                        {
+                          id: '',
+                          name: '',
+                          baseUrl: 'https://',
+                          hasToken: false,
+                          token: '',
+                          products: true,
+                          inventory: true,
+                          tracking: true,
+                          isNew: true,
+                        },
+                      ],
+                    })
+                  }
+                >
+                  {t('marketplace.add')}
+                </Button>
+              </Inline>
+            </Stack>
+
+            <Stack space="$space-3" className={section}>
+              <Heading as="h2">{t('carrier')}</Heading>
+              <Text tone="secondary">{t('carrier.help')}</Text>
+              <Inline hSpace="$space-3" vSpace="$space-2">
+                <TextInput
+                  label={t('carrier.baseUrl')}
+                  value={form.carrierBaseUrl}
+                  onChange={(e) => set({ carrierBaseUrl: e.target.value })}
+                />
+                <TextInput
+                  type="password"
+                  autoComplete="new-password"
+                  label={t('carrier.token')}
+                  helpText={secretHelp(form.hasCarrierToken)}
+                  value={form.carrierToken}
+                  onChange={(e) => set({ carrierToken: e.target.value })}
+                />
+                <TextInput
+                  type="number"
+                  label={t('carrier.everyHours')}
+                  value={form.carrierRefreshHours}
+                  data-testid="settings-carrier-hours"
+                  onChange={(e) => set({ carrierRefreshHours: e.target.value })}
+                />
+                <TextInput
+                  type="number"
+                  label={t('carrier.forDays')}
+                  value={form.carrierRefreshDays}
+                  onChange={(e) => set({ carrierRefreshDays: e.target.value })}
+                />
+              </Inline>
+              <TextInput
+                type="password"
+                autoComplete="new-password"
+                label={t('partnerToken')}
+                helpText={`${t('partnerToken.help')} ${secretHelp(
+                  form.hasPartnerToken
+                )}`}
+                value={form.partnerToken}
+                data-testid="settings-partner-token"
+                onChange={(e) => set({ partnerToken: e.target.value })}
+              />
+            </Stack>
+
+            <Stack space="$space-3" className={section}>
+              <Heading as="h2">{t('vtexTracking')}</Heading>
+              <Checkbox
+                label={t('vtexTracking.enabled')}
+                checked={form.vtexTrackingEnabled}
+                data-testid="settings-vtex-tracking-enabled"
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  set({ vtexTrackingEnabled: e.target.checked })
+                }
+              />
+              <Inline hSpace="$space-3" vSpace="$space-2">
+                <TextInput
+                  label={t('vtexTracking.username')}
+                  value={form.vtexTrackingUsername}
+                  onChange={(e) =>
+                    set({ vtexTrackingUsername: e.target.value })
+                  }
+                />
+                <TextInput
+                  type="password"
+                  autoComplete="new-password"
+                  label={t('vtexTracking.token')}
+                  helpText={
+                    form.vtexTrackingValidatedAt
+                      ? t('vtexTracking.validated', {
+                          date: intl.formatDate(form.vtexTrackingValidatedAt, {
+                            dateStyle: 'short',
+                            timeStyle: 'short',
+                          } as Intl.DateTimeFormatOptions),
+                        })
+                      : secretHelp(form.vtexTrackingHasToken)
+                  }
+                  value={form.vtexTrackingToken}
+                  onChange={(e) => set({ vtexTrackingToken: e.target.value })}
+                />
+              </Inline>
+              <Checkbox
+                label={t('vtexTracking.onlyWithInvoiceFile')}
+                checked={form.vtexTrackingOnlyWithInvoiceFile}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  set({ vtexTrackingOnlyWithInvoiceFile: e.target.checked })
+                }
+              />
+              <Checkbox
+                label={t('vtexTracking.statusUpdates')}
+                checked={form.vtexTrackingStatusUpdates}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  set({ vtexTrackingStatusUpdates: e.target.checked })
+                }
+              />
+            </Stack>
+
+            <Stack space="$space-3" className={section}>
+              <Heading as="h2">{t('logs')}</Heading>
+              <Inline hSpace="$space-3" vSpace="$space-2">
+                <TextInput
+                  type="number"
+                  label={t('maxRetries')}
+                  value={form.maxRetries}
+                  onChange={(e) => set({ maxRetries: e.target.value })}
+                />
+                <TextInput
+                  type="number"
+                  label={t('successRetentionDays')}
+                  value={form.successRetentionDays}
+                  onChange={(e) =>
+                    set({ successRetentionDays: e.target.value })
+                  }
+                />
+                <TextInput
+                  type="number"
+                  label={t('errorRetentionDays')}
+                  value={form.errorRetentionDays}
+                  onChange={(e) => set({ errorRetentionDays: e.target.value })}
+                />
+              </Inline>
+            </Stack>
+
+            <Inline>
+              <Button
+                onClick={submit}
+                disabled={saving.loading}
+                data-testid="settings-save"
+              >
+                {t('save')}
+              </Button>
+            </Inline>
+          </Stack>
+        )}
+      </PageContent>
+    </Page>
+  )
+}
+
+export default SettingsPage
