@@ -128,6 +128,7 @@ const toInput = (f: Form) => ({
 })
 
 const section = csx({
+  alignSelf: 'stretch',
   padding: '$space-5',
   border: '$neutral',
   borderRadius: '$base',

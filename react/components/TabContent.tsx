@@ -73,9 +73,14 @@ const TabContent = ({ tab }: { tab: Tab }) => {
   const markets = useQuery<MarketplacesData>(MARKETPLACES)
 
   const items = logs.data?.integrationLogs.data ?? []
-  const marketplaceNames = Object.fromEntries(
-    (markets.data?.marketplaces ?? []).map((m) => [m.id, m.name])
-  )
+  // Tracking also logs VTEX's own systems the bridge updates.
+  const marketplaceNames: Record<string, string> = {
+    'vtex-oms': 'VTEX OMS',
+    'vtex-tracking': 'VTEX Tracking',
+    ...Object.fromEntries(
+      (markets.data?.marketplaces ?? []).map((m) => [m.id, m.name])
+    ),
+  }
 
   const pageInfo = logs.data?.integrationLogs.pageInfo
   const queued =

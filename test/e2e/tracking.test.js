@@ -1,0 +1,159 @@
+'use strict'
+
+/**
+ * Tracking beyond Invoiced in Chromium: a partner's events show on the
+ * order's timeline in the Tracking tab; the settings page saves (secrets stay
+ * write-only) and a bad value is refused with nothing saved.
+ */
+const fs = require('fs')
+const path = require('path')
+const test = require('node:test')
+const assert = require('node:assert/strict')
+
+const { startApp } = require('../helpers')
+const { launch } = require('../browser')
+const { PARTNER_TOKEN } = require('../../local/seed')
+
+const SHOTS = path.join(__dirname, '..', '..', 'test-results')
+
+let app
+let browser
+let page
+const pageErrors = []
+
+test.before(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true })
+  app = await startApp({ perTab: 20, eventDelayMs: 50 })
+  browser = await launch()
+  page = await browser.newPage({ viewport: { width: 1400, height: 1100 } })
+  page.on('pageerror', (e) => pageErrors.push(String(e)))
+})
+
+test.after(async () => {
+  if (browser) await browser.close()
+  if (app) await app.stop()
+})
+
+test("opens an order's timeline: invoiced, handed to the carrier, delivered", async () => {
+  const { orders } = await app.control('vtex')
+  const target = orders.find(
+    (o) => o.status !== 'invoiced' && o.status !== 'canceled'
+  )
+
+  await app.control('vtex/order', {
+    orderId: target.id,
+    status: 'invoiced',
+    invoice: {
+      invoiceNumber: 'NF-E2E',
+      trackingNumber: 'TRKE2E',
+      courier: 'Loggi',
+      trackingUrl: null,
+    },
+  })
+  await app.settle()
+  const res = await fetch(
+    `${app.shellUrl}/_v/marketplace-bridge/partner/tracking`,
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${PARTNER_TOKEN}`,
+      },
+      body: JSON.stringify({
+        orderId: target.id,
+        invoiceNumber: 'NF-E2E',
+        events: [
+          {
+            status: 'handed-to-carrier',
+            date: new Date(Date.now() + 60_000).toISOString(),
+            city: 'Cajamar',
+            state: 'SP',
+            description: 'Coletado',
+          },
+          {
+            status: 'delivered',
+            date: new Date(Date.now() + 120_000).toISOString(),
+            city: 'Campinas',
+            state: 'SP',
+            description: 'Entregue',
+          },
+        ],
+      }),
+    }
+  )
+
+  assert.equal(res.status, 200)
+  await page.goto(`${app.url}?tab=tracking`)
+  await page.locator('tr[data-log-id]').first().waitFor()
+  await page.getByTestId('filter-search').fill(target.id)
+  await page.getByTestId('filter-search').press('Enter')
+  const row = page.locator(
+    `tr[data-log-id="TRACKING:mercadolivre:${target.id}"]`
+  )
+
+  await row.waitFor()
+  await row.getByText(target.id).click()
+  const timeline = page.getByTestId('timeline')
+
+  await timeline.waitFor()
+  const statuses = await page
+    .getByTestId('timeline-entry')
+    .evaluateAll((els) => els.map((e) => e.dataset.status))
+
+  assert.deepEqual(statuses, ['invoiced', 'handed-to-carrier', 'delivered'])
+  assert.match(
+    await timeline.textContent(),
+    /Entregue à transportadora.*Parceiro/
+  )
+  await page.screenshot({ path: path.join(SHOTS, 'timeline.png') })
+  await page.getByTestId('close-detail').click()
+})
+
+test('saves the settings; secrets stay write-only; a bad value saves nothing', async () => {
+  await page.getByTestId('open-settings').click()
+  await page.getByTestId('settings-form').waitFor()
+  const hours = page.getByTestId('settings-carrier-hours')
+
+  assert.equal(await hours.inputValue(), '6')
+  // The partner token is set but never shown.
+  assert.equal(
+    await page.getByTestId('settings-partner-token').inputValue(),
+    ''
+  )
+  assert.match(
+    await page.getByTestId('settings-form').textContent(),
+    /Salvo\. Deixe em branco para manter\./
+  )
+
+  await hours.fill('0')
+  await page.getByTestId('settings-save').click()
+  await page
+    .getByText(/Nada foi salvo: carrierRefreshHours must be from 1 to 48/)
+    .waitFor()
+
+  await hours.fill('4')
+  await page.getByTestId('settings-save').click()
+  await page.getByText('Configurações salvas').waitFor()
+  await page.screenshot({ path: path.join(SHOTS, 'settings.png') })
+  await page.reload()
+  await page.getByTestId('settings-form').waitFor()
+  assert.equal(
+    await page.getByTestId('settings-carrier-hours').inputValue(),
+    '4'
+  )
+  // The partner interface still works with the token kept.
+  const r = await fetch(
+    `${app.shellUrl}/_v/marketplace-bridge/partner/tracking`,
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${PARTNER_TOKEN}`,
+      },
+      body: JSON.stringify({ orderId: 'nope', invoiceNumber: 'x', events: [] }),
+    }
+  )
+
+  assert.equal(r.status, 400)
+  assert.deepEqual(pageErrors, [])
+})
