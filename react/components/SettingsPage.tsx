@@ -138,10 +138,7 @@ const section = csx({
 const SettingsPage = ({ logsPath }: { logsPath: string }) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, string | number>) =>
-    intl.formatMessage(
-      { id: `admin/marketplace-bridge.settings.${id}` },
-      values
-    )
+    intl.formatMessage({ id: `admin/marketplace-bridge.${id}` }, values)
 
   const showToast = useToast()
   const { data, loading, error } = useQuery<{ bridgeSettings: Settings }>(
@@ -179,26 +176,26 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
       const result = await save({ variables: { input: toInput(form) } })
 
       if (result.data) setForm(toForm(result.data.saveBridgeSettings))
-      showToast({ message: t('saved'), variant: 'positive' })
+      showToast({ message: t('settings.saved'), variant: 'positive' })
     } catch (e) {
       showToast({
-        message: t('failed', { message: errorText(e) }),
+        message: t('settings.failed', { message: errorText(e) }),
         variant: 'critical',
       })
     }
   }
 
   const secretHelp = (has: boolean) =>
-    has ? t('secret.saved') : t('secret.none')
+    has ? t('settings.secret.saved') : t('settings.secret.none')
 
   return (
     <Page>
       <PageHeader>
         <PageHeaderTop>
-          <PageHeaderTitle>{t('title')}</PageHeaderTitle>
+          <PageHeaderTitle>{t('settings.title')}</PageHeaderTitle>
           <PageHeaderActions>
             <a href={logsPath} data-testid="back-to-logs">
-              {t('backToLogs')}
+              {t('settings.backToLogs')}
             </a>
           </PageHeaderActions>
         </PageHeaderTop>
@@ -207,7 +204,7 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
         {error ? (
           <Text tone="critical">{error.message}</Text>
         ) : loading || !form ? (
-          <Text tone="secondary">{t('loading')}</Text>
+          <Text tone="secondary">{t('settings.loading')}</Text>
         ) : (
           <Stack
             space="$space-5"
@@ -215,7 +212,7 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
             data-testid="settings-form"
           >
             <Stack space="$space-3" className={section}>
-              <Heading as="h2">{t('marketplaces')}</Heading>
+              <Heading as="h2">{t('settings.marketplaces')}</Heading>
               {form.marketplaces.map((m, i) => (
                 <Stack
                   key={i}
@@ -224,18 +221,18 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                 >
                   <Inline hSpace="$space-3" vSpace="$space-2">
                     <TextInput
-                      label={t('marketplace.id')}
+                      label={t('settings.marketplace.id')}
                       value={m.id}
                       disabled={!m.isNew}
                       onChange={(e) => setMarket(i, { id: e.target.value })}
                     />
                     <TextInput
-                      label={t('marketplace.name')}
+                      label={t('settings.marketplace.name')}
                       value={m.name}
                       onChange={(e) => setMarket(i, { name: e.target.value })}
                     />
                     <TextInput
-                      label={t('marketplace.baseUrl')}
+                      label={t('settings.marketplace.baseUrl')}
                       value={m.baseUrl}
                       onChange={(e) =>
                         setMarket(i, { baseUrl: e.target.value })
@@ -244,7 +241,7 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                     <TextInput
                       type="password"
                       autoComplete="new-password"
-                      label={t('marketplace.token')}
+                      label={t('settings.marketplace.token')}
                       helpText={secretHelp(m.hasToken)}
                       value={m.token}
                       onChange={(e) => setMarket(i, { token: e.target.value })}
@@ -255,7 +252,7 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                       (k) => (
                         <Checkbox
                           key={k}
-                          label={t(`marketplace.${k}`)}
+                          label={t(`settings.marketplace.${k}`)}
                           checked={m[k]}
                           onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
                             setMarket(i, { [k]: e.target.checked })
@@ -273,7 +270,7 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                         })
                       }
                     >
-                      {t('marketplace.remove')}
+                      {t('settings.marketplace.remove')}
                     </Button>
                   </Inline>
                 </Stack>
@@ -300,38 +297,38 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                     })
                   }
                 >
-                  {t('marketplace.add')}
+                  {t('settings.marketplace.add')}
                 </Button>
               </Inline>
             </Stack>
 
             <Stack space="$space-3" className={section}>
-              <Heading as="h2">{t('carrier')}</Heading>
-              <Text tone="secondary">{t('carrier.help')}</Text>
+              <Heading as="h2">{t('settings.carrier')}</Heading>
+              <Text tone="secondary">{t('settings.carrier.help')}</Text>
               <Inline hSpace="$space-3" vSpace="$space-2">
                 <TextInput
-                  label={t('carrier.baseUrl')}
+                  label={t('settings.carrier.baseUrl')}
                   value={form.carrierBaseUrl}
                   onChange={(e) => set({ carrierBaseUrl: e.target.value })}
                 />
                 <TextInput
                   type="password"
                   autoComplete="new-password"
-                  label={t('carrier.token')}
+                  label={t('settings.carrier.token')}
                   helpText={secretHelp(form.hasCarrierToken)}
                   value={form.carrierToken}
                   onChange={(e) => set({ carrierToken: e.target.value })}
                 />
                 <TextInput
                   type="number"
-                  label={t('carrier.everyHours')}
+                  label={t('settings.carrier.everyHours')}
                   value={form.carrierRefreshHours}
                   data-testid="settings-carrier-hours"
                   onChange={(e) => set({ carrierRefreshHours: e.target.value })}
                 />
                 <TextInput
                   type="number"
-                  label={t('carrier.forDays')}
+                  label={t('settings.carrier.forDays')}
                   value={form.carrierRefreshDays}
                   onChange={(e) => set({ carrierRefreshDays: e.target.value })}
                 />
@@ -339,8 +336,8 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
               <TextInput
                 type="password"
                 autoComplete="new-password"
-                label={t('partnerToken')}
-                helpText={`${t('partnerToken.help')} ${secretHelp(
+                label={t('settings.partnerToken')}
+                helpText={`${t('settings.partnerToken.help')} ${secretHelp(
                   form.hasPartnerToken
                 )}`}
                 value={form.partnerToken}
@@ -350,9 +347,9 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
             </Stack>
 
             <Stack space="$space-3" className={section}>
-              <Heading as="h2">{t('vtexTracking')}</Heading>
+              <Heading as="h2">{t('settings.vtexTracking')}</Heading>
               <Checkbox
-                label={t('vtexTracking.enabled')}
+                label={t('settings.vtexTracking.enabled')}
                 checked={form.vtexTrackingEnabled}
                 data-testid="settings-vtex-tracking-enabled"
                 onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
@@ -361,7 +358,7 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
               />
               <Inline hSpace="$space-3" vSpace="$space-2">
                 <TextInput
-                  label={t('vtexTracking.username')}
+                  label={t('settings.vtexTracking.username')}
                   value={form.vtexTrackingUsername}
                   onChange={(e) =>
                     set({ vtexTrackingUsername: e.target.value })
@@ -370,10 +367,10 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                 <TextInput
                   type="password"
                   autoComplete="new-password"
-                  label={t('vtexTracking.token')}
+                  label={t('settings.vtexTracking.token')}
                   helpText={
                     form.vtexTrackingValidatedAt
-                      ? t('vtexTracking.validated', {
+                      ? t('settings.vtexTracking.validated', {
                           date: intl.formatDate(form.vtexTrackingValidatedAt, {
                             dateStyle: 'short',
                             timeStyle: 'short',
@@ -386,14 +383,14 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                 />
               </Inline>
               <Checkbox
-                label={t('vtexTracking.onlyWithInvoiceFile')}
+                label={t('settings.vtexTracking.onlyWithInvoiceFile')}
                 checked={form.vtexTrackingOnlyWithInvoiceFile}
                 onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
                   set({ vtexTrackingOnlyWithInvoiceFile: e.target.checked })
                 }
               />
               <Checkbox
-                label={t('vtexTracking.statusUpdates')}
+                label={t('settings.vtexTracking.statusUpdates')}
                 checked={form.vtexTrackingStatusUpdates}
                 onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
                   set({ vtexTrackingStatusUpdates: e.target.checked })
@@ -402,17 +399,17 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
             </Stack>
 
             <Stack space="$space-3" className={section}>
-              <Heading as="h2">{t('logs')}</Heading>
+              <Heading as="h2">{t('settings.logs')}</Heading>
               <Inline hSpace="$space-3" vSpace="$space-2">
                 <TextInput
                   type="number"
-                  label={t('maxRetries')}
+                  label={t('settings.maxRetries')}
                   value={form.maxRetries}
                   onChange={(e) => set({ maxRetries: e.target.value })}
                 />
                 <TextInput
                   type="number"
-                  label={t('successRetentionDays')}
+                  label={t('settings.successRetentionDays')}
                   value={form.successRetentionDays}
                   onChange={(e) =>
                     set({ successRetentionDays: e.target.value })
@@ -420,7 +417,7 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                 />
                 <TextInput
                   type="number"
-                  label={t('errorRetentionDays')}
+                  label={t('settings.errorRetentionDays')}
                   value={form.errorRetentionDays}
                   onChange={(e) => set({ errorRetentionDays: e.target.value })}
                 />
@@ -433,7 +430,7 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                 disabled={saving.loading}
                 data-testid="settings-save"
               >
-                {t('save')}
+                {t('settings.save')}
               </Button>
             </Inline>
           </Stack>
