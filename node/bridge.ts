@@ -226,6 +226,7 @@ export async function carrierTracker(clients: Clients) {
     logs: new LogStore(kv),
     oms: clients.oms,
     carrier: clients.carrierHttp.gateway(settings.carrier),
+    vtexTrackingGateway: (await vtexTracking(clients)).gateway(),
     gateway: clients.marketplaceHttp,
     settings,
     now: () => clock.now(),

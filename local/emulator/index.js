@@ -64,7 +64,7 @@ class Emulator {
     this.clock = { offsetMs: 0, now: () => Date.now() + this.clock.offsetMs }
     this.onClock = () => undefined
     this.carrier = new SandboxCarrier(this.clock)
-    this.vtexTracking = new SandboxVtexTracking()
+    this.vtexTracking = new SandboxVtexTracking(this.clock)
     this.events = new EventBus({ serviceJson, appName, workerUrl, credential })
     this.vtex = new VtexData(dataDir, {
       account: null,

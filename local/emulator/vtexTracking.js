@@ -5,7 +5,10 @@
  * makes: POST /receiver/auth {username, password} → {authenticated,
  * accessToken, expiration}; POST /receiver/services [deliveryService] with
  * the bearer token (shipperCustomer.legalType, addressStreet and postalCode
- * required). The sandbox accepts the token "sandbox-vtex-tracking-token".
+ * required); GET /receiver/services/invoice?invoice= → { data: [service] }
+ * whose status moves with the emulator's clock: on its route 24 h after
+ * the import, delivered at 72 h. The sandbox accepts the token
+ * "sandbox-vtex-tracking-token".
  */
 const crypto = require('crypto')
 
@@ -13,14 +16,17 @@ const { send } = require('./vbase')
 
 const SANDBOX_TOKEN = 'sandbox-vtex-tracking-token'
 
+const H = 3_600_000
+
 class SandboxVtexTracking {
-  constructor() {
+  constructor(clock = { now: () => Date.now() }) {
+    this.clock = clock
     this.tokens = new Set()
     this.imported = []
     this.requests = 0
   }
 
-  handle(req, res, { pathname, body }) {
+  handle(req, res, { pathname, body, query }) {
     this.requests++
     let json = null
 
@@ -75,9 +81,56 @@ class SandboxVtexTracking {
       })
       if (problems.length)
         return send(res, 400, { message: problems.join('; ') })
-      this.imported.push(...json)
+      const at = this.clock.now()
+
+      for (const service of json)
+        this.imported.push({
+          ...service,
+          idDeliveryService: 100000 + this.imported.length,
+          importedAt: at,
+        })
 
       return send(res, 200, {})
+    }
+
+    if (req.method === 'GET' && pathname === '/receiver/services/invoice') {
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization || '')
+
+      if (!token || !this.tokens.has(token[1]))
+        return send(res, 401, { message: 'Unauthorized' })
+      const invoice = query.get('invoice')
+      const service = this.imported.find(
+        (s) => s.invoiceOrderOfService === invoice
+      )
+
+      if (!service)
+        return send(res, 404, { message: `No service for invoice ${invoice}` })
+      const elapsed = this.clock.now() - service.importedAt
+      const iso = (ms) => new Date(service.importedAt + ms).toISOString()
+      const status =
+        elapsed >= 72 * H
+          ? 'Entregue'
+          : elapsed >= 24 * H
+          ? 'Em rota de entrega'
+          : 'Aguardando roteirização'
+
+      return send(res, 200, {
+        page: 1,
+        pageSize: 1,
+        totalCount: 1,
+        data: [
+          {
+            idDeliveryService: service.idDeliveryService,
+            invoiceOrderOfService: service.invoiceOrderOfService,
+            orderNumber: service.orderNumber,
+            deliveryServiceStatus: { description: status },
+            addressCity: service.shipperCustomer.addressCity,
+            created: iso(0),
+            cteDate: elapsed >= 24 * H ? iso(24 * H) : null,
+            deliveryDateTime: elapsed >= 72 * H ? iso(72 * H) : null,
+          },
+        ],
+      })
     }
 
     return send(res, 404, {

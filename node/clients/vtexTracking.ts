@@ -45,6 +45,18 @@ export class VtexTrackingClient extends ExternalClient {
     }
   }
 
+  /** GET /services/invoice?invoice=… : the delivery service of an invoice. */
+  public async byInvoice(accessToken: string, invoice: string) {
+    return this.http.get<{ data?: Array<Record<string, unknown>> }>(
+      '/services/invoice',
+      {
+        params: { invoice },
+        headers: { Authorization: `Bearer ${accessToken}` },
+        metric: 'vtex-tracking-by-invoice',
+      }
+    )
+  }
+
   public async postServices(
     accessToken: string,
     services: unknown[]

@@ -49,6 +49,8 @@ export interface CarrierWatch {
   trackingUrl: string | null
   courier: string | null
   state: 'WATCHING' | 'DELIVERED' | 'EXPIRED'
+  /** Who is asked for news: the carrier connector, or VTEX Tracking (status updates). */
+  source?: 'CARRIER' | 'VTEX_TRACKING'
   startedAt: string
   /** No more checks after this (startedAt + refresh days). */
   until: string

@@ -185,3 +185,55 @@ export function parseExternalOrder(raw: unknown): ExternalOrder {
     },
   }
 }
+
+/**
+ * VTEX Tracking's delivery service as carrier events: its status
+ * description says whether it is on its way or delivered (free text, in the
+ * store's language).
+ */
+export function eventsOfDeliveryService(service: Record<string, unknown>) {
+  const status = String(
+    (service.deliveryServiceStatus as { description?: unknown } | undefined)
+      ?.description ?? ''
+  )
+
+  const city = String(service.addressCity ?? '')
+  const date = (v: unknown) =>
+    typeof v === 'string' && !Number.isNaN(Date.parse(v))
+      ? new Date(Date.parse(v)).toISOString()
+      : null
+
+  const created = date(service.created)
+  const events: Array<{
+    status: 'in-transit' | 'delivered'
+    date: string
+    city: string
+    state: string
+    description: string
+  }> = []
+
+  const onRoute = /rota|route|tr[aâ]nsit|saiu|out for/i.test(status)
+  const delivered = /entregue|delivered|entregado|finaliz/i.test(status)
+  const routeDate = date(service.cteDate) ?? created
+
+  if ((onRoute || delivered) && routeDate)
+    events.push({
+      status: 'in-transit',
+      date: routeDate,
+      city,
+      state: '',
+      description: onRoute ? status : 'Em rota de entrega',
+    })
+  const deliveredAt = date(service.deliveryDateTime)
+
+  if (delivered && deliveredAt)
+    events.push({
+      status: 'delivered',
+      date: deliveredAt,
+      city,
+      state: '',
+      description: status,
+    })
+
+  return events
+}

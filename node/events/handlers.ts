@@ -53,8 +53,20 @@ export const onOrderStatus = (ctx: Ctx) =>
     // Invoiced: the carrier is followed from now on (with a tracking number),
     // and the order goes to VTEX Tracking (when it is on).
     if (event.currentState === 'invoiced') {
-      await (await carrierTracker(ctx.clients)).startFromOrder(event.orderId)
-      await (await vtexTracking(ctx.clients)).importNative(event.orderId)
+      const tracker = await carrierTracker(ctx.clients)
+      const followed = await tracker.startFromOrder(event.orderId)
+      const importer = await vtexTracking(ctx.clients)
+      const imported = await importer.importNative(event.orderId)
+
+      // No carrier tracking number: VTEX Tracking's status updates, if on.
+      if (imported && !followed && importer.statusUpdates) {
+        const order = await ctx.clients.oms.order(event.orderId)
+        const invoice = order?.packageAttachment?.packages?.find(
+          (p) => p.invoiceNumber
+        )?.invoiceNumber
+
+        if (invoice) await tracker.followVtexTracking(event.orderId, invoice)
+      }
     }
 
     return result

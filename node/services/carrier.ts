@@ -64,6 +64,8 @@ export interface CarrierDeps {
   logs: LogStore
   oms: OmsWriter
   carrier: CarrierGateway | null
+  /** VTEX Tracking's delivery status, for orders imported there with status updates on. */
+  vtexTrackingGateway?: CarrierGateway | null
   gateway: MarketplaceGateway
   settings: BridgeSettings
   now: () => number
@@ -133,6 +135,47 @@ export class CarrierTracker {
     return watch
   }
 
+  /**
+   * An order imported into VTEX Tracking with status updates on, and no
+   * carrier tracking number: VTEX Tracking is asked for its delivery status
+   * on the same schedule (VTEX asks for at most one read per 6 h).
+   */
+  async followVtexTracking(
+    orderId: string,
+    invoiceNumber: string
+  ): Promise<CarrierWatch | null> {
+    if (!this.deps.vtexTrackingGateway) return null
+    const existing = await this.deps.kv.get<CarrierWatch>(carrierPath(orderId))
+
+    if (existing) return existing.data
+    const watch: CarrierWatch = {
+      ...startWatch(
+        {
+          orderId,
+          invoiceNumber,
+          trackingNumber: '',
+          trackingUrl: null,
+          courier: 'VTEX Tracking',
+        },
+        this.deps.now(),
+        this.policy
+      ),
+      source: 'VTEX_TRACKING',
+    }
+
+    try {
+      await this.deps.kv.put(carrierPath(orderId), watch, { ifAbsent: true })
+    } catch {
+      return null
+    }
+
+    await this.deps.kv.putMany([
+      { path: duePath(Date.parse(watch.nextCheckAt), orderId), data: {} },
+    ])
+
+    return watch
+  }
+
   async get(orderId: string) {
     return (
       (await this.deps.kv.get<CarrierWatch>(carrierPath(orderId)))?.data ?? null
@@ -144,7 +187,7 @@ export class CarrierTracker {
    * Driven by the maintenance pass: persisted due times, no timers.
    */
   async runDue(max = 25): Promise<number> {
-    if (!this.deps.carrier) return 0
+    if (!this.deps.carrier && !this.deps.vtexTrackingGateway) return 0
     const now = this.deps.now()
     const page = await this.deps.kv.list(DUE_PREFIX, { limit: max })
     let checked = 0
@@ -193,10 +236,17 @@ export class CarrierTracker {
     let error: string | null = null
 
     try {
-      const report = await this.deps.carrier!.report(watch)
+      const gateway =
+        watch.source === 'VTEX_TRACKING'
+          ? this.deps.vtexTrackingGateway
+          : this.deps.carrier
+
+      if (!gateway) throw new Error('no connector is configured for it')
+      const report = await gateway.report(watch)
 
       watch = {
         ...watch,
+        trackingNumber: watch.trackingNumber || report.trackingNumber,
         trackingUrl: report.trackingUrl ?? watch.trackingUrl,
         courier: report.courier ?? watch.courier,
       }
@@ -232,7 +282,8 @@ export class CarrierTracker {
     })
 
     const newDue =
-      watch.state === 'WATCHING' && watch.trackingNumber
+      watch.state === 'WATCHING' &&
+      (watch.trackingNumber || watch.source === 'VTEX_TRACKING')
         ? duePath(Date.parse(watch.nextCheckAt), orderId)
         : null
 

@@ -7,8 +7,10 @@ import type { ExternalOrder } from '../domain/vtexTracking'
 import {
   VTEX_TRACKING_LOG,
   deliveryServiceOf,
+  eventsOfDeliveryService,
   orderOfExternal,
 } from '../domain/vtexTracking'
+import type { CarrierGateway } from './carrier'
 import type { LogStore } from './logStore'
 import type { KeyValueStore } from './storage'
 
@@ -26,6 +28,10 @@ export interface TrackingApi {
     accessToken: string,
     services: unknown[]
   ): Promise<DeliveryResponse>
+  byInvoice(
+    accessToken: string,
+    invoice: string
+  ): Promise<{ data?: Array<Record<string, unknown>> }>
 }
 
 export interface VtexTrackingDeps {
@@ -53,6 +59,10 @@ export class VtexTrackingImporter {
 
   get enabled() {
     return this.deps.settings.vtexTracking.enabled
+  }
+
+  get statusUpdates() {
+    return this.enabled && this.deps.settings.vtexTracking.statusUpdates
   }
 
   private async accessToken() {
@@ -182,6 +192,35 @@ export class VtexTrackingImporter {
     await this.deps.logs.update(key, (cur) =>
       recordOutcome(cur, key, result.payload, result.outcome)
     )
+  }
+
+  /** Status updates: VTEX Tracking as the source of an order's delivery events. */
+  gateway(): CarrierGateway | null {
+    if (!this.enabled || !this.deps.settings.vtexTracking.statusUpdates)
+      return null
+
+    return {
+      report: async (watch) => {
+        const page = await this.deps.api.byInvoice(
+          await this.accessToken(),
+          watch.invoiceNumber
+        )
+
+        const service = (page.data ?? [])[0]
+
+        if (!service)
+          throw new Error(
+            `VTEX Tracking has no service for invoice ${watch.invoiceNumber}`
+          )
+
+        return {
+          trackingNumber: String(service.idDeliveryService ?? ''),
+          trackingUrl: null,
+          courier: 'VTEX Tracking',
+          events: eventsOfDeliveryService(service),
+        }
+      },
+    }
   }
 
   /** A native order OMS just invoiced. Returns whether it was imported. */

@@ -352,3 +352,42 @@ test('VTEX Tracking: external orders through the API, routed-outside ones only o
     'SUCCESS'
   )
 })
+
+test('VTEX Tracking status updates: an imported order without a carrier tracking number ends delivered in OMS and at the marketplaces', async () => {
+  const { orders } = await app.control('vtex')
+  const target = orders.find(
+    (o) => o.status !== 'invoiced' && o.status !== 'canceled'
+  )
+
+  await app.control('vtex/order', {
+    orderId: target.id,
+    status: 'invoiced',
+    invoice: { invoiceNumber: 'NF-VT-1', trackingNumber: null, courier: null },
+  })
+  await app.settle()
+  assert.equal(
+    (await detail(`TRACKING:vtex-tracking:${target.id}`)).status,
+    'SUCCESS'
+  )
+
+  for (let h = 0; h < 96; h += 6) {
+    await app.control('clock', { advanceHours: 6 })
+    await tick()
+  }
+
+  await app.settle()
+  const pkg =
+    app.emulator.vtex.data.orders[target.id].packageAttachment.packages[0]
+
+  assert.equal(pkg.courier, 'VTEX Tracking')
+  assert.match(pkg.trackingNumber, /^\d+$/)
+  assert.equal(pkg.courierStatus.finished, true)
+  const accepted = (await app.accepted('orders', target.id)).filter(
+    (a) => a.marketplace === 'magalu'
+  )
+
+  assert.deepEqual(
+    accepted.map((a) => a.body.status),
+    ['invoiced', 'in-transit', 'delivered']
+  )
+})
