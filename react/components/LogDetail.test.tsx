@@ -45,6 +45,7 @@ const log = {
       trigger: 'REPROCESS',
     },
   ],
+  timeline: [],
 }
 
 const Harness = () => {
@@ -97,5 +98,60 @@ describe('LogDetail', () => {
     expect(
       await waitFor(() => getByText('This log no longer exists.'))
     ).toBeTruthy()
+  })
+
+  it("shows a tracking order's timeline, oldest first", async () => {
+    const order = {
+      ...log,
+      id: 'TRACKING:amazon:1300-01',
+      tab: 'TRACKING',
+      entityId: '1300-01',
+      status: 'SUCCESS',
+      origin: null,
+      timeline: [
+        {
+          __typename: 'TimelineEntry',
+          at: '2026-11-20T10:00:00.000Z',
+          kind: 'STATUS_SENT',
+          status: 'invoiced',
+          description: 'Accepted by Amazon',
+          source: 'VTEX',
+        },
+        {
+          __typename: 'TimelineEntry',
+          at: '2026-11-21T10:00:00.000Z',
+          kind: 'PARTNER_EVENT',
+          status: 'handed-to-carrier',
+          description: 'Coletado — Cajamar/SP',
+          source: 'PARTNER',
+        },
+        {
+          __typename: 'TimelineEntry',
+          at: '2026-11-22T10:00:00.000Z',
+          kind: 'DELIVERED',
+          status: 'delivered',
+          description: 'Entregue',
+          source: 'CARRIER',
+        },
+      ],
+    }
+
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: order } },
+      },
+    ]
+
+    const { getByTestId, getAllByTestId, getByText } = render(<Harness />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByTestId('timeline'))
+    expect(
+      getAllByTestId('timeline-entry').map((e) => e.dataset.status)
+    ).toEqual(['invoiced', 'handed-to-carrier', 'delivered'])
+    expect(getByText('Handed to carrier')).toBeTruthy()
+    expect(getByText('Coletado — Cajamar/SP')).toBeTruthy()
   })
 })
