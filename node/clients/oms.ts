@@ -1,5 +1,6 @@
 import type { DeliveryResponse } from '../domain/delivery'
 import type { OmsOrder } from '../domain/vtex'
+import { answerOf } from './answer'
 import { AppJanusClient } from './janus'
 
 const path = (orderId: string) =>
@@ -42,27 +43,12 @@ export class Oms extends AppJanusClient {
     body: unknown,
     metric: string
   ): Promise<DeliveryResponse> {
-    try {
-      const response =
-        method === 'put'
-          ? await this.http.putRaw(url, body, { metric })
-          : await this.http.patch(url, body, { metric }).then((data) => ({
-              status: 200,
-              data,
-            }))
-
-      return { status: response.status, body: response.data }
-    } catch (e) {
-      const r = (e as { response?: { status?: number; data?: unknown } })
-        .response
-
-      if (r?.status) return { status: r.status, body: r.data ?? null }
-
-      return {
-        status: null,
-        body: null,
-        networkError: e instanceof Error ? e.message : String(e),
-      }
-    }
+    return answerOf(() =>
+      method === 'put'
+        ? this.http.putRaw(url, body, { metric })
+        : this.http
+            .patch(url, body, { metric })
+            .then((data) => ({ status: 200, data }))
+    )
   }
 }

@@ -2,6 +2,7 @@ import type { InstanceOptions, IOContext } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 
 import type { DeliveryResponse } from '../domain/delivery'
+import { answerOf } from './answer'
 
 export interface TrackingAuth {
   authenticated: boolean
@@ -61,24 +62,11 @@ export class VtexTrackingClient extends ExternalClient {
     accessToken: string,
     services: unknown[]
   ): Promise<DeliveryResponse> {
-    try {
-      const r = await this.http.postRaw('/services', services, {
+    return answerOf(() =>
+      this.http.postRaw('/services', services, {
         headers: { Authorization: `Bearer ${accessToken}` },
         metric: 'vtex-tracking-services',
       })
-
-      return { status: r.status, body: r.data }
-    } catch (e) {
-      const r = (e as { response?: { status?: number; data?: unknown } })
-        .response
-
-      if (r?.status) return { status: r.status, body: r.data ?? null }
-
-      return {
-        status: null,
-        body: null,
-        networkError: e instanceof Error ? e.message : String(e),
-      }
-    }
+    )
   }
 }

@@ -171,3 +171,29 @@ export function notSent(
 ): Outcome {
   return { status: 'ERROR', message, origin: null, at, trigger }
 }
+
+/** The origin a log shows for a call that failed: what was sent, what came back. */
+export function originOf(
+  request: { method: string; url: string; body: unknown },
+  response: DeliveryResponse
+): ErrorOrigin {
+  return {
+    request: {
+      method: request.method,
+      url: request.url,
+      body:
+        typeof request.body === 'string'
+          ? request.body
+          : JSON.stringify(request.body, null, 2),
+    },
+    response: {
+      status: response.status,
+      body:
+        response.body == null
+          ? response.networkError ?? null
+          : typeof response.body === 'string'
+          ? response.body
+          : JSON.stringify(response.body),
+    },
+  }
+}

@@ -17,7 +17,7 @@ import {
   startWatch,
 } from '../domain/carrier'
 import type { DeliveryResponse } from '../domain/delivery'
-import { deliveryRequest, outcomeOf } from '../domain/delivery'
+import { deliveryRequest, originOf, outcomeOf } from '../domain/delivery'
 import { isDomainError } from '../domain/errors'
 import {
   DUE_PREFIX,
@@ -25,7 +25,7 @@ import {
   duePath,
   parseDuePath,
 } from '../domain/layout'
-import type { ErrorOrigin, LogKey, Outcome } from '../domain/log'
+import type { LogKey, Outcome } from '../domain/log'
 import { recordOutcome } from '../domain/log'
 import type { TrackingPayload } from '../domain/rules'
 import type { BridgeSettings } from '../domain/settings'
@@ -536,22 +536,10 @@ export class CarrierTracker {
       }
 
       if (!ok(response)) {
-        const origin: ErrorOrigin = {
-          request: {
-            method,
-            url: step.url,
-            body: JSON.stringify(step.body, null, 2),
-          },
-          response: {
-            status: response.status,
-            body:
-              response.body == null
-                ? response.networkError ?? null
-                : typeof response.body === 'string'
-                ? response.body
-                : JSON.stringify(response.body),
-          },
-        }
+        const origin = originOf(
+          { method, url: step.url, body: step.body },
+          response
+        )
 
         outcome = {
           status: 'ERROR',

@@ -1,4 +1,5 @@
 import type { DeliveryResponse } from '../domain/delivery'
+import { originOf } from '../domain/delivery'
 import type { LogKey, Outcome } from '../domain/log'
 import { recordOutcome } from '../domain/log'
 import type { BridgeSettings } from '../domain/settings'
@@ -151,8 +152,6 @@ export class VtexTrackingImporter {
       }
     }
 
-    const body = JSON.stringify(decision.import, null, 2)
-
     return fail(
       `VTEX Tracking refused the import: ${
         response.status
@@ -160,22 +159,14 @@ export class VtexTrackingImporter {
           : response.networkError ?? 'no answer'
       }`,
       decision.import,
-      {
-        request: {
+      originOf(
+        {
           method: 'POST',
           url: 'https://api.vtextracking.com/receiver/services',
-          body,
+          body: decision.import,
         },
-        response: {
-          status: response.status,
-          body:
-            response.body == null
-              ? response.networkError ?? null
-              : typeof response.body === 'string'
-              ? response.body
-              : JSON.stringify(response.body),
-        },
-      }
+        response
+      )
     )
   }
 
