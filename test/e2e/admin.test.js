@@ -6,32 +6,23 @@
  * and watch it go queued then resolved, remove a log and see it stay gone
  * after a reload, switch language.
  */
-const fs = require('fs')
 const path = require('path')
 const test = require('node:test')
 const assert = require('node:assert/strict')
 
-const { startApp } = require('../helpers')
-const { launch } = require('../browser')
+const { adminSession, SHOTS } = require('../browser')
 
-const SHOTS = path.join(__dirname, '..', '..', 'test-results')
-
+const session = adminSession(
+  { perTab: 40, eventDelayMs: 1500 },
+  { width: 1400, height: 1000 }
+)
+const { pageErrors } = session
 let app
-let browser
 let page
-const pageErrors = []
 
 test.before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  app = await startApp({ perTab: 40, eventDelayMs: 1500 })
-  browser = await launch()
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-  page.on('pageerror', (e) => pageErrors.push(String(e)))
-})
-
-test.after(async () => {
-  if (browser) await browser.close()
-  if (app) await app.stop()
+  await session.ready
+  ;({ app, page } = session)
 })
 
 const rows = () => page.locator('tr[data-log-id]')

@@ -5,33 +5,24 @@
  * order's timeline in the Tracking tab; the settings page saves (secrets stay
  * write-only) and a bad value is refused with nothing saved.
  */
-const fs = require('fs')
 const path = require('path')
 const test = require('node:test')
 const assert = require('node:assert/strict')
 
-const { startApp } = require('../helpers')
-const { launch } = require('../browser')
+const { adminSession, SHOTS } = require('../browser')
 const { PARTNER_TOKEN } = require('../../local/seed')
 
-const SHOTS = path.join(__dirname, '..', '..', 'test-results')
-
+const session = adminSession(
+  { perTab: 20, eventDelayMs: 50 },
+  { width: 1400, height: 1100 }
+)
+const { pageErrors } = session
 let app
-let browser
 let page
-const pageErrors = []
 
 test.before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  app = await startApp({ perTab: 20, eventDelayMs: 50 })
-  browser = await launch()
-  page = await browser.newPage({ viewport: { width: 1400, height: 1100 } })
-  page.on('pageerror', (e) => pageErrors.push(String(e)))
-})
-
-test.after(async () => {
-  if (browser) await browser.close()
-  if (app) await app.stop()
+  await session.ready
+  ;({ app, page } = session)
 })
 
 test("opens an order's timeline: invoiced, handed to the carrier, delivered", async () => {
