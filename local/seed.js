@@ -277,8 +277,22 @@ async function seed(
       changedAt,
     })
 
+    // Tracking: a status the marketplace accepted is on the order's timeline.
+    const timeline =
+      tab === 'TRACKING' && log.status === 'SUCCESS' && payload?.status
+        ? [
+            {
+              at: log.processedAt,
+              kind: 'STATUS_SENT',
+              status: payload.status,
+              description: log.message,
+              source: 'VTEX',
+            },
+          ]
+        : []
+
     // Listed by the time of the attempt, as if written then.
-    byTab[tab].set(id, { ...log, updatedAt: log.processedAt })
+    byTab[tab].set(id, { ...log, timeline, updatedAt: log.processedAt })
     seeded++
   }
 

@@ -6,6 +6,7 @@ const path = require('path')
 
 const { startApp } = require('../test/helpers')
 const { launch } = require('../test/browser')
+const { PARTNER_TOKEN } = require('../local/seed')
 
 const OUT = path.join(__dirname, '..', 'docs', 'images')
 
@@ -53,6 +54,67 @@ async function main() {
     await page.getByTestId('filter-status').selectOption('ALL')
     await page.locator('tr[data-log-id]').first().waitFor()
     await page.screenshot({ path: path.join(OUT, 'bulk-progress.png') })
+
+    // An order a logistics partner reported on: its timeline.
+    const order = Object.values(app.emulator.vtex.data.orders).find(
+      (o) =>
+        o.status === 'invoiced' &&
+        o.packageAttachment?.packages?.[0]?.invoiceNumber
+    )
+    const hour = 3_600_000
+
+    await fetch(`${app.shellUrl}/_v/marketplace-bridge/partner/tracking`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${PARTNER_TOKEN}`,
+      },
+      body: JSON.stringify({
+        orderId: order.orderId,
+        invoiceNumber: order.packageAttachment.packages[0].invoiceNumber,
+        events: [
+          {
+            status: 'handed-to-carrier',
+            date: new Date(Date.now() + hour).toISOString(),
+            city: 'Cajamar',
+            state: 'SP',
+            description: 'Coletado pela transportadora',
+          },
+          {
+            status: 'in-transit',
+            date: new Date(Date.now() + 20 * hour).toISOString(),
+            city: 'Curitiba',
+            state: 'PR',
+            description: 'Em trânsito',
+          },
+          {
+            status: 'delivered',
+            date: new Date(Date.now() + 50 * hour).toISOString(),
+            city: 'Florianópolis',
+            state: 'SC',
+            description: 'Entregue ao destinatário',
+          },
+        ],
+      }),
+    })
+    await page.goto(`${app.url}?tab=tracking`)
+    await page.getByTestId('filter-search').fill(order.orderId)
+    await page.getByTestId('filter-search').press('Enter')
+    const row = page.locator(
+      `tr[data-log-id="TRACKING:mercadolivre:${order.orderId}"]`
+    )
+
+    await row.waitFor()
+    await row.getByText(order.orderId).click()
+    await page.getByTestId('timeline').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: path.join(OUT, 'order-timeline.png') })
+
+    await page.goto(`${app.url}/settings`)
+    await page.getByTestId('settings-form').waitFor()
+    await page.screenshot({
+      path: path.join(OUT, 'settings.png'),
+      fullPage: true,
+    })
     console.log(`screenshots written to ${path.relative(process.cwd(), OUT)}`)
   } finally {
     await browser.close()

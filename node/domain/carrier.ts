@@ -345,7 +345,7 @@ export function marketplacePayload(
     status: last.status,
     invoice: base?.invoice,
     tracking: {
-      number: watch.trackingNumber,
+      number: watch.trackingNumber || null,
       url: watch.trackingUrl,
       courier: watch.courier,
     },

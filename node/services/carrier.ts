@@ -610,8 +610,11 @@ export class CarrierTracker {
   ) {
     const key: LogKey = { tab: 'TRACKING', marketplace, entityId: orderId }
 
+    // The change is the news itself: latency runs from when the bridge learned it.
+    const learned = { ...outcome, changedAt: outcome.changedAt ?? outcome.at }
+
     return this.deps.logs.update(key, (cur) => ({
-      ...recordOutcome(cur, key, payload ?? cur?.payload ?? null, outcome),
+      ...recordOutcome(cur, key, payload ?? cur?.payload ?? null, learned),
       timeline: appendTimeline(cur?.timeline, timeline),
     }))
   }
