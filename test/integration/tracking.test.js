@@ -391,3 +391,38 @@ test('VTEX Tracking status updates: an imported order without a carrier tracking
     ['invoiced', 'in-transit', 'delivered']
   )
 })
+
+const REPROCESS = `mutation($ids: [ID!]!) { reprocessLogs(ids: $ids) { id status } }`
+const HISTORY = `query($id: ID!) { integrationLog(id: $id) { status message attempts history { trigger status } } }`
+
+test('an OMS log is reprocessed like any log: the update is redone, and fails again with its reason', async () => {
+  // A partner update with an invoice number VTEX cannot address: an OMS error.
+  const orderId = await invoiceAnOrder('TRK4242')
+
+  await partner({
+    orderId,
+    invoiceNumber: '4242/1',
+    events: [
+      {
+        status: 'in-transit',
+        date: '2026-11-24T10:00:00Z',
+        city: 'Jundiaí',
+        state: 'SP',
+        description: 'Em trânsito',
+      },
+    ],
+  })
+  const errorId = `TRACKING:vtex-oms:${orderId}`
+
+  assert.equal((await detail(errorId)).status, 'ERROR')
+
+  const queued = ok(await app.gql(REPROCESS, { ids: [errorId] })).reprocessLogs
+
+  assert.equal(queued[0].status, 'QUEUED')
+  await app.settle()
+  const log = ok(await app.gql(HISTORY, { id: errorId })).integrationLog
+
+  assert.equal(log.status, 'ERROR')
+  assert.equal(log.history[0].trigger, 'REPROCESS')
+  assert.match(log.message, /cannot address it|No carrier events/)
+})
