@@ -53,13 +53,22 @@ function buildService() {
   fs.writeFileSync(path.join(dir, 'schema.graphql'), schema)
 }
 
+/**
+ * .graphql documents as the react builder (and jest-transform-graphql) load
+ * them: graphql-tag's loader, which understands `#import "./fragments/…"`.
+ */
 const graphqlLoader = {
   name: 'graphql-documents',
   setup(esbuildApi) {
+    const loader = require(require.resolve('graphql-tag/loader', {
+      paths: [path.join(root, 'react')],
+    }))
+
     esbuildApi.onLoad({ filter: /\.graphql$/ }, (args) => ({
-      contents: `import gql from 'graphql-tag'\nexport default gql(${JSON.stringify(
+      contents: loader.call(
+        { cacheable() {} },
         fs.readFileSync(args.path, 'utf8')
-      )})`,
+      ),
       loader: 'js',
       resolveDir: path.dirname(args.path),
     }))
