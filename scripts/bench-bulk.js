@@ -9,10 +9,10 @@
  * every log was processed exactly once. The last line is one JSON object.
  */
 const fs = require('fs')
-const os = require('os')
 const path = require('path')
 
-const { startApp, eventually } = require('../test/helpers')
+const { eventually } = require('../test/helpers')
+const { appModule, percentile, startBenchApp } = require('./bench-app')
 const { logStoreOn } = require('../local/seed')
 const { appName } = require('../local/paths')
 
@@ -23,52 +23,12 @@ const TIMEOUT_MS =
     fs.readFileSync(path.join(__dirname, '..', 'node', 'service.json'), 'utf8')
   ).timeout * 1000
 
-const runtime = path.join(
-  __dirname,
-  '..',
-  'node',
-  '.runtime',
-  'service',
-  'src',
-  'node'
-)
-
-const percentile = (sorted, p) =>
-  sorted.length
-    ? sorted[
-        Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-      ]
-    : 0
-
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-bulk-'))
-  const settings = {
-    maxRetries: 10,
-    marketplaces: [
-      {
-        id: 'mercadolivre',
-        name: 'Mercado Livre',
-        baseUrl: 'http://mercadolivre.sandbox.local/api',
-        token: 'sandbox-token-mercadolivre',
-        products: false,
-        inventory: true,
-        tracking: false,
-      },
-    ],
-  }
-
-  const app = await startApp({
-    dataDir,
-    perTab: 0,
-    eventDelayMs: 0,
-    settings,
-    persistStorage: false,
-    quiet: !process.env.BENCH_VERBOSE,
-  })
+  const app = await startBenchApp('bulk')
 
   try {
     const { emulator } = app
-    const { recordOutcome } = require(path.join(runtime, 'domain/log'))
+    const { recordOutcome } = appModule('domain/log')
     const skus = {}
     const inventory = {}
     const logs = []

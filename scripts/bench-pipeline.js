@@ -8,43 +8,17 @@
  * one JSON object. BENCH_CHANGES (default 2000), BENCH_RATE (default 250).
  */
 const fs = require('fs')
-const os = require('os')
-const path = require('path')
 
-const { startApp, eventually } = require('../test/helpers')
+const { eventually } = require('../test/helpers')
+const { percentile, startBenchApp } = require('./bench-app')
 
 const N = Number(process.env.BENCH_CHANGES || 2000)
 const RATE = Number(process.env.BENCH_RATE || 250)
 const STORAGE_MS = 20
 const MARKETPLACE_MS = 50
 
-const percentile = (sorted, p) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-bench-'))
-  const settings = {
-    maxRetries: 10,
-    marketplaces: [
-      {
-        id: 'mercadolivre',
-        name: 'Mercado Livre',
-        baseUrl: 'http://mercadolivre.sandbox.local/api',
-        token: 'sandbox-token-mercadolivre',
-        products: false,
-        inventory: true,
-        tracking: false,
-      },
-    ],
-  }
-
-  const app = await startApp({
-    dataDir,
-    perTab: 0,
-    eventDelayMs: 0,
-    settings,
-    persistStorage: false,
-  })
+  const app = await startBenchApp('pipeline')
 
   try {
     const { emulator } = app
@@ -159,7 +133,7 @@ async function main() {
     console.log(JSON.stringify(result))
   } finally {
     await app.stop()
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    fs.rmSync(app.dataDir, { recursive: true, force: true })
   }
 }
 

@@ -10,11 +10,11 @@
  * outcome to an existing log. The last line is one JSON object.
  */
 const http = require('http')
-const path = require('path')
 
 const { strToU8, zipSync } = require('fflate')
 
 const { VBaseStore } = require('../local/emulator/vbase')
+const { appModule: app } = require('./bench-app')
 
 const SIZES = (process.env.BENCH_SIZES || '10000,100000,1000000')
   .split(',')
@@ -27,18 +27,6 @@ const MARKETPLACES = ['mercadolivre', 'amazon', 'magalu']
 const ACCOUNT = 'benchstore'
 const WORKSPACE = 'master'
 const APP = 'marketplace-bridge'
-
-const runtime = path.join(
-  __dirname,
-  '..',
-  'node',
-  '.runtime',
-  'service',
-  'src',
-  'node'
-)
-
-const app = (m) => require(path.join(runtime, m))
 
 function startVBase() {
   const vbase = new VBaseStore(null)
