@@ -155,9 +155,10 @@ const LogsTable = ({
         {data.map((item) => (
           <TBodyRow
             key={item.id}
-            data-log-id={item.id}
-            data-status={item.status}
-            onClick={() => onOpen(item.id)}
+            // Placeholder rows while loading carry no log.
+            data-log-id={status === 'ready' ? item.id : undefined}
+            data-status={status === 'ready' ? item.status : undefined}
+            onClick={() => status === 'ready' && onOpen(item.id)}
             className={csx({ cursor: 'pointer' })}
           >
             {columns.map((column) => (

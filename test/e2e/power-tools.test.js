@@ -25,13 +25,14 @@ test.before(async () => {
   ;({ app, page } = session)
 })
 
-const rows = () => page.locator('tr[data-log-id]')
+// Rows of logs (while loading, the table shows placeholder rows).
+const rows = () => page.locator('tr[data-log-id*=":"]')
 const statuses = () =>
   rows().evaluateAll((trs) => trs.map((tr) => tr.dataset.status))
 
 test('searches by SKU: only that SKU is listed, then clears', async () => {
   await page.goto(`${app.url}?tab=inventory`)
-  await rows().first().waitFor()
+  await rows().nth(3).waitFor()
   const id = await rows().nth(3).getAttribute('data-log-id')
   const sku = id.split(':')[2]
 
