@@ -15,6 +15,7 @@ import { BulkRunner } from './services/bulk'
 import { CarrierTracker, OMS_LOG } from './services/carrier'
 import { VtexTrackingImporter } from './services/vtexTracking'
 import { VTEX_TRACKING_LOG } from './domain/vtexTracking'
+import { invoicedPackage } from './domain/vtex'
 import { clock } from './services/clock'
 import { JobStore } from './services/jobStore'
 import { LogStore } from './services/logStore'
@@ -245,4 +246,21 @@ export async function vtexTracking(clients: Clients) {
     settings: await loadSettings(clients),
     now: () => clock.now(),
   })
+}
+
+/**
+ * An order OMS just invoiced (read once): followed at the carrier when it has
+ * a tracking number, imported into VTEX Tracking when that is on, and, with
+ * no tracking number, followed through VTEX Tracking's status updates.
+ */
+export async function onInvoiced(clients: Clients, orderId: string) {
+  const order = await clients.oms.order(orderId)
+  const tracker = await carrierTracker(clients)
+  const importer = await vtexTracking(clients)
+  const followed = order ? await tracker.startFromOrder(order) : null
+  const imported = await importer.importNative(orderId, order)
+  const invoice = order ? invoicedPackage(order)?.invoiceNumber : null
+
+  if (imported && !followed && importer.statusUpdates && invoice)
+    await tracker.followVtexTracking(orderId, invoice)
 }

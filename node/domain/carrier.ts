@@ -260,6 +260,22 @@ export function newEvents(seen: string[], events: CarrierEvent[]) {
   return out
 }
 
+/** Remembers applied events (keys for replays, the list for OMS); delivered ends the watch. */
+export function withEvents(
+  watch: CarrierWatch,
+  applied: CarrierEvent[]
+): CarrierWatch {
+  const delivered =
+    watch.state === 'DELIVERED' || applied.some((e) => e.status === 'delivered')
+
+  return {
+    ...watch,
+    seen: [...watch.seen, ...applied.map(eventKey)].slice(-200),
+    events: [...watch.events, ...applied].sort(byDate).slice(-100),
+    state: delivered ? 'DELIVERED' : watch.state,
+  }
+}
+
 /**
  * After a check: remembers the events, schedules the next check, stops when
  * delivered or when the refresh window is over.
@@ -271,16 +287,13 @@ export function afterCheck(
   policy: RefreshPolicy,
   error: string | null = null
 ): CarrierWatch {
-  const delivered =
-    watch.state === 'DELIVERED' || applied.some((e) => e.status === 'delivered')
-
+  const updated = withEvents(watch, applied)
+  const delivered = updated.state === 'DELIVERED'
   const next = nowMs + policy.everyHours * HOUR_MS
   const expired = !delivered && next > Date.parse(watch.until)
 
   return {
-    ...watch,
-    seen: [...watch.seen, ...applied.map(eventKey)].slice(-200),
-    events: [...watch.events, ...applied].sort(byDate).slice(-100),
+    ...updated,
     checks: watch.checks + 1,
     state: delivered ? 'DELIVERED' : expired ? 'EXPIRED' : 'WATCHING',
     nextCheckAt: new Date(next).toISOString(),

@@ -68,11 +68,11 @@ export function applyStatsChange(
   return { counts: { ...stats.counts, [m]: byStatus }, abnormal, causes }
 }
 
-/** Adds count sets together. Sums are never below zero (a drifted count reads as 0). */
-export function mergeStats(shards: TabStats[]): TabStats {
+/** Adds count sets together, as they are (a set of changes may be negative). */
+export function sumStats(sets: TabStats[]): TabStats {
   const out = emptyStats()
 
-  for (const s of shards) {
+  for (const s of sets) {
     for (const [m, byStatus] of Object.entries(s.counts)) {
       const target = { ...(out.counts[m] ?? {}) }
 
@@ -90,6 +90,13 @@ export function mergeStats(shards: TabStats[]): TabStats {
     for (const [c, n] of Object.entries(s.causes ?? {}))
       out.causes![c] = (out.causes![c] ?? 0) + n
   }
+
+  return out
+}
+
+/** Adds count sets together. Sums are never below zero (a drifted count reads as 0). */
+export function mergeStats(sets: TabStats[]): TabStats {
+  const out = sumStats(sets)
 
   for (const byStatus of Object.values(out.counts)) {
     for (const status of LOG_STATUSES)

@@ -89,3 +89,12 @@ export interface OrderStatusEvent {
   currentChangeDate?: string
   domain?: string
 }
+
+/** The order's latest outgoing package that has an invoice (null when none). */
+export function invoicedPackage(order: OmsOrder): OmsPackage | null {
+  const packages = (order.packageAttachment?.packages ?? []).filter(
+    (p) => (p.type ?? 'Output') === 'Output' && p.invoiceNumber
+  )
+
+  return packages[packages.length - 1] ?? null
+}

@@ -1,5 +1,6 @@
 import { invalidArgument } from './errors'
 import type { OmsOrder } from './vtex'
+import { invoicedPackage } from './vtex'
 
 /** The pseudo-marketplace VTEX Tracking imports are logged under (Tracking tab). */
 export const VTEX_TRACKING_LOG = 'vtex-tracking'
@@ -46,9 +47,7 @@ export function deliveryServiceOf(
     return {
       skip: `Order ${order.orderId} is ${order.status}: only invoiced orders are imported.`,
     }
-  const pkg = (order.packageAttachment?.packages ?? [])
-    .filter((p) => (p.type ?? 'Output') === 'Output' && p.invoiceNumber)
-    .pop()
+  const pkg = invoicedPackage(order)
 
   if (!pkg?.invoiceNumber)
     return { invalid: `Order ${order.orderId} has no invoice.` }

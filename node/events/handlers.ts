@@ -3,13 +3,7 @@ import type { EventContext } from '@vtex/api'
 import { invalidArgument, isDomainError } from '../domain/errors'
 import type { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
 import type { Clients } from '../clients'
-import {
-  bridgeQueue,
-  bulkRunner,
-  carrierTracker,
-  sweepIfDue,
-  vtexTracking,
-} from '../bridge'
+import { bridgeQueue, bulkRunner, sweepIfDue, onInvoiced } from '../bridge'
 
 type Ctx = EventContext<Clients>
 
@@ -50,24 +44,8 @@ export const onOrderStatus = (ctx: Ctx) =>
     const event = ctx.body as OrderStatusEvent
     const result = await q.onOrderStatus(event)
 
-    // Invoiced: the carrier is followed from now on (with a tracking number),
-    // and the order goes to VTEX Tracking (when it is on).
-    if (event.currentState === 'invoiced') {
-      const tracker = await carrierTracker(ctx.clients)
-      const followed = await tracker.startFromOrder(event.orderId)
-      const importer = await vtexTracking(ctx.clients)
-      const imported = await importer.importNative(event.orderId)
-
-      // No carrier tracking number: VTEX Tracking's status updates, if on.
-      if (imported && !followed && importer.statusUpdates) {
-        const order = await ctx.clients.oms.order(event.orderId)
-        const invoice = order?.packageAttachment?.packages?.find(
-          (p) => p.invoiceNumber
-        )?.invoiceNumber
-
-        if (invoice) await tracker.followVtexTracking(event.orderId, invoice)
-      }
-    }
+    if (event.currentState === 'invoiced')
+      await onInvoiced(ctx.clients, event.orderId)
 
     return result
   })

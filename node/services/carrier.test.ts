@@ -176,9 +176,11 @@ describe('carrier refresh, 12.5 days in simulated time', () => {
       },
     ])
 
-    expect((await s.tracker.startFromOrder('o-1'))?.nextCheckAt).toBe(at(6))
+    expect(
+      (await s.tracker.startFromOrder(s.oms.orders.get('o-1')!))?.nextCheckAt
+    ).toBe(at(6))
     // Starting again changes nothing.
-    await s.tracker.startFromOrder('o-1')
+    await s.tracker.startFromOrder(s.oms.orders.get('o-1')!)
     let hours = 0
 
     while (hours < 300) {
@@ -251,7 +253,7 @@ describe('carrier refresh, 12.5 days in simulated time', () => {
       },
     ])
 
-    await s.tracker.startFromOrder('o-1')
+    await s.tracker.startFromOrder(s.oms.orders.get('o-1')!)
     for (let h = 0; h < 400; h += 2) {
       s.advance(2)
       await s.tracker.runDue()

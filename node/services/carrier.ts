@@ -15,6 +15,7 @@ import {
   omsInvoicePatch,
   omsTrackingBody,
   startWatch,
+  withEvents,
 } from '../domain/carrier'
 import type { DeliveryResponse } from '../domain/delivery'
 import { deliveryRequest, originOf, outcomeOf } from '../domain/delivery'
@@ -25,12 +26,13 @@ import {
   duePath,
   parseDuePath,
 } from '../domain/layout'
-import type { LogKey, Outcome } from '../domain/log'
+import type { IntegrationLog, LogKey, Outcome } from '../domain/log'
 import { recordOutcome } from '../domain/log'
 import type { TrackingPayload } from '../domain/rules'
 import type { BridgeSettings } from '../domain/settings'
 import { enabledFor } from '../domain/settings'
 import type { OmsOrder } from '../domain/vtex'
+import { invoicedPackage } from '../domain/vtex'
 import type { MarketplaceGateway } from './connector'
 import type { LogStore } from './logStore'
 import { withOptimisticRetry } from './retry'
@@ -94,45 +96,25 @@ export class CarrierTracker {
    * the watch is created only if absent). Returns the watch, or null when
    * there is nothing to follow.
    */
-  async startFromOrder(orderId: string): Promise<CarrierWatch | null> {
-    if (!this.deps.carrier) return null
-    const order = await this.deps.oms.order(orderId)
-
-    if (!order || order.status !== 'invoiced') return null
-    const pkg = (order.packageAttachment?.packages ?? [])
-      .filter((p) => (p.type ?? 'Output') === 'Output' && p.invoiceNumber)
-      .pop()
+  async startFromOrder(order: OmsOrder): Promise<CarrierWatch | null> {
+    if (!this.deps.carrier || order.status !== 'invoiced') return null
+    const pkg = invoicedPackage(order)
 
     if (!pkg?.invoiceNumber || !pkg.trackingNumber) return null
-    const existing = await this.deps.kv.get<CarrierWatch>(carrierPath(orderId))
 
-    if (existing) return existing.data
-    const watch = startWatch(
-      {
-        orderId,
-        invoiceNumber: pkg.invoiceNumber,
-        trackingNumber: pkg.trackingNumber,
-        trackingUrl: pkg.trackingUrl ?? null,
-        courier: pkg.courier ?? null,
-      },
-      this.deps.now(),
-      this.policy
-    )
-
-    try {
-      await this.deps.kv.put(carrierPath(orderId), watch, { ifAbsent: true })
-    } catch {
-      return (
-        (await this.deps.kv.get<CarrierWatch>(carrierPath(orderId)))?.data ??
-        null
+    return this.create(
+      startWatch(
+        {
+          orderId: order.orderId,
+          invoiceNumber: pkg.invoiceNumber,
+          trackingNumber: pkg.trackingNumber,
+          trackingUrl: pkg.trackingUrl ?? null,
+          courier: pkg.courier ?? null,
+        },
+        this.deps.now(),
+        this.policy
       )
-    }
-
-    await this.deps.kv.putMany([
-      { path: duePath(Date.parse(watch.nextCheckAt), orderId), data: {} },
-    ])
-
-    return watch
+    )
   }
 
   /**
@@ -145,10 +127,8 @@ export class CarrierTracker {
     invoiceNumber: string
   ): Promise<CarrierWatch | null> {
     if (!this.deps.vtexTrackingGateway) return null
-    const existing = await this.deps.kv.get<CarrierWatch>(carrierPath(orderId))
 
-    if (existing) return existing.data
-    const watch: CarrierWatch = {
+    return this.create({
       ...startWatch(
         {
           orderId,
@@ -161,16 +141,23 @@ export class CarrierTracker {
         this.policy
       ),
       source: 'VTEX_TRACKING',
-    }
+    })
+  }
 
+  /** Creates a watch unless one exists (then that one), with its first due entry. */
+  private async create(watch: CarrierWatch): Promise<CarrierWatch | null> {
+    const path = carrierPath(watch.orderId)
+    const existing = await this.deps.kv.get<CarrierWatch>(path)
+
+    if (existing) return existing.data
     try {
-      await this.deps.kv.put(carrierPath(orderId), watch, { ifAbsent: true })
+      await this.deps.kv.put(path, watch, { ifAbsent: true })
     } catch {
-      return null
+      return (await this.deps.kv.get<CarrierWatch>(path))?.data ?? null
     }
 
     await this.deps.kv.putMany([
-      { path: duePath(Date.parse(watch.nextCheckAt), orderId), data: {} },
+      { path: duePath(Date.parse(watch.nextCheckAt), watch.orderId), data: {} },
     ])
 
     return watch
@@ -327,24 +314,8 @@ export class CarrierTracker {
 
     if (fresh.length === 0)
       return { applied: 0, delivered: watch.state === 'DELIVERED' }
-    watch = await this.apply(watch, fresh, 'PARTNER')
-    const delivered =
-      fresh.some((e) => e.status === 'delivered') || watch.state === 'DELIVERED'
     const next: CarrierWatch = {
-      ...watch,
-      seen: [
-        ...watch.seen,
-        ...fresh.map(
-          (e) =>
-            `${e.status}|${Date.parse(e.date)}|${e.description
-              .trim()
-              .toLowerCase()}`
-        ),
-      ].slice(-200),
-      events: [...watch.events, ...fresh]
-        .sort((a, b) => Date.parse(a.date) - Date.parse(b.date))
-        .slice(-100),
-      state: delivered ? 'DELIVERED' : watch.state,
+      ...withEvents(await this.apply(watch, fresh, 'PARTNER'), fresh),
       updatedAt: this.iso(),
     }
 
@@ -355,7 +326,7 @@ export class CarrierTracker {
 
     await this.saveWatch(update.orderId, next, oldDue)
 
-    return { applied: fresh.length, delivered }
+    return { applied: fresh.length, delivered: next.state === 'DELIVERED' }
   }
 
   /**
@@ -389,7 +360,6 @@ export class CarrierTracker {
     }))
 
     const last = all[all.length - 1]
-    let invoicePatched = watch.invoicePatched
 
     try {
       assertAddressableInvoice(watch.invoiceNumber)
@@ -411,10 +381,11 @@ export class CarrierTracker {
       throw e
     }
 
-    const oms = await this.sendToOms(watch, all, at)
-    const { outcome: omsOutcome, trackingBody } = oms
-
-    invoicePatched = oms.invoicePatched
+    const {
+      outcome: omsOutcome,
+      trackingBody,
+      invoicePatched,
+    } = await this.sendToOms(watch, all, at)
 
     await this.log(
       OMS_LOG,
@@ -440,8 +411,8 @@ export class CarrierTracker {
         marketplace: m.id,
         entityId: watch.orderId,
       }
-      const base = ((await this.deps.logs.getByKey(key))?.payload ??
-        null) as TrackingPayload | null
+      const file = await this.deps.logs.getFile(key)
+      const base = (file?.data.payload ?? null) as TrackingPayload | null
       const payload = marketplacePayload(base, all, watch)
       const request = deliveryRequest(
         { tab: 'TRACKING', entityId: watch.orderId, payload },
@@ -461,7 +432,8 @@ export class CarrierTracker {
 
       const outcome = outcomeOf(m, request, response, this.iso(), 'CHANGE')
 
-      await this.log(m.id, watch.orderId, payload, outcome, timeline)
+      // The read above is the update's If-Match base (no second read).
+      await this.log(m.id, watch.orderId, payload, outcome, timeline, file)
     }
 
     return { ...watch, invoicePatched }
@@ -606,18 +578,21 @@ export class CarrierTracker {
     orderId: string,
     payload: unknown,
     outcome: Outcome,
-    timeline: TimelineEntry[]
+    timeline: TimelineEntry[],
+    known?: StoredFile<IntegrationLog> | null
   ) {
     const key: LogKey = { tab: 'TRACKING', marketplace, entityId: orderId }
 
     // The change is the news itself: latency runs from when the bridge learned it.
     const learned = { ...outcome, changedAt: outcome.changedAt ?? outcome.at }
 
-    return this.deps.logs.update(key, (cur) => ({
-      ...recordOutcome(cur, key, payload ?? cur?.payload ?? null, learned),
-      timeline: appendTimeline(cur?.timeline, timeline),
-    }))
+    return this.deps.logs.update(
+      key,
+      (cur) => ({
+        ...recordOutcome(cur, key, payload ?? cur?.payload ?? null, learned),
+        timeline: appendTimeline(cur?.timeline, timeline),
+      }),
+      known
+    )
   }
 }
-
-export type { StoredFile }

@@ -26,8 +26,10 @@ import {
 } from '../domain/log'
 import type { Row } from '../domain/rows'
 import {
+  TOMBSTONE,
   entryPaths,
   indexChanges,
+  isTombstone,
   leafOf,
   nextVersionTime,
   rowOf,
@@ -40,9 +42,11 @@ import {
   countFor,
   currentStats,
   emptyBase,
+  emptyStats,
   encodeDelta,
   foldDeltas,
   overviewOf,
+  sumStats,
 } from '../domain/stats'
 import type { Tab } from '../domain/tabs'
 import type { OrderRange } from '../domain/timeRange'
@@ -147,9 +151,9 @@ class Cleaner {
     const batch = this.pending
 
     this.pending = []
-    const tombstones = batch.filter((p) => p.endsWith('~x'))
-    const others = batch.filter((p) => !p.endsWith('~x'))
-    const entries = tombstones.map((t) => t.slice(0, -2))
+    const tombstones = batch.filter(isTombstone)
+    const others = batch.filter((p) => !isTombstone(p))
+    const entries = tombstones.map((t) => t.slice(0, -TOMBSTONE.length))
     const swallow = (p: string) => this.kv.delete(p).catch(() => undefined)
 
     await eachLimited([...entries, ...others], DELETE_CONCURRENCY, swallow)
@@ -634,7 +638,8 @@ export class LogStore {
    * logs, counts folded straight into the base. Not for logs that may exist.
    */
   async importLogs(tab: Tab, logs: IntegrationLog[], chunk = 500) {
-    let stats: TabStats | null = null
+    if (logs.length === 0) return
+    let added = emptyStats()
     const texts: Record<string, string> = {}
 
     for (let i = 0; i < logs.length; i += chunk) {
@@ -651,10 +656,7 @@ export class LogStore {
           data: doc,
         })
         for (const p of entryPaths(tab, row)) files.push({ path: p, data: {} })
-        stats = applyStatsChange(
-          stats ?? { counts: {}, abnormal: {}, causes: {} },
-          this.changeOf(null, row)
-        )
+        added = applyStatsChange(added, this.changeOf(null, row))
         if (row.cause && !texts[row.cause]) {
           const cause = causeOf(log.message)
 
@@ -666,13 +668,10 @@ export class LogStore {
       await this.kv.putMany(files)
     }
 
-    if (!stats) return
-    const added = stats
-
     await withOptimisticRetry(`Counting imported logs of ${tab}`, async () => {
       const file = await this.kv.get<StatsBase>(statsBasePath(tab))
       const base = file?.data ?? emptyBase()
-      const sum = addStats(base.stats, added)
+      const sum = sumStats([base.stats, added])
 
       await this.kv.put(
         statsBasePath(tab),
@@ -681,29 +680,6 @@ export class LogStore {
       )
     })
   }
-}
-
-function addStats(a: TabStats, b: TabStats): TabStats {
-  const out: TabStats = {
-    counts: { ...a.counts },
-    abnormal: { ...(a.abnormal ?? {}) },
-    causes: { ...(a.causes ?? {}) },
-  }
-
-  for (const [m, byStatus] of Object.entries(b.counts)) {
-    const target = { ...(out.counts[m] ?? {}) }
-
-    for (const s of LOG_STATUSES)
-      if (byStatus[s]) target[s] = (target[s] ?? 0) + (byStatus[s] ?? 0)
-    out.counts[m] = target
-  }
-
-  for (const [m, n] of Object.entries(b.abnormal ?? {}))
-    out.abnormal![m] = (out.abnormal![m] ?? 0) + n
-  for (const [c, n] of Object.entries(b.causes ?? {}))
-    out.causes![c] = (out.causes![c] ?? 0) + n
-
-  return out
 }
 
 export const notFound = (id: string) =>

@@ -215,9 +215,12 @@ export class VtexTrackingImporter {
   }
 
   /** A native order OMS just invoiced. Returns whether it was imported. */
-  async importNative(orderId: string): Promise<boolean> {
+  async importNative(
+    orderId: string,
+    order: OmsOrder | null
+  ): Promise<boolean> {
     if (!this.enabled) return false
-    const result = await this.attempt(await this.deps.order(orderId), orderId)
+    const result = await this.attempt(order, orderId)
 
     if (!result) return false
     await this.record(orderId, result)
