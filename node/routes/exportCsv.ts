@@ -3,7 +3,7 @@ import { PassThrough } from 'stream'
 import { csvHeader, csvRow } from '../domain/csv'
 import { isDomainError } from '../domain/errors'
 import { logStore } from '../bridge'
-import { parseFilter } from '../resolvers/queries/integrationLogs'
+import { parseLogFilter } from '../services/logStore'
 import { requireAdmin } from './auth'
 
 /** Rows per storage page while streaming. */
@@ -22,7 +22,7 @@ export async function exportCsv(ctx: Context) {
   let filter
 
   try {
-    filter = parseFilter({
+    filter = parseLogFilter({
       tab: one(q.tab) ?? '',
       status: one(q.status) || null,
       marketplace: one(q.marketplace) || null,

@@ -15,6 +15,7 @@ import type { LogKey } from '../domain/log'
 import { parseLogId } from '../domain/log'
 import type { Tab } from '../domain/tabs'
 import type { LogFilter, LogStore } from './logStore'
+import { parseLogFilter } from './logStore'
 import { withOptimisticRetry } from './retry'
 import type { KeyValueStore, StoredFile } from './storage'
 
@@ -49,18 +50,7 @@ export class BulkRunner {
   }
 
   private filterOf(action: BulkAction): LogFilter {
-    const f = action.filter ?? {}
-
-    return {
-      tab: action.tab,
-      status: (f.status as LogFilter['status']) ?? null,
-      marketplace: f.marketplace ?? null,
-      search: f.search ?? null,
-      from: f.from ?? null,
-      to: f.to ?? null,
-      abnormalOnly: Boolean(f.abnormalOnly),
-      cause: f.cause ?? null,
-    }
+    return parseLogFilter({ ...action.filter, tab: action.tab })
   }
 
   /** Validates, stores and starts an action. Bad input changes nothing. */

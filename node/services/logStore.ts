@@ -1,3 +1,4 @@
+import type { BulkFilter } from '../domain/bulk'
 import type { Cause } from '../domain/causes'
 import { CAUSE_ID_RE, causeOf } from '../domain/causes'
 import { DomainError, invalidArgument } from '../domain/errors'
@@ -20,6 +21,7 @@ import type {
 } from '../domain/log'
 import {
   LOG_STATUSES,
+  isLogStatus,
   parseLogId,
   validateEntityId,
   validateMarketplace,
@@ -49,6 +51,7 @@ import {
   sumStats,
 } from '../domain/stats'
 import type { Tab } from '../domain/tabs'
+import { parseTab } from '../domain/tabs'
 import type { OrderRange } from '../domain/timeRange'
 import { coverPrefixes, inRange, orderRangeOf } from '../domain/timeRange'
 import {
@@ -72,6 +75,28 @@ export interface LogFilter {
   abnormalOnly?: boolean | null
   /** An error cause id (errorGroups). */
   cause?: string | null
+}
+
+/** The admin's filter fields (domain/bulk.ts) with the tab, as they arrive. */
+export interface FilterArgs extends BulkFilter {
+  tab: string
+}
+
+/** What the admin sent (GraphQL arguments, CSV query, a bulk action's filter) → a store filter; bad input is a clear error. */
+export function parseLogFilter(args: FilterArgs): LogFilter {
+  if (args.status != null && !isLogStatus(args.status))
+    throw invalidArgument(`Unknown status "${args.status}".`)
+
+  return {
+    tab: parseTab(args.tab),
+    status: args.status ?? null,
+    marketplace: args.marketplace || null,
+    search: args.search || null,
+    from: args.from || null,
+    to: args.to || null,
+    abnormalOnly: Boolean(args.abnormalOnly),
+    cause: args.cause || null,
+  }
 }
 
 export interface ListQuery extends LogFilter {

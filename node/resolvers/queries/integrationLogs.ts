@@ -1,38 +1,8 @@
-import { isLogStatus } from '../../domain/log'
-import { invalidArgument } from '../../domain/errors'
 import { parsePageSize } from '../../domain/pagination'
-import { parseTab } from '../../domain/tabs'
 import { logStore } from '../../bridge'
-import type { LogFilter } from '../../services/logStore'
+import type { FilterArgs } from '../../services/logStore'
+import { parseLogFilter } from '../../services/logStore'
 import { withErrors } from '../errors'
-
-export interface FilterArgs {
-  tab: string
-  status?: string | null
-  marketplace?: string | null
-  search?: string | null
-  from?: string | null
-  to?: string | null
-  abnormalOnly?: boolean | null
-  cause?: string | null
-}
-
-/** GraphQL arguments → a store filter; bad input is a clear error. */
-export function parseFilter(args: FilterArgs): LogFilter {
-  if (args.status != null && !isLogStatus(args.status))
-    throw invalidArgument(`Unknown status "${args.status}".`)
-
-  return {
-    tab: parseTab(args.tab),
-    status: args.status ?? null,
-    marketplace: args.marketplace || null,
-    search: args.search || null,
-    from: args.from || null,
-    to: args.to || null,
-    abnormalOnly: Boolean(args.abnormalOnly),
-    cause: args.cause || null,
-  }
-}
 
 interface Args extends FilterArgs {
   first?: number | null
@@ -45,7 +15,7 @@ interface Args extends FilterArgs {
  */
 export const integrationLogs = withErrors(
   async (_: unknown, args: Args, ctx: Context) => {
-    const filter = parseFilter(args)
+    const filter = parseLogFilter(args)
     const store = logStore(ctx.clients)
     const page = await store.list({
       ...filter,
