@@ -127,6 +127,31 @@ const toInput = (f: Form) => ({
   vtexTrackingStatusUpdates: f.vtexTrackingStatusUpdates,
 })
 
+/** A write-only secret: never shown again; left empty, the saved one stays. */
+const SecretInput = ({
+  label,
+  help,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string
+  help: string
+  value: string
+  onChange: (value: string) => void
+  testId?: string
+}) => (
+  <TextInput
+    type="password"
+    autoComplete="new-password"
+    label={label}
+    helpText={help}
+    value={value}
+    data-testid={testId}
+    onChange={(e) => onChange(e.target.value)}
+  />
+)
+
 const section = csx({
   alignSelf: 'stretch',
   padding: '$space-5',
@@ -238,13 +263,11 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                         setMarket(i, { baseUrl: e.target.value })
                       }
                     />
-                    <TextInput
-                      type="password"
-                      autoComplete="new-password"
+                    <SecretInput
                       label={t('settings.marketplace.token')}
-                      helpText={secretHelp(m.hasToken)}
+                      help={secretHelp(m.hasToken)}
                       value={m.token}
-                      onChange={(e) => setMarket(i, { token: e.target.value })}
+                      onChange={(v) => setMarket(i, { token: v })}
                     />
                   </Inline>
                   <Inline hSpace="$space-4">
@@ -311,13 +334,11 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                   value={form.carrierBaseUrl}
                   onChange={(e) => set({ carrierBaseUrl: e.target.value })}
                 />
-                <TextInput
-                  type="password"
-                  autoComplete="new-password"
+                <SecretInput
                   label={t('settings.carrier.token')}
-                  helpText={secretHelp(form.hasCarrierToken)}
+                  help={secretHelp(form.hasCarrierToken)}
                   value={form.carrierToken}
-                  onChange={(e) => set({ carrierToken: e.target.value })}
+                  onChange={(v) => set({ carrierToken: v })}
                 />
                 <TextInput
                   type="number"
@@ -333,16 +354,14 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                   onChange={(e) => set({ carrierRefreshDays: e.target.value })}
                 />
               </Inline>
-              <TextInput
-                type="password"
-                autoComplete="new-password"
+              <SecretInput
                 label={t('settings.partnerToken')}
-                helpText={`${t('settings.partnerToken.help')} ${secretHelp(
+                help={`${t('settings.partnerToken.help')} ${secretHelp(
                   form.hasPartnerToken
                 )}`}
                 value={form.partnerToken}
-                data-testid="settings-partner-token"
-                onChange={(e) => set({ partnerToken: e.target.value })}
+                testId="settings-partner-token"
+                onChange={(v) => set({ partnerToken: v })}
               />
             </Stack>
 
@@ -364,11 +383,9 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                     set({ vtexTrackingUsername: e.target.value })
                   }
                 />
-                <TextInput
-                  type="password"
-                  autoComplete="new-password"
+                <SecretInput
                   label={t('settings.vtexTracking.token')}
-                  helpText={
+                  help={
                     form.vtexTrackingValidatedAt
                       ? t('settings.vtexTracking.validated', {
                           date: intl.formatDate(form.vtexTrackingValidatedAt, {
@@ -379,7 +396,7 @@ const SettingsPage = ({ logsPath }: { logsPath: string }) => {
                       : secretHelp(form.vtexTrackingHasToken)
                   }
                   value={form.vtexTrackingToken}
-                  onChange={(e) => set({ vtexTrackingToken: e.target.value })}
+                  onChange={(v) => set({ vtexTrackingToken: v })}
                 />
               </Inline>
               <Checkbox
