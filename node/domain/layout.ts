@@ -38,8 +38,6 @@ export const JOB_PREFIX = root('job/')
 export const bulkPath = (bulkId: string) => root(`bulk/${bulkId}`)
 export const BULK_PREFIX = root('bulk/')
 
-export const MAINTENANCE_PATH = root('maintenance')
-
 /** A followed package (carrier refresh). */
 export const carrierPath = (orderId: string) => root(`carrier/${orderId}`)
 /** When the next carrier check is due: listed oldest first. */

@@ -251,17 +251,17 @@ export async function readMerged(
   maxCalls = 24
 ): Promise<MergedPage> {
   const rows: Row[] = []
-  let calls = 0
+  // Listings made so far (a fill may list several prefixes of a date range, or none).
+  const calls = () => sources.reduce((n, s) => n + s.calls, 0)
 
   while (rows.length < want) {
     const empty = sources.filter((s) => !s.ready && !s.done)
 
     if (empty.length > 0) {
-      if (calls + empty.length > maxCalls) break
+      if (calls() + empty.length > maxCalls) break
       const limit = want - rows.length + 2
 
       await Promise.all(empty.map((s) => s.fill(limit)))
-      calls += empty.length
       // Every source must have a row (or be finished) before picking.
       continue
     }
@@ -284,7 +284,7 @@ export async function readMerged(
     rows,
     states: sources.map((s) => s.state()),
     hasNextPage: sources.some((s) => !s.done),
-    calls,
+    calls: calls(),
   }
 }
 
