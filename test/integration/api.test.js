@@ -319,6 +319,10 @@ test('bad arguments get a clear error and change nothing', async () => {
     // @vtex/api's UserInputError: HTTP-like status 400 and code BAD_USER_INPUT on the exception.
     assert.equal(r.errors[0].extensions.exception.code, 'BAD_USER_INPUT')
     assert.equal(r.errors[0].extensions.exception.status, 400)
+    // The app's error contract: code, stable reason, fields (possibly empty).
+    assert.equal(r.errors[0].extensions.code, 'BAD_USER_INPUT')
+    assert.equal(typeof r.errors[0].extensions.reason, 'string')
+    assert.ok(Array.isArray(r.errors[0].extensions.fields))
   }
 
   const success = (
