@@ -11,6 +11,7 @@ const fs = require('fs')
 const http = require('http')
 const path = require('path')
 
+const { keepAliveLongerThanClients } = require('./keep-alive')
 const { runtimeDir, shellOut } = require('./paths')
 
 /** Public routes (service.json): the IO router dispatches them by route id. */
@@ -44,6 +45,7 @@ function forward(req, res, target, headers = {}) {
       },
     },
     (up) => {
+      up.on('error', (e) => res.destroy(e))
       res.writeHead(up.statusCode, {
         'content-type': up.headers['content-type'] || 'application/json',
         ...(up.headers['content-disposition']
@@ -55,6 +57,14 @@ function forward(req, res, target, headers = {}) {
   )
 
   upstream.on('error', (e) => {
+    // Reset after the answer began: its status is out, so end it broken (as
+    // a proxy does) rather than write a second head.
+    if (res.headersSent) {
+      res.destroy(e)
+
+      return
+    }
+
     res.writeHead(502, { 'content-type': 'application/json' })
     res.end(
       JSON.stringify({
@@ -80,7 +90,7 @@ function createShellServer({
     path.join(__dirname, 'shell', 'console.html')
   )
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost')
 
     if (url.pathname === '/') {
@@ -168,6 +178,8 @@ function createShellServer({
     res.writeHead(404, { 'Content-Type': 'text/plain' })
     res.end('Not found')
   })
+
+  return keepAliveLongerThanClients(server)
 }
 
 module.exports = { createShellServer, ADMIN_PATH, CONSOLE_PATH }

@@ -20,6 +20,7 @@ const {
   CONSOLE_PATH,
 } = require('./shell-server')
 const { seed, settingsFor } = require('./seed')
+const { pipeWorkerOutput } = require('./worker-output')
 
 const ACCOUNT = 'bridgedemo'
 const WORKSPACE = 'master'
@@ -45,6 +46,8 @@ async function startLocal({
   perTab = 100,
   eventDelayMs = 1500,
   quiet = true,
+  // `npm start -- --verbose`: also the worker's request and billing lines.
+  verbose = false,
   settings,
   // Benchmarks: keep VBase in memory only (writing the store to disk costs CPU).
   persistStorage = true,
@@ -107,8 +110,13 @@ async function startLocal({
     },
     stdio: quiet
       ? ['ignore', 'ignore', 'pipe', 'ipc']
-      : ['ignore', 'inherit', 'inherit', 'ipc'],
+      : ['ignore', 'pipe', 'pipe', 'ipc'],
   })
+
+  if (!quiet) {
+    pipeWorkerOutput(worker.stdout, process.stdout, { verbose })
+    pipeWorkerOutput(worker.stderr, process.stderr, { verbose })
+  }
 
   // The schedules' clock: the emulator moves it, the worker follows.
   emulator.onClock = (offsetMs) => {
@@ -117,7 +125,7 @@ async function startLocal({
 
   let workerErr = ''
 
-  if (worker.stderr)
+  if (quiet && worker.stderr)
     worker.stderr.on('data', (d) => (workerErr = (workerErr + d).slice(-4000)))
   await new Promise((resolve, reject) => {
     const timer = setTimeout(
@@ -183,7 +191,15 @@ if (require.main === module) {
   const port = Number(process.env.PORT || 3000)
 
   build()
-    .then(() => startLocal({ port, quiet: false }))
+    .then(() =>
+      startLocal({
+        port,
+        quiet: false,
+        verbose:
+          process.argv.includes('--verbose') ||
+          process.env.LOG_REQUESTS === '1',
+      })
+    )
     .then((local) => {
       if (local.seeded)
         console.log(`Seeded ${local.seeded} integration logs (first run).`)
@@ -193,6 +209,9 @@ if (require.main === module) {
       )
       console.log(
         'Data: .local/data (delete it to start over). Stop with Ctrl+C.'
+      )
+      console.log(
+        'Warnings and errors of the app appear below; `npm start -- --verbose` also prints every request.'
       )
       const shutdown = () => local.stop().then(() => process.exit(0))
 

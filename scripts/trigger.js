@@ -6,6 +6,7 @@
  *   product <skuId> [name=...] [ean=...]
  *   order <orderId> <status> [invoice=<number>] [tracking=<number>]
  *   marketplace <id> ok|down|throttle
+ *   clock <hours>   (moves the schedules' clock forward: carrier refresh, VTEX Tracking)
  */
 const base = `http://localhost:${process.env.PORT || 3000}/local/api`
 const [kind, id, ...rest] = process.argv.slice(2)
@@ -40,11 +41,12 @@ const requests = {
     },
   ],
   marketplace: () => ['sandbox', { marketplace: id, mode: rest[0] }],
+  clock: () => ['clock', { advanceHours: Number(id) }],
 }
 
-if (!requests[kind] || !id) {
+if (!requests[kind] || !id || (kind === 'clock' && !(Number(id) > 0))) {
   console.error(
-    'Usage: npm run trigger -- stock <skuId> <quantity> | product <skuId> [name=..] [ean=..] | order <orderId> <status> [invoice=..] [tracking=..] | marketplace <id> ok|down|throttle'
+    'Usage: npm run trigger -- stock <skuId> <quantity> | product <skuId> [name=..] [ean=..] | order <orderId> <status> [invoice=..] [tracking=..] | marketplace <id> ok|down|throttle | clock <hours>'
   )
   process.exit(2)
 }

@@ -16,6 +16,7 @@ const fs = require('fs')
 const http = require('http')
 const path = require('path')
 
+const { keepAliveLongerThanClients } = require('../keep-alive')
 const { VBaseStore, send } = require('./vbase')
 const { SandboxCarrier } = require('./carrier')
 const { SandboxVtexTracking } = require('./vtexTracking')
@@ -366,11 +367,13 @@ class Emulator {
     this.vtex.account = account
     this.events.account = account
     this.events.workspace = workspace
-    this.server = http.createServer((req, res) => {
-      this.handle(req, res).catch((e) =>
-        send(res, 500, { message: String((e && e.stack) || e) })
-      )
-    })
+    this.server = keepAliveLongerThanClients(
+      http.createServer((req, res) => {
+        this.handle(req, res).catch((e) =>
+          send(res, 500, { message: String((e && e.stack) || e) })
+        )
+      })
+    )
 
     return new Promise((resolve) =>
       this.server.listen(port, '127.0.0.1', () =>
