@@ -61,6 +61,7 @@ async function main() {
         o.status === 'invoiced' &&
         o.packageAttachment?.packages?.[0]?.invoiceNumber
     )
+
     const hour = 3_600_000
 
     await fetch(`${app.shellUrl}/_v/marketplace-bridge/partner/tracking`, {

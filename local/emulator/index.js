@@ -119,7 +119,13 @@ class Emulator {
     const ctx = { host, pathname: url.pathname, query: url.searchParams, body }
 
     if (absolute) {
-      const entry = { method: req.method, url: url.href, status: null }
+      const entry = {
+        method: req.method,
+        url: url.href,
+        status: null,
+        // IO's proxy opens TLS to the host only when asked to.
+        useHttps: req.headers['x-vtex-use-https'] === 'true',
+      }
 
       this.platform.record(entry)
       res.once('finish', () => (entry.status = res.statusCode))

@@ -53,9 +53,14 @@ class Platform {
     this.log = []
   }
 
+  /** Adds an entry to the request log and answers it (status and rule are filled in later). */
   record(entry) {
-    this.log.push({ at: new Date().toISOString(), ...entry })
+    const stored = Object.assign(entry, { at: new Date().toISOString() })
+
+    this.log.push(stored)
     if (this.log.length > 5000) this.log.splice(0, this.log.length - 5000)
+
+    return stored
   }
 
   /**

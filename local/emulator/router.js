@@ -95,6 +95,7 @@ class IoRouter {
     const prefix = this.appPrefix(target)
     const onAppHost =
       url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)
+
     const pathname = onAppHost
       ? url.pathname.slice(prefix.length) || '/'
       : url.pathname
