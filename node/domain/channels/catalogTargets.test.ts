@@ -127,10 +127,7 @@ describe('catalogChangeTargets', () => {
   it('honours each marketplace’s tabs, and targets all when the SKU is unknown', () => {
     const r = catalogChangeTargets(
       note({ StockModified: true }),
-      [
-        { ...MARKETPLACES[0], tabs: { INVENTORY: false } },
-        MARKETPLACES[1],
-      ],
+      [{ ...MARKETPLACES[0], tabs: { INVENTORY: false } }, MARKETPLACES[1]],
       { skuChannels: null, listedOn: [] }
     )
 

@@ -26,7 +26,7 @@ export interface MarketplaceChannel {
 
 /** The price table to read for a marketplace (its own, else its trade policy's). */
 export const priceTableOf = (m: MarketplaceChannel) =>
-  m.priceTable && m.priceTable.trim() ? m.priceTable.trim() : m.salesChannel
+  m.priceTable?.trim() ? m.priceTable.trim() : m.salesChannel
 
 /** Affiliate codes compare as VTEX shows them: three upper-case letters. */
 export const sameAffiliate = (a: string | null | undefined, b: string) =>

@@ -110,10 +110,7 @@ describe('orderMarketplace', () => {
     }
 
     expect(
-      orderMarketplace(
-        { ...order, marketplace: { name: 'AMAZON' } },
-        shared
-      )
+      orderMarketplace({ ...order, marketplace: { name: 'AMAZON' } }, shared)
     ).toEqual({
       marketplace: shared[1],
       marketplaceOrderId: '42',

@@ -56,7 +56,9 @@ export function orderMarketplace(
   const affiliateId = text(order.affiliateId)
 
   if (affiliateId) {
-    const m = marketplaces.find((x) => sameAffiliate(affiliateId, x.affiliateId))
+    const m = marketplaces.find((x) =>
+      sameAffiliate(affiliateId, x.affiliateId)
+    )
 
     return m
       ? { marketplace: m, marketplaceOrderId, matchedBy: 'affiliateId' }

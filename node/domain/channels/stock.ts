@@ -54,7 +54,8 @@ export function channelStock(
     warehouses
       .filter(
         (w) =>
-          active(w) && (w.warehouseDocks ?? []).some((d) => dockIds.has(d.dockId))
+          active(w) &&
+          (w.warehouseDocks ?? []).some((d) => dockIds.has(d.dockId))
       )
       .map((w) => w.id)
   )
@@ -67,7 +68,11 @@ export function channelStock(
     if (!reachable.has(b.warehouseId)) continue
     warehouseIds.push(b.warehouseId)
     if (b.hasUnlimitedQuantity) unlimited = true
-    else quantity += Math.max(0, (b.totalQuantity ?? 0) - (b.reservedQuantity ?? 0))
+    else
+      quantity += Math.max(
+        0,
+        (b.totalQuantity ?? 0) - (b.reservedQuantity ?? 0)
+      )
   }
 
   return {

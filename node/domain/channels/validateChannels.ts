@@ -48,7 +48,8 @@ export function validateChannelSettings(
       (c) => String(c.Id) === salesChannel
     )
 
-    if (!affiliateId) errors.push({ field: at('affiliateId'), code: 'REQUIRED' })
+    if (!affiliateId)
+      errors.push({ field: at('affiliateId'), code: 'REQUIRED' })
     else if (!affiliate)
       errors.push({
         field: at('affiliateId'),
@@ -77,7 +78,10 @@ export function validateChannelSettings(
         code: 'NOT_ALLOWED',
         params: { value: salesChannel, reason: 'INACTIVE' },
       })
-    else if (affiliate && String(affiliate.salesChannel).trim() !== salesChannel)
+    else if (
+      affiliate &&
+      String(affiliate.salesChannel).trim() !== salesChannel
+    )
       errors.push({
         field: at('salesChannel'),
         code: 'NOT_ALLOWED',
