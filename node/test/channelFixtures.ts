@@ -1,7 +1,7 @@
 import type { MarketplaceChannel } from '../domain/channels/channel'
 import type { Dock, Warehouse } from '../domain/channels/vtexTypes'
 
-/** The three seeded marketplaces as channels (local/emulator/vtexChannels.js has the same account). */
+/** The three seeded marketplaces as channels: the affiliates and trade policies of the local VTEX (local/emulator/vtexChannels.js). */
 export const ML: MarketplaceChannel = {
   marketplaceId: 'mercadolivre',
   name: 'Mercado Livre',
@@ -29,7 +29,7 @@ export const MAGALU: MarketplaceChannel = {
 export const MARKETPLACES = [ML, AMAZON, MAGALU]
 
 /**
- * Dock 1 (CD São Paulo) serves the site, Mercado Livre and Amazon; dock 2
+ * Test docks (not the local VTEX's): dock 1_1 serves the site, Mercado Livre and Amazon; dock 2_1
  * (Loja Curitiba) serves the site, Amazon and Magalu; dock 3 is inactive.
  */
 export const DOCKS: Dock[] = [
