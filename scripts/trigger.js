@@ -7,6 +7,11 @@
  *   order <orderId> <status> [invoice=<number>] [tracking=<number>]
  *   marketplace <id> ok|down|throttle
  *   clock <hours>   (moves the schedules' clock forward: carrier refresh, VTEX Tracking)
+ * Channels (docs/channels.md):
+ *   sell <mercadolivre|amazon|magalu|site> [skuId] [quantity]   an order sold there
+ *   policy <skuId> <tradePolicy> in|out                          a SKU in/out of a trade policy
+ *   warehouse <skuId> <warehouseId> <quantity> [reserved=..] [unlimited]
+ *   price <skuId> <price> [table=<priceTable>] [list=<listPrice>]
  */
 const base = `http://localhost:${process.env.PORT || 3000}/local/api`
 const [kind, id, ...rest] = process.argv.slice(2)
@@ -42,11 +47,42 @@ const requests = {
   ],
   marketplace: () => ['sandbox', { marketplace: id, mode: rest[0] }],
   clock: () => ['clock', { advanceHours: Number(id) }],
+  sell: () => [
+    'vtex/sell',
+    {
+      marketplace: id,
+      ...(rest[0] ? { skuId: rest[0] } : {}),
+      ...(rest[1] ? { quantity: Number(rest[1]) } : {}),
+    },
+  ],
+  policy: () => [
+    'vtex/trade-policy',
+    { skuId: id, salesChannel: Number(rest[0]), assigned: rest[1] === 'in' },
+  ],
+  warehouse: () => [
+    'vtex/warehouse-stock',
+    {
+      skuId: id,
+      warehouseId: rest[0],
+      quantity: Number(rest[1]),
+      ...(kv.reserved ? { reserved: Number(kv.reserved) } : {}),
+      ...(rest.includes('unlimited') ? { unlimited: true } : {}),
+    },
+  ],
+  price: () => [
+    'vtex/price',
+    {
+      skuId: id,
+      price: Number(rest[0]),
+      ...(kv.table ? { priceTable: kv.table } : {}),
+      ...(kv.list ? { listPrice: Number(kv.list) } : {}),
+    },
+  ],
 }
 
 if (!requests[kind] || !id || (kind === 'clock' && !(Number(id) > 0))) {
   console.error(
-    'Usage: npm run trigger -- stock <skuId> <quantity> | product <skuId> [name=..] [ean=..] | order <orderId> <status> [invoice=..] [tracking=..] | marketplace <id> ok|down|throttle | clock <hours>'
+    'Usage: npm run trigger -- stock <skuId> <quantity> | product <skuId> [name=..] [ean=..] | order <orderId> <status> [invoice=..] [tracking=..] | marketplace <id> ok|down|throttle | clock <hours> | sell <mercadolivre|amazon|magalu|site> [skuId] [quantity] | policy <skuId> <tradePolicy> in|out | warehouse <skuId> <warehouseId> <quantity> [reserved=..] [unlimited] | price <skuId> <price> [table=..] [list=..]'
   )
   process.exit(2)
 }

@@ -88,6 +88,8 @@ class Emulator {
       // An invoiced package's tracking number starts its carrier timeline.
       onInvoiced: (pkg) =>
         pkg.trackingNumber && this.carrier.register(pkg.trackingNumber),
+      // Reads VTEX decides by the user's roles take a session's token, never the app's.
+      isUserToken: (token) => Boolean(SESSIONS[token]),
     })
     this.settingsFile = path.join(dataDir, 'settings.json')
     this.unknownHosts = []
@@ -425,6 +427,10 @@ class Emulator {
    * POST /_emulator/vtex/stock {skuId, quantity}, /product {skuId, name?, ean?},
    * /order {orderId, status, invoice?}; add "silent": true to change without
    * the notification. GET /_emulator/vtex lists SKUs and orders.
+   * Channels (vtexChannelApi.js): /sell {marketplace, skuId?, quantity?,
+   * status?}, /trade-policy {skuId, salesChannel, assigned}, /warehouse-stock
+   * {skuId, warehouseId, quantity, reserved?, unlimited?}, /price {skuId,
+   * priceTable?, price, listPrice?}; GET /_emulator/vtex/channels.
    */
   vtexControl(req, res, ctx, json) {
     if (req.method === 'GET' && ctx.pathname === '/_emulator/vtex') {
@@ -440,14 +446,23 @@ class Emulator {
         orders: Object.values(orders).map((o) => ({
           id: o.orderId,
           status: o.status,
+          // Where it was sold: the marketplace's affiliate, or the store's own checkout.
+          soldOn: o.affiliateId || (o.origin === 'Marketplace' ? 'site' : null),
         })),
       })
     }
+
+    if (req.method === 'GET' && ctx.pathname === '/_emulator/vtex/channels')
+      return send(res, 200, this.vtex.channels.summary())
 
     const action = {
       '/_emulator/vtex/stock': 'changeStock',
       '/_emulator/vtex/product': 'changeProduct',
       '/_emulator/vtex/order': 'changeOrder',
+      '/_emulator/vtex/sell': 'sell',
+      '/_emulator/vtex/trade-policy': 'changeTradePolicy',
+      '/_emulator/vtex/warehouse-stock': 'changeWarehouseStock',
+      '/_emulator/vtex/price': 'changePrice',
     }[ctx.pathname]
 
     if (!action || req.method !== 'POST')

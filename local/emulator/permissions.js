@@ -50,6 +50,47 @@ const VTEX_ENDPOINTS = [
     resources: ['ShippingAction'],
   },
   {
+    // VTEX IO's policy table documents Sku.aspx for /api/catalog_system/pvt/sku/*
+    // (the REST reference names the resource "Catalog API › View Product").
+    name: 'Catalog · List SKU ids of a sales channel',
+    methods: ['GET'],
+    path: /^\/api\/catalog_system\/pvt\/sku\/stockkeepingunitidsbysaleschannel$/,
+    resources: ['Sku.aspx'],
+  },
+  {
+    // Read with the admin's own token on the settings page (Catalog API › View Product).
+    name: 'Catalog · Sales channel list',
+    methods: ['GET'],
+    path: /^\/api\/catalog_system\/pvt\/saleschannel\/list$/,
+    userToken: true,
+  },
+  {
+    // Read with the admin's own token on the settings page (Checkout ›
+    // Save Order Configuration / Save OrderForm Configuration).
+    name: 'Marketplace · List affiliates',
+    methods: ['GET'],
+    path: /^\/api\/fulfillment\/pvt\/affiliates$/,
+    userToken: true,
+  },
+  {
+    name: 'Logistics · List docks',
+    methods: ['GET'],
+    path: /^\/api\/logistics\/pvt\/configuration\/docks$/,
+    resources: ['LogisticsViewer', 'LogisticsAdmin'],
+  },
+  {
+    name: 'Logistics · List warehouses',
+    methods: ['GET'],
+    path: /^\/api\/logistics\/pvt\/configuration\/warehouses$/,
+    resources: ['LogisticsViewer', 'LogisticsAdmin'],
+  },
+  {
+    name: 'Pricing · Get computed price by price table',
+    methods: ['GET'],
+    path: /^\/api\/pricing\/prices\/[^/]+\/computed\/[^/]+$/,
+    resources: ['read_prices'],
+  },
+  {
     name: 'License Manager · Can the user access a resource',
     methods: ['GET'],
     path: /^\/api\/license-manager\/resources\/[^/]+\/access$/,
@@ -72,6 +113,7 @@ const RESOURCE_NAMES = {
   LogisticsAdmin: 'Logistics › Logistics full access',
   OMSViewer: 'OMS › View order',
   ShippingAction: 'OMS › Notify invoice',
+  read_prices: 'Pricing › Read prices',
 }
 
 /** The documented endpoint a method and path fall under, or null. */

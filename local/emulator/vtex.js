@@ -11,11 +11,15 @@
  * The two writes validate their bodies as orders-api.json documents them.
  * Changes made through change*() are persisted and announced the way VTEX
  * does: a vtex.broadcaster notification, or a vtex.orders-broadcast event.
+ * The store's channels (trade policies, affiliates, docks, warehouses,
+ * prices, where each order was sold) are vtexChannels.js / vtexChannelApi.js.
  */
 const fs = require('fs')
 const path = require('path')
 
 const { send } = require('./vbase')
+const { VtexChannels } = require('./vtexChannelApi')
+const { defaultChannels } = require('./vtexChannels')
 
 const ORDER_STATUSES = [
   'order-created',
@@ -28,7 +32,10 @@ const ORDER_STATUSES = [
 ]
 
 class VtexData {
-  constructor(dataDir, { account, publish, onInvoiced = () => undefined }) {
+  constructor(
+    dataDir,
+    { account, publish, onInvoiced = () => undefined, isUserToken }
+  ) {
     this.file = path.join(dataDir, 'vtex.json')
     this.account = account
     this.publish = publish
@@ -36,6 +43,8 @@ class VtexData {
     this.data = fs.existsSync(this.file)
       ? JSON.parse(fs.readFileSync(this.file, 'utf8'))
       : { skus: {}, inventory: {}, orders: {} }
+    this.channels = new VtexChannels(this, { isUserToken })
+    this.channels.assignOrigins(this.data.orders)
     this.reads = 0
     this.latencyMs = 0
   }
@@ -55,23 +64,38 @@ class VtexData {
     fs.renameSync(tmp, this.file)
   }
 
-  load({ skus = {}, inventory = {}, orders = {} }) {
-    this.data = { skus, inventory, orders }
+  load({ skus = {}, inventory = {}, orders = {}, channels }) {
+    this.data = {
+      skus,
+      inventory,
+      orders,
+      channels: channels || defaultChannels(),
+    }
+    this.channels.assignOrigins(orders)
     this.save()
   }
 
-  async handle(req, res, { pathname, body }) {
+  async handle(req, res, { pathname, query, body }) {
     this.reads++
     if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs))
     if (!req.headers.vtexidclientautcookie)
       return send(res, 401, { error: 'Missing VtexIdclientAutCookie' })
+    if (this.channels.handle(req, res, { pathname, query })) return
     let m =
       /^\/api\/catalog_system\/pvt\/sku\/stockkeepingunitbyid\/(\d+)$/.exec(
         pathname
       )
 
-    if (m)
-      return this.answer(res, this.data.skus[m[1]], `SKU ${m[1]} not found`)
+    if (m) {
+      const sku = this.data.skus[m[1]]
+
+      return this.answer(
+        res,
+        sku && this.channels.skuAnswer(sku),
+        `SKU ${m[1]} not found`
+      )
+    }
+
     m = /^\/api\/logistics\/pvt\/inventory\/skus\/(\d+)$/.exec(pathname)
     if (m) {
       const inv = this.data.inventory[m[1]]
@@ -83,15 +107,7 @@ class VtexData {
 
       return send(res, 200, {
         skuId: m[1],
-        balance: [
-          {
-            warehouseId: '1_1',
-            warehouseName: 'Principal',
-            totalQuantity: inv.totalQuantity,
-            reservedQuantity: inv.reservedQuantity || 0,
-            hasUnlimitedQuantity: false,
-          },
-        ],
+        balance: this.channels.balances(m[1], inv),
       })
     }
 
@@ -284,22 +300,42 @@ class VtexData {
     }
 
     this.save()
-    if (!silent) {
-      this.publish({
-        sender: 'vtex.orders-broadcast',
-        key: 'order-status-updated',
-        topic: status,
-        body: {
-          domain: 'Fulfillment',
-          orderId,
-          currentState: status,
-          lastState,
-          currentChangeDate: at,
-        },
-      })
-    }
+    if (!silent) this.announceOrder(orderId, status, lastState, at)
 
     return order
+  }
+
+  /** vtex.orders-broadcast's status change. */
+  announceOrder(orderId, status, lastState, at) {
+    this.publish({
+      sender: 'vtex.orders-broadcast',
+      key: 'order-status-updated',
+      topic: status,
+      body: {
+        domain: 'Fulfillment',
+        orderId,
+        currentState: status,
+        lastState,
+        currentChangeDate: at,
+      },
+    })
+  }
+
+  /** The channel controls (vtexChannelApi.js): an order sold on X, a SKU in/out of a trade policy, one warehouse's stock, a price. */
+  sell(change, o) {
+    return this.channels.sell(change, o)
+  }
+
+  changeTradePolicy(change, o) {
+    return this.channels.tradePolicy(change, o)
+  }
+
+  changeWarehouseStock(change, o) {
+    return this.channels.warehouseStock(change, o)
+  }
+
+  changePrice(change, o) {
+    return this.channels.price(change, o)
   }
 
   broadcast(notification) {

@@ -9,6 +9,10 @@ import { MarketplaceHttp } from './marketplace'
 import { Oms } from './oms'
 import { VtexId } from './vtexId'
 import { VtexTrackingClient } from './vtexTracking'
+import { SalesChannels } from './salesChannels'
+import { Affiliates } from './affiliates'
+import { LogisticsConfig } from './logisticsConfig'
+import { Pricing } from './pricing'
 
 export class Clients extends IOClients {
   constructor(
@@ -49,5 +53,21 @@ export class Clients extends IOClients {
 
   public get oms() {
     return this.getOrSet('oms', Oms)
+  }
+
+  public get salesChannels() {
+    return this.getOrSet('salesChannels', SalesChannels)
+  }
+
+  public get affiliates() {
+    return this.getOrSet('affiliates', Affiliates)
+  }
+
+  public get logisticsConfig() {
+    return this.getOrSet('logisticsConfig', LogisticsConfig)
+  }
+
+  public get pricing() {
+    return this.getOrSet('pricing', Pricing)
   }
 }

@@ -1,0 +1,274 @@
+import type { FieldErrorCode } from '../errors'
+import { invalidFields } from '../errors'
+
+/**
+ * The SKU ↔ listing CSV a store uploads for one marketplace (docs/channels.md):
+ *
+ *   skuId,listingId,variationId,userProductId
+ *   1003,MLB1234567890,174433221100,MLBU998877
+ *   1006,MLB1234567891,,
+ *
+ * `skuId` (VTEX SKU id) and `listingId` (the marketplace's listing: Mercado
+ * Livre item id, Amazon seller SKU…) are required columns; `variationId` is
+ * optional; any other column is kept as a listing attribute under its header
+ * name (`userProductId`, `asin`, `productType`…). Headers are matched without
+ * case for the three known columns. UTF-8, comma-separated, RFC 4180 quotes.
+ */
+export const LISTING_CSV_LIMITS = {
+  /** The whole file, in bytes. */
+  maxBytes: 1_000_000,
+  /** Data rows (blank lines are not counted). */
+  maxRows: 5_000,
+  /** skuId is a VTEX SKU id: up to 18 digits. */
+  maxIdLength: 100,
+  maxAttributes: 10,
+  maxAttributeLength: 200,
+}
+
+export interface ListingRow {
+  /** Line of the file where the row starts (the header is line 1). */
+  line: number
+  skuId: string
+  listingId: string
+  variationId: string | null
+  attributes: Record<string, string>
+}
+
+/** Why one row was refused: its line, the column, and a field code (`admin/marketplace-bridge.field.{code}`). */
+export interface RowError {
+  line: number
+  field: string
+  code: FieldErrorCode
+  params?: Record<string, string | number>
+}
+
+const KNOWN = ['skuId', 'listingId', 'variationId'] as const
+const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/
+
+/** Splits RFC 4180 text into records, each with the line it starts on. */
+function records(text: string) {
+  const out: Array<{ line: number; fields: string[] }> = []
+  let fields: string[] = []
+  let field = ''
+  let quoted = false
+  let line = 1
+  let start = 1
+  let i = 0
+
+  const endRecord = () => {
+    fields.push(field)
+    out.push({ line: start, fields })
+    fields = []
+    field = ''
+  }
+
+  while (i < text.length) {
+    const c = text[i]
+
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i += 2
+        continue
+      }
+
+      if (c === '"') quoted = false
+      else {
+        if (c === '\n') line++
+        field += c
+      }
+
+      i++
+      continue
+    }
+
+    if (c === '"' && field === '') quoted = true
+    else if (c === ',') {
+      fields.push(field)
+      field = ''
+    } else if (c === '\r' || c === '\n') {
+      endRecord()
+      if (c === '\r' && text[i + 1] === '\n') i++
+      line++
+      start = line
+    } else field += c
+    i++
+  }
+
+  if (quoted)
+    throw invalidFields(
+      'INVALID_LISTING_CSV',
+      `The file has an unterminated quote starting on line ${start}.`,
+      [{ field: 'file', code: 'INVALID_FORMAT', params: { line: start } }]
+    )
+  if (field !== '' || fields.length > 0) endRecord()
+
+  return out
+}
+
+const blank = (fields: string[]) => fields.every((f) => f.trim() === '')
+
+/**
+ * Parses and validates the upload row by row. Every bad row gets its errors
+ * (line, column, code) and is left out; good rows are kept. A file over the
+ * size or row limits, without the required columns or not parseable is
+ * refused as a whole (DomainError INVALID_LISTING_CSV, field `file` or
+ * `header`), before any row is looked at.
+ */
+export function parseListingCsv(
+  text: string,
+  limits = LISTING_CSV_LIMITS
+): { rows: ListingRow[]; errors: RowError[] } {
+  const bytes = Buffer.byteLength(text, 'utf8')
+
+  if (bytes > limits.maxBytes)
+    throw invalidFields(
+      'INVALID_LISTING_CSV',
+      `The file has ${bytes} bytes; at most ${limits.maxBytes} are accepted.`,
+      [{ field: 'file', code: 'TOO_LONG', params: { max: limits.maxBytes } }]
+    )
+
+  const all = records(text.replace(/^\uFEFF/, ''))
+  const headerAt = all.findIndex((r) => !blank(r.fields))
+
+  if (headerAt < 0)
+    throw invalidFields('INVALID_LISTING_CSV', 'The file is empty.', [
+      { field: 'file', code: 'REQUIRED' },
+    ])
+
+  const header = all[headerAt].fields.map((h) => h.trim())
+  const columns = header.map(
+    (h) => KNOWN.find((k) => k.toLowerCase() === h.toLowerCase()) ?? h
+  )
+
+  const headerErrors = [
+    ...KNOWN.slice(0, 2)
+      .filter((k) => !columns.includes(k))
+      .map((k) => ({
+        field: 'header',
+        code: 'REQUIRED' as const,
+        params: { column: k },
+      })),
+    ...columns
+      .filter((c, i) => columns.indexOf(c) !== i)
+      .map((c) => ({
+        field: 'header',
+        code: 'DUPLICATE' as const,
+        params: { column: c },
+      })),
+    ...columns
+      .filter(
+        (c) =>
+          !(KNOWN as readonly string[]).includes(c) && !ATTRIBUTE_NAME.test(c)
+      )
+      .map((c) => ({
+        field: 'header',
+        code: 'INVALID_FORMAT' as const,
+        params: { column: c },
+      })),
+    ...(columns.filter((c) => !(KNOWN as readonly string[]).includes(c))
+      .length > limits.maxAttributes
+      ? [
+          {
+            field: 'header',
+            code: 'TOO_MANY' as const,
+            params: { max: limits.maxAttributes },
+          },
+        ]
+      : []),
+  ]
+
+  if (headerErrors.length)
+    throw invalidFields(
+      'INVALID_LISTING_CSV',
+      'The header must name the columns skuId and listingId (variationId and attribute columns are optional), each once.',
+      headerErrors
+    )
+
+  const data = all.slice(headerAt + 1).filter((r) => !blank(r.fields))
+
+  if (data.length > limits.maxRows)
+    throw invalidFields(
+      'INVALID_LISTING_CSV',
+      `The file has ${data.length} rows; at most ${limits.maxRows} are accepted per upload.`,
+      [{ field: 'file', code: 'TOO_MANY', params: { max: limits.maxRows } }]
+    )
+
+  const rows: ListingRow[] = []
+  const errors: RowError[] = []
+  const seen = new Map<string, number>()
+
+  for (const { line, fields } of data) {
+    const rowErrors: RowError[] = []
+    const fail = (
+      field: string,
+      code: FieldErrorCode,
+      params?: RowError['params']
+    ) => rowErrors.push({ line, field, code, ...(params ? { params } : {}) })
+
+    if (fields.length !== columns.length) {
+      fail('row', 'INVALID_FORMAT', {
+        expected: columns.length,
+        got: fields.length,
+      })
+      errors.push(...rowErrors)
+      continue
+    }
+
+    const value = (c: string) => (fields[columns.indexOf(c)] ?? '').trim()
+    const skuId = value('skuId')
+    const listingId = value('listingId')
+    const variationId = columns.includes('variationId')
+      ? value('variationId')
+      : ''
+
+    if (!skuId) fail('skuId', 'REQUIRED')
+    else if (!/^\d{1,18}$/.test(skuId)) fail('skuId', 'INVALID_FORMAT')
+
+    for (const [name, v, required] of [
+      ['listingId', listingId, true],
+      ['variationId', variationId, false],
+    ] as const) {
+      if (!v) {
+        if (required) fail(name, 'REQUIRED')
+      } else if (v.length > limits.maxIdLength)
+        fail(name, 'TOO_LONG', { max: limits.maxIdLength })
+      else if (CONTROL.test(v)) fail(name, 'INVALID_FORMAT')
+    }
+
+    const attributes: Record<string, string> = {}
+
+    for (const c of columns) {
+      if ((KNOWN as readonly string[]).includes(c)) continue
+      const v = value(c)
+
+      if (v.length > limits.maxAttributeLength)
+        fail(c, 'TOO_LONG', { max: limits.maxAttributeLength })
+      else if (CONTROL.test(v)) fail(c, 'INVALID_FORMAT')
+      else if (v) attributes[c] = v
+    }
+
+    const key = `${listingId}\u0000${variationId}`
+
+    if (listingId && seen.has(key))
+      fail('listingId', 'DUPLICATE', { line: seen.get(key)! })
+
+    if (rowErrors.length) {
+      errors.push(...rowErrors)
+      continue
+    }
+
+    seen.set(key, line)
+    rows.push({
+      line,
+      skuId,
+      listingId,
+      variationId: variationId || null,
+      attributes,
+    })
+  }
+
+  return { rows, errors }
+}
