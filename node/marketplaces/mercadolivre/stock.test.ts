@@ -136,6 +136,7 @@ describe('STOCK', () => {
   it('reads the stock again once when its version moved in between (409)', async () => {
     const { transport } = c.ml
     const send = transport.send.bind(transport)
+    let bumped = false
 
     jest.spyOn(transport, 'send').mockImplementation(async (req) => {
       const res = await send(req)
@@ -148,7 +149,6 @@ describe('STOCK', () => {
 
       return res
     })
-    let bumped = false
     const r = await adapter.perform(
       stock(
         4,
