@@ -212,6 +212,7 @@ export class StoredTokenKeeper implements TokenKeeper {
 
     this.pending = { grant: fresh, consumed }
     if (await this.flushPending()) return fresh.accessToken!
+    if (!this.pending) return null // a reconnect replaced the grant: use the new one
     throw tokenFailure(
       'REFRESH_FAILED',
       'The renewed authorization could not be stored yet; it is kept and stored on the next call.'
