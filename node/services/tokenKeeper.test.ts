@@ -4,6 +4,7 @@ import { CONFIG } from '../marketplaces/mercadolivre/testing/context'
 import type { RunningEmulator } from '../marketplaces/mercadolivre/testing/emulator'
 import { startMercadoLivre } from '../marketplaces/mercadolivre/testing/emulator'
 import { MemoryStorage } from '../test/memoryStorage'
+import { sleep as pause } from './retry'
 import type { PutOptions } from './storage'
 import type { TokenKeeperOptions } from './tokenKeeper'
 import { StoredTokenKeeper, grantPath } from './tokenKeeper'
@@ -57,8 +58,7 @@ const failureOf = async (p: Promise<unknown>) => {
 }
 
 const until = async (condition: () => Promise<boolean> | boolean) => {
-  for (let i = 0; i < 500 && !(await condition()); i++)
-    await new Promise((r) => setTimeout(r, 5))
+  for (let i = 0; i < 500 && !(await condition()); i++) await pause(5)
 }
 
 beforeEach(async () => {
@@ -192,13 +192,13 @@ describe('StoredTokenKeeper', () => {
     const slowToken = slow.accessToken(async (g) => {
       const fresh = await answered(g)
 
-      await new Promise((r) => setTimeout(r, 250))
+      await pause(250)
 
       return fresh
     })
 
     await until(() => refreshCalls() === 1)
-    await new Promise((r) => setTimeout(r, 60))
+    await pause(60)
     // The taker uses the consumed token: ML refuses it, and the taker marks the grant revoked…
     expect(
       (await failureOf(keeper({ leaseMs: 50 }).accessToken(realRefresh()))).code
