@@ -6,7 +6,7 @@ import { FetchTransport } from './fetchTransport'
  * Starts local/emulator/mercadolivre (plain JS, as the local runtime runs it)
  * on a free port for tests, with a FetchTransport that sends ML's hosts to it.
  */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-var-requires, @typescript-eslint/no-require-imports
 const ml = require('../../../../local/emulator/mercadolivre')
 
 /** The emulator's JSON, as loosely typed as the JS it comes from. */
