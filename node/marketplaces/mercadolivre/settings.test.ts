@@ -119,6 +119,25 @@ describe('Mercado Livre settings', () => {
     })
   })
 
+  it('refuses lists that are not lists or too long', () => {
+    const couriers = Array.from({ length: 51 }, (_, i) => ({
+      courier: `C${i}`,
+      serviceId: 1,
+    }))
+
+    expect(
+      section.parse(
+        { ...raw, categories: 'MLB1276', courierServices: couriers },
+        ''
+      )
+    ).toEqual({
+      errors: [
+        { field: 'categories', code: 'INVALID_FORMAT' },
+        { field: 'courierServices', code: 'TOO_MANY', params: { max: 50 } },
+      ],
+    })
+  })
+
   it('accepts http only for localhost redirect URIs', () => {
     expect(
       'config' in

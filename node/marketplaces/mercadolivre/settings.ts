@@ -58,34 +58,34 @@ function oneOf<T extends string>(
   return allowed.includes(text(v) as T) ? (text(v) as T) : null
 }
 
+/** The entries of a list field, or null (and the list's error) when it is not a list or too long. */
+function entries(
+  raw: unknown,
+  at: string,
+  max: number,
+  errors: FieldError[]
+): Raw[] | null {
+  if (raw == null) return []
+  if (!Array.isArray(raw)) errors.push({ field: at, code: 'INVALID_FORMAT' })
+  else if (raw.length > max)
+    errors.push({ field: at, code: 'TOO_MANY', params: { max } })
+  else return raw.map((e: unknown) => (e ?? {}) as Raw)
+
+  return null
+}
+
 function parseCategories(
   raw: unknown,
   siteId: SiteId,
   at: string,
   errors: FieldError[]
 ): CategoryMapping[] {
-  if (raw == null) return []
-  if (!Array.isArray(raw)) {
-    errors.push({ field: at, code: 'INVALID_FORMAT' })
-
-    return []
-  }
-
-  if (raw.length > MAX_CATEGORIES) {
-    errors.push({
-      field: at,
-      code: 'TOO_MANY',
-      params: { max: MAX_CATEGORIES },
-    })
-
-    return []
-  }
-
+  const list = entries(raw, at, MAX_CATEGORIES, errors)
   const seen = new Set<string>()
   const out: CategoryMapping[] = []
 
-  raw.forEach((entry: unknown, i) => {
-    const e = (entry ?? {}) as Raw
+  if (!list) return []
+  list.forEach((e, i) => {
     const field = (name: string) => `${at}.${i}.${name}`
     const vtexCategoryId = text(e.vtexCategoryId)
     const mlCategoryId = text(e.mlCategoryId).toUpperCase()
@@ -144,24 +144,12 @@ function parseCouriers(
   at: string,
   errors: FieldError[]
 ): CourierService[] {
-  if (raw == null) return []
-  if (!Array.isArray(raw)) {
-    errors.push({ field: at, code: 'INVALID_FORMAT' })
-
-    return []
-  }
-
-  if (raw.length > MAX_COURIERS) {
-    errors.push({ field: at, code: 'TOO_MANY', params: { max: MAX_COURIERS } })
-
-    return []
-  }
-
+  const list = entries(raw, at, MAX_COURIERS, errors)
   const seen = new Set<string>()
   const out: CourierService[] = []
 
-  raw.forEach((entry: unknown, i) => {
-    const e = (entry ?? {}) as Raw
+  if (!list) return []
+  list.forEach((e, i) => {
     const courier = text(e.courier)
     const serviceId = positiveInt(e.serviceId)
     const key = courier.toLowerCase()
