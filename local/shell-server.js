@@ -12,18 +12,7 @@ const http = require('http')
 const path = require('path')
 
 const { keepAliveLongerThanClients } = require('./keep-alive')
-const { runtimeDir, shellOut } = require('./paths')
-
-/** Public routes (service.json): the IO router dispatches them by route id. */
-function publicRouteId(pathname) {
-  const file = path.join(runtimeDir, 'service', 'service.json')
-  const routes = JSON.parse(fs.readFileSync(file, 'utf8')).routes || {}
-  const hit = Object.entries(routes).find(
-    ([, r]) => r.public && r.path === pathname
-  )
-
-  return hit ? hit[0] : null
-}
+const { shellOut } = require('./paths')
 
 const ADMIN_PATH = '/admin/app/marketplace-bridge'
 
@@ -84,6 +73,9 @@ function createShellServer({
   workspace,
   credential,
   session,
+  router,
+  appName,
+  major,
 }) {
   const html = fs.readFileSync(path.join(__dirname, 'shell', 'index.html'))
   const consoleHtml = fs.readFileSync(
@@ -128,12 +120,8 @@ function createShellServer({
       return fs.createReadStream(path.join(shellOut, 'app.js')).pipe(res)
     }
 
-    // The app's GraphQL and its HTTP routes (CSV export), as the IO router does.
-    if (
-      url.pathname === '/_v/graphql' ||
-      url.pathname.startsWith('/_v/private/marketplace-bridge/') ||
-      url.pathname.startsWith('/_v/marketplace-bridge/')
-    ) {
+    // The app's GraphQL, as the IO router does.
+    if (url.pathname === '/_v/graphql') {
       return forward(
         req,
         res,
@@ -147,15 +135,25 @@ function createShellServer({
           'x-vtex-workspace': workspace,
           'x-vtex-credential': credential,
           'x-forwarded-host': req.headers.host || 'localhost',
-          ...(publicRouteId(url.pathname)
-            ? {
-                'x-colossus-route-id': publicRouteId(url.pathname),
-                'x-colossus-params': '{}',
-              }
-            : {}),
         }
       )
     }
+
+    // The app's HTTP routes (service.json): the emulator's IO router serves
+    // public ones here (the account host) and private ones only under the
+    // app host's prefix (app.io.vtex.com/{vendor}.{app}/v{major}/…).
+    if (
+      router &&
+      router.handle(req, res, {
+        appName,
+        major,
+        account,
+        workspace,
+        credential,
+        workerUrl,
+      })
+    )
+      return undefined
 
     if (url.pathname === CONSOLE_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })

@@ -12,7 +12,7 @@ const net = require('net')
 const path = require('path')
 const { fork } = require('child_process')
 
-const { root, appName, appId, runtimeDir } = require('./paths')
+const { root, appName, appId, runtimeDir, manifest } = require('./paths')
 const { Emulator } = require('./emulator')
 const {
   createShellServer,
@@ -51,6 +51,8 @@ async function startLocal({
   settings,
   // Benchmarks: keep VBase in memory only (writing the store to disk costs CPU).
   persistStorage = true,
+  // The app as installed (policies); tests pass a manifest with one removed.
+  appManifest,
 } = {}) {
   fs.mkdirSync(dataDir, { recursive: true })
   const serviceJson = JSON.parse(
@@ -67,6 +69,7 @@ async function startLocal({
     appName,
     workerUrl,
     credential: CREDENTIAL,
+    ...(appManifest ? { manifest: appManifest } : {}),
   })
 
   emulator.events.delayMs = eventDelayMs
@@ -151,6 +154,9 @@ async function startLocal({
     workspace: WORKSPACE,
     credential: CREDENTIAL,
     session: SESSION,
+    router: emulator.router,
+    appName,
+    major: String(manifest.version).split('.')[0],
   })
 
   await new Promise((resolve) => shell.listen(port, '127.0.0.1', resolve))
@@ -171,6 +177,15 @@ async function startLocal({
   return {
     url,
     consoleUrl,
+    /** Private routes: the app host's prefix (app.io.vtex.com/{vendor}.{app}/v{major}/{account}/{workspace}). */
+    appHostUrl: `http://localhost:${
+      shell.address().port
+    }${emulator.router.appPrefix({
+      appName,
+      major: String(manifest.version).split('.')[0],
+      account: ACCOUNT,
+      workspace: WORKSPACE,
+    })}`,
     shellUrl: `http://localhost:${shell.address().port}`,
     emulatorUrl,
     workerUrl,

@@ -44,6 +44,7 @@ async function main() {
         marketplace: 'mercadolivre',
         entityId: id,
       }
+
       const at = new Date(now - (N - i) * 1000).toISOString()
 
       logs.push({

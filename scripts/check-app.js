@@ -118,7 +118,9 @@ const app = `${manifest.vendor}.${manifest.name}`
 for (const [id, e] of Object.entries(
   JSON.parse(read('node/service.json')).events || {}
 )) {
-  const own = (e.keys || []).some((k) => k.startsWith(`${manifest.name}.`))
+  const own = [...(e.keys || []), ...(e.topics || [])].some((k) =>
+    k.startsWith(`${manifest.name}.`)
+  )
 
   if (own && e.sender !== app)
     fail(

@@ -9,7 +9,13 @@
  *   infra.io.vtex.com/apps/v0/.../settings app settings
  *   vtexid.vtex.com.br                     sessions for the @auth directive
  *   {account}.vtexcommercestable.com.br    License Manager (@auth)
+ *   portal.vtexcommercestable.com.br       Janus: Catalog, Logistics, OMS,
+ *                                          VTEX ID and License Manager
  *   {marketplace}.sandbox.local            sandbox marketplaces
+ * Like IO, it refuses what the app's manifest does not allow (platform.js):
+ * hosts without an outbound-access policy, VTEX APIs without the documented
+ * License Manager policy, infra services without theirs. GET
+ * /_emulator/log shows every proxied call, refusals with their rule.
  * Requests on its own host under /_emulator/ control it from tests.
  */
 const fs = require('fs')
@@ -23,6 +29,8 @@ const { SandboxVtexTracking } = require('./vtexTracking')
 const { SandboxMarketplaces } = require('./sandbox')
 const { EventBus } = require('./events')
 const { VtexData } = require('./vtex')
+const { Platform, localManifest } = require('./platform')
+const { IoRouter } = require('./router')
 
 const SESSIONS = {
   'local-admin-session': {
@@ -55,8 +63,15 @@ class Emulator {
     appName,
     workerUrl,
     credential,
+    manifest = localManifest(),
   }) {
     this.dataDir = dataDir
+    this.credential = credential
+    this.platform = new Platform({
+      manifest,
+      appId: `${appName}@${manifest.version}`,
+    })
+    this.router = new IoRouter({ serviceJson, platform: this.platform })
     this.vbase = new VBaseStore(
       persistStorage ? path.join(dataDir, 'vbase') : null
     )
@@ -104,11 +119,54 @@ class Emulator {
     const body = await readBody(req)
     const ctx = { host, pathname: url.pathname, query: url.searchParams, body }
 
+    if (absolute) {
+      const entry = {
+        method: req.method,
+        url: url.href,
+        status: null,
+        // IO's proxy opens TLS to the host only when asked to.
+        useHttps: req.headers['x-vtex-use-https'] === 'true',
+      }
+
+      this.platform.record(entry)
+      res.once('finish', () => (entry.status = res.statusCode))
+      ctx.refuse = (refusal) => {
+        entry.rule = refusal.rule
+
+        return send(res, refusal.status, refusal.body)
+      }
+
+      if (host !== 'infra.io.vtex.com') {
+        const refusal = this.platform.outbound({
+          method: req.method,
+          host,
+          pathname: url.pathname,
+          account: this.account,
+          workspace: this.events.workspace,
+        })
+
+        if (refusal) return ctx.refuse(refusal)
+      }
+    }
+
     if (host === 'infra.io.vtex.com') return this.infra(req, res, ctx)
     if (host === 'vtexid.vtex.com.br') return this.vtexid(req, res, ctx)
     if (host.endsWith('.vtexcommercestable.com.br')) {
+      if (ctx.pathname === '/api/vtexid/pub/authenticated/user')
+        return this.vtexid(req, res, ctx)
+      if (
+        /^\/api\/license-manager\/resources\/[^/]+\/access$/.test(ctx.pathname)
+      )
+        return this.resourceAccess(req, res, ctx)
       if (ctx.pathname.startsWith('/api/license-manager/'))
         return this.licenseManager(req, res, ctx)
+      const refusal = this.platform.vtexPermission({
+        method: req.method,
+        pathname: ctx.pathname,
+        appToken: req.headers.vtexidclientautcookie === this.credential,
+      })
+
+      if (refusal) return ctx.refuse(refusal)
 
       return this.vtex.handle(req, res, ctx)
     }
@@ -141,6 +199,16 @@ class Emulator {
       return send(res, 401, { message: 'Missing credential' })
     }
 
+    const s0 = /^\/apps\/([^/]+)\/settings$/.exec(rest)
+    const refusal = this.platform.infra({
+      service,
+      method: req.method,
+      appName: s0 ? decodeURIComponent(s0[1]).split('@')[0] : null,
+      ownApp: this.appName,
+    })
+
+    if (refusal && ctx.refuse) return ctx.refuse(refusal)
+
     if (service === 'vbase')
       return this.vbase.handle(req, res, {
         account,
@@ -158,10 +226,12 @@ class Emulator {
         ? JSON.parse(ctx.body.toString('utf8'))
         : {}
 
+      // An app's own events: IO delivers them by topic (service.json topics).
       this.events.publish({
         account,
         workspace,
         key: decodeURIComponent(e[1]),
+        topic: decodeURIComponent(e[1]),
         body: payload,
       })
 
@@ -195,6 +265,24 @@ class Emulator {
       userId: session.userId,
       account: this.account,
     })
+  }
+
+  /**
+   * License Manager's "can the user of this token access the resource"
+   * (@vtex/api's LicenseManager.canAccessResource): 200 when the session's
+   * user has it in this account, 403 otherwise.
+   */
+  resourceAccess(req, res, ctx) {
+    const key = decodeURIComponent(ctx.pathname.split('/')[4])
+    const session = SESSIONS[req.headers.vtexidclientautcookie]
+
+    if (!session) return send(res, 401, { error: 'Invalid token' })
+    if (ctx.query.get('an') && ctx.query.get('an') !== this.account)
+      return send(res, 403, { error: 'Not a user of this account' })
+    if (key === 'read-write-apps-settings' && session.canManageApps)
+      return send(res, 200, {})
+
+    return send(res, 403, { error: `No access to ${key}` })
   }
 
   licenseManager(req, res, ctx) {
@@ -243,6 +331,26 @@ class Emulator {
         now: new Date(this.clock.now()).toISOString(),
         offsetMs: this.clock.offsetMs,
       })
+    }
+
+    if (ctx.pathname === '/_emulator/log') {
+      const all = this.platform.log
+
+      return send(
+        res,
+        200,
+        ctx.query.get('refusals') ? all.filter((e) => e.rule) : all
+      )
+    }
+
+    if (ctx.pathname === '/_emulator/limits') {
+      if (req.method === 'POST') {
+        const { timeoutMs } = json()
+
+        this.router.timeoutMs = timeoutMs == null ? null : Number(timeoutMs)
+      }
+
+      return send(res, 200, { timeoutMs: this.router.effectiveTimeoutMs() })
     }
 
     if (ctx.pathname === '/_emulator/stats') {

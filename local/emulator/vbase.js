@@ -5,6 +5,11 @@
  *   PUT|GET|HEAD|DELETE /buckets/{app}/{bucket}/files/{path}
  *   GET /buckets/{app}/{bucket}/files?prefix=&next=&limit=   -> { data: [{ path, hash }], next }
  * Every file has an ETag; If-Match (and If-None-Match: *) answer 412 on mismatch.
+ * `next` is an opaque token, as VBase's is: the listing position sealed
+ * (AES-256-GCM) with a key kept beside the data, so it can be stored and
+ * replayed (after a restart too) but never read or forged; a token that does
+ * not open, or that belongs to another bucket or prefix, is answered 400.
+ * A listing gives at most MAX_LIST_LIMIT paths (10 when no limit is asked).
  * PUT ...files/{dir}?unzip=true unpacks a zip under {dir} (saveZippedContent).
  * Files live in memory and are written through to disk, so data survives a
  * restart; with no directory (benchmarks) they stay in memory only.
@@ -14,6 +19,59 @@ const path = require('path')
 const crypto = require('crypto')
 
 const { unzipSync } = require('fflate')
+
+/** The most paths one listing answers (the cap @vtex/api users work with). */
+const MAX_LIST_LIMIT = 1000
+const DEFAULT_LIST_LIMIT = 10
+
+/** Seals and opens listing positions: opaque, stateless, replayable tokens. */
+class CursorSeal {
+  constructor(dir) {
+    const file = dir && path.join(dir, 'cursor.key')
+
+    if (file && fs.existsSync(file)) this.key = fs.readFileSync(file)
+    else {
+      this.key = crypto.randomBytes(32)
+      if (file) fs.writeFileSync(file, this.key)
+    }
+  }
+
+  seal(position) {
+    const iv = crypto.randomBytes(12)
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.key, iv)
+    const body = Buffer.concat([
+      cipher.update(JSON.stringify(position), 'utf8'),
+      cipher.final(),
+    ])
+
+    return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')
+  }
+
+  /** The position a token holds, or null when it is not one of ours. */
+  open(token) {
+    try {
+      const raw = Buffer.from(String(token), 'base64url')
+      const decipher = crypto.createDecipheriv(
+        'aes-256-gcm',
+        this.key,
+        raw.subarray(0, 12)
+      )
+
+      decipher.setAuthTag(raw.subarray(12, 28))
+
+      return JSON.parse(
+        Buffer.concat([
+          decipher.update(raw.subarray(28)),
+          decipher.final(),
+        ]).toString('utf8')
+      )
+    } catch {
+      return null
+    }
+  }
+}
+
+class InvalidListToken extends Error {}
 
 class VBaseStore {
   constructor(dir) {
@@ -31,6 +89,8 @@ class VBaseStore {
       fs.mkdirSync(dir, { recursive: true })
       this.load()
     }
+
+    this.seal = new CursorSeal(dir)
   }
 
   load() {
@@ -181,11 +241,35 @@ class VBaseStore {
     return { status: 204 }
   }
 
-  list(key, { prefix = '', next, limit = 10 }) {
+  /**
+   * One listing page. `next` is a token from an earlier page of the same
+   * bucket and prefix (InvalidListToken otherwise); the answer's `next` is a
+   * new token, or null at the end.
+   */
+  list(key, { prefix = '', next, limit = DEFAULT_LIST_LIMIT }) {
+    let after = null
+
+    if (next) {
+      const position = this.seal.open(next)
+
+      if (!position || position.k !== key || position.p !== prefix)
+        throw new InvalidListToken('The next token is not a listing position')
+      after = position.a
+    }
+
+    const { data, last } = this.listAfter(key, prefix, after, limit)
+
+    return {
+      data,
+      next:
+        last === null ? null : this.seal.seal({ k: key, p: prefix, a: last }),
+    }
+  }
+
+  listAfter(key, prefix, after, limit) {
     const all = this.sortedPaths(key)
     const files = this.bucket(key)
     // Binary search for the first path after the cursor (or at the prefix).
-    const after = next ? String(next) : null
     const target = after && after >= prefix ? after : prefix
     let i = lowerBound(all, target)
 
@@ -208,7 +292,7 @@ class VBaseStore {
 
     return {
       data,
-      next:
+      last:
         more && data.length
           ? data[data.length - 1].path
           : more
@@ -240,23 +324,29 @@ class VBaseStore {
 
     if (!filePath) {
       if (method === 'GET') {
-        const limit = Math.min(
-          1000,
-          Math.max(
-            1,
-            parseInt(query.get('limit') || query.get('_limit') || '10', 10)
-          )
-        )
+        const asked = query.get('limit')
+        const limit = asked === null ? DEFAULT_LIST_LIMIT : Number(asked)
 
-        return send(
-          res,
-          200,
-          this.list(key, {
-            prefix: query.get('prefix') || '',
-            next: query.get('next') || query.get('_next') || undefined,
-            limit,
+        if (!Number.isInteger(limit) || limit < 1)
+          return send(res, 400, {
+            code: 'BadRequest',
+            message: `limit must be a whole number ≥ 1 (got ${asked})`,
           })
-        )
+        try {
+          return send(
+            res,
+            200,
+            this.list(key, {
+              prefix: query.get('prefix') || '',
+              next: query.get('next') || undefined,
+              limit: Math.min(MAX_LIST_LIMIT, limit),
+            })
+          )
+        } catch (e) {
+          if (!(e instanceof InvalidListToken)) throw e
+
+          return send(res, 400, { code: 'InvalidNext', message: e.message })
+        }
       }
 
       if (method === 'DELETE') {
@@ -370,4 +460,4 @@ function send(res, status, json) {
   res.end(JSON.stringify(json))
 }
 
-module.exports = { VBaseStore, send }
+module.exports = { VBaseStore, send, MAX_LIST_LIMIT, InvalidListToken }

@@ -306,6 +306,7 @@ class VtexData {
     this.publish({
       sender: 'vtex.broadcaster',
       key: 'broadcaster.notification',
+      topic: 'broadcaster.notification',
       body: {
         An: this.account,
         IsActive: true,

@@ -1,13 +1,13 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { IOClients } from '@vtex/api'
 
-import { AdminAuth } from './adminAuth'
 import { CarrierHttp } from './carrier'
 import { Catalog } from './catalog'
 import { Logistics } from './logistics'
 import { LogStorage } from './logStorage'
 import { MarketplaceHttp } from './marketplace'
 import { Oms } from './oms'
+import { VtexId } from './vtexId'
 import { VtexTrackingClient } from './vtexTracking'
 
 export class Clients extends IOClients {
@@ -35,8 +35,8 @@ export class Clients extends IOClients {
     return this.getOrSet('logistics', Logistics)
   }
 
-  public get adminAuth() {
-    return this.getOrSet('adminAuth', AdminAuth)
+  public get vtexId() {
+    return this.getOrSet('vtexId', VtexId)
   }
 
   public get carrierHttp() {

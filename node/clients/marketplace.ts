@@ -4,11 +4,15 @@ import { ExternalClient } from '@vtex/api'
 import type { DeliveryRequest, DeliveryResponse } from '../domain/delivery'
 import type { MarketplaceConfig } from '../domain/settings'
 import type { MarketplaceGateway } from '../services/connector'
+import { throughIoProxy } from './outbound'
 
 /**
  * The generic HTTP/JSON marketplace connector's transport. The URL comes
  * from the marketplace's settings; the token goes in a header and nowhere
  * else (the log's origin records method, URL and body only).
+ *
+ * @outbound merchant marketplaces[].baseUrl — hosts the publisher declares
+ * with `npm run connector-host` (docs/deploy.md).
  */
 export class MarketplaceHttp
   extends ExternalClient
@@ -23,10 +27,12 @@ export class MarketplaceHttp
     request: DeliveryRequest
   ): Promise<DeliveryResponse> {
     const { token } = marketplace
+    const target = throughIoProxy(request.url)
 
     try {
-      const response = await this.http.putRaw(request.url, request.body, {
+      const response = await this.http.putRaw(target.url, request.body, {
         headers: {
+          ...target.headers,
           'Content-Type': 'application/json',
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
         },

@@ -7,10 +7,10 @@ const path = (orderId: string) =>
   `/api/oms/pvt/orders/${encodeURIComponent(orderId)}`
 
 /**
- * Orders API: reads (policy OMSViewer) and the two tracking writes the
- * bridge makes after Invoiced (the app's role needs the License Manager
- * resource "Notify invoice"). Writes answer the HTTP status and body instead
- * of throwing, so the log keeps what OMS said.
+ * Orders API: reads (policy OMSViewer, "View order") and the two tracking
+ * writes the bridge makes after Invoiced (policy ShippingAction, the License
+ * Manager resource "Notify invoice"). Writes answer the HTTP status and body
+ * instead of throwing, so the log keeps what OMS said.
  */
 export class Oms extends AppJanusClient {
   public order(orderId: string) {

@@ -3,6 +3,9 @@ import { ExternalClient } from '@vtex/api'
 
 import type { DeliveryResponse } from '../domain/delivery'
 import { answerOf } from './answer'
+import { throughIoProxy } from './outbound'
+
+const BASE = throughIoProxy('https://api.vtextracking.com/receiver')
 
 export interface TrackingAuth {
   authenticated: boolean
@@ -18,10 +21,10 @@ export interface TrackingAuth {
  */
 export class VtexTrackingClient extends ExternalClient {
   constructor(context: IOContext, options?: InstanceOptions) {
-    super('http://api.vtextracking.com/receiver', context, {
+    super(BASE.url, context, {
       ...options,
       retries: 1,
-      headers: { ...(options?.headers ?? {}), 'X-Vtex-Use-Https': 'true' },
+      headers: { ...(options?.headers ?? {}), ...BASE.headers },
     })
   }
 

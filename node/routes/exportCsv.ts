@@ -12,7 +12,9 @@ const PAGE = 100
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 
 /**
- * GET /_v/private/marketplace-bridge/logs.csv?tab=&status=&marketplace=&search=&from=&to=&abnormalOnly=&cause=
+ * GET /_v/marketplace-bridge/logs.csv?tab=&status=&marketplace=&search=&from=&to=&abnormalOnly=&cause=
+ * (a public route: IO serves private ones only on app.io.vtex.com; the admin
+ * session is checked inside, as @auth does).
  * The logs a filter shows, as CSV, streamed one storage page at a time:
  * memory stays flat whatever the size.
  */

@@ -30,7 +30,7 @@ describe('filters', () => {
         abnormalOnly: true,
       })
     ).toBe(
-      '/_v/private/marketplace-bridge/logs.csv?tab=INVENTORY&status=ERROR&search=SKU+1&abnormalOnly=true'
+      '/_v/marketplace-bridge/logs.csv?tab=INVENTORY&status=ERROR&search=SKU+1&abnormalOnly=true'
     )
   })
 })

@@ -39,7 +39,7 @@ export function csvUrl(tab: string, f: LogFilter) {
     if (value != null && value !== '') params.set(key, String(value))
   }
 
-  return `/_v/private/marketplace-bridge/logs.csv?${params.toString()}`
+  return `/_v/marketplace-bridge/logs.csv?${params.toString()}`
 }
 
 export const isStatus = (v: string): v is LogStatus =>

@@ -156,7 +156,7 @@ test('a bulk removal of everything a filter shows reaches 100 % and the counts f
 })
 
 const csv = (query, session = app.session) =>
-  fetch(`${app.shellUrl}/_v/private/marketplace-bridge/logs.csv?${query}`, {
+  fetch(`${app.shellUrl}/_v/marketplace-bridge/logs.csv?${query}`, {
     headers: session ? { cookie: `VtexIdclientAutCookie=${session}` } : {},
   })
 

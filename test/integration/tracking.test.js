@@ -34,10 +34,10 @@ const ok = (r) => {
 
 const detail = async (id) => ok(await app.gql(DETAIL, { id })).integrationLog
 
-/** What VTEX's scheduler does: POST the maintenance route (admin credentials). */
+/** What VTEX's scheduler does: POST the maintenance route (admin credentials, app host: the route is private). */
 const tick = async () => {
   const res = await fetch(
-    `${app.shellUrl}/_v/private/marketplace-bridge/maintenance`,
+    `${app.appHostUrl}/_v/private/marketplace-bridge/maintenance`,
     {
       method: 'POST',
       headers: { cookie: `VtexIdclientAutCookie=${app.session}` },
