@@ -175,12 +175,39 @@ export interface StoredGrant {
 }
 
 /**
+ * Why a token could not be had, thrown (by a TokenKeeper, or by the refresh
+ * function an adapter hands it) as an Error carrying `code`; duck-typed, so an
+ * adapter needs nothing from services/ to throw or read one:
+ * - NOT_CONNECTED: no grant is stored for this marketplace (connect first);
+ * - GRANT_REVOKED: the marketplace refused the refresh token (OAuth
+ *   `invalid_grant`) or there is none; the grant is kept, marked revoked:
+ *   the store must connect again;
+ * - CLIENT_REFUSED: the marketplace refused the app's own credentials
+ *   (client id / secret); nothing was consumed: fix the settings;
+ * - REFRESH_FAILED: the token endpoint or the storage failed (5xx, 429,
+ *   timeout, a lease that did not settle): try again after `retryAfterMs`.
+ */
+export type TokenFailureCode =
+  | 'NOT_CONNECTED'
+  | 'GRANT_REVOKED'
+  | 'CLIENT_REFUSED'
+  | 'REFRESH_FAILED'
+
+export interface TokenFailure extends Error {
+  code: TokenFailureCode
+  retryAfterMs?: number | null
+  /** The marketplace's own words, when it answered. */
+  businessMessage?: string | null
+}
+
+/**
  * Hands out a valid access token per marketplace. Refreshes at most once
  * across concurrent jobs and replicas (a lease in VBase with If-Match), and
  * stores the new grant — including a rotated, single-use refresh token —
  * before anyone may use it, so a refresh token is never lost.
  */
 export interface TokenKeeper {
+  /** Rejects with a `TokenFailure` when no token can be had. */
   accessToken(
     refresh: (grant: StoredGrant) => Promise<StoredGrant>
   ): Promise<string>
