@@ -47,7 +47,9 @@ const issue = (code, message, name, category) => ({
 const invalid = (name, label, detail) =>
   issue(
     '4000001',
-    `The provided value for '${label}' is invalid.${detail ? ` ${detail}` : ''}`,
+    `The provided value for '${label}' is invalid.${
+      detail ? ` ${detail}` : ''
+    }`,
     name,
     'INVALID_ATTRIBUTE'
   )
@@ -74,26 +76,35 @@ const CHECKS = {
   item_name: ['Item Name', text(200)],
   brand: ['Brand', text(100)],
   product_description: ['Product Description', text(2000)],
-  part_number: ['Part Number', (e) => typeof e.value === 'string' && e.value.length <= 40],
+  part_number: [
+    'Part Number',
+    (e) => typeof e.value === 'string' && e.value.length <= 40,
+  ],
   condition_type: ['Condition', (e) => CONDITIONS.includes(e.value)],
   externally_assigned_product_identifier: [
     'External Product ID',
     (e) =>
-      ID_TYPES.includes(e.type) &&
-      (e.type === 'isbn' ? /^\d{9}[\dX]$|^\d{13}$/.test(String(e.value)) : validGtin(String(e.value))) ||
+      (ID_TYPES.includes(e.type) &&
+        (e.type === 'isbn'
+          ? /^\d{9}[\dX]$|^\d{13}$/.test(String(e.value))
+          : validGtin(String(e.value)))) ||
       `'${e.value}' is not a valid ${String(e.type).toUpperCase()}.`,
   ],
   supplier_declared_has_product_identifier_exemption: [
     'Product Identifier Exemption',
     (e) => typeof e.value === 'boolean',
   ],
-  main_product_image_locator: ['Main Image Location', (e) => https(e.media_location)],
+  main_product_image_locator: [
+    'Main Image Location',
+    (e) => https(e.media_location),
+  ],
   fulfillment_availability: [
     'Fulfillment Availability',
     (e) =>
       typeof e.fulfillment_channel_code === 'string' &&
       e.fulfillment_channel_code.length > 0 &&
-      (e.quantity === undefined || (Number.isInteger(e.quantity) && e.quantity >= 0)),
+      (e.quantity === undefined ||
+        (Number.isInteger(e.quantity) && e.quantity >= 0)),
   ],
   purchasable_offer: [
     'Purchasable Offer',
@@ -106,7 +117,10 @@ const CHECKS = {
           Array.isArray(p.schedule) &&
           p.schedule.length > 0 &&
           p.schedule.every(
-            (s) => isObj(s) && typeof s.value_with_tax === 'number' && s.value_with_tax > 0
+            (s) =>
+              isObj(s) &&
+              typeof s.value_with_tax === 'number' &&
+              s.value_with_tax > 0
           )
       ),
   ],
@@ -125,7 +139,9 @@ function checkAttribute(name, values, marketplaceIds) {
   const check = CHECKS[name]
 
   if (!Array.isArray(values) || !values.every(isObj))
-    return [invalid(name, check ? check[0] : name, 'Expected a list of values.')]
+    return [
+      invalid(name, check ? check[0] : name, 'Expected a list of values.'),
+    ]
   if (!check) return []
   const [label, ok] = check
   const issues = []
@@ -134,14 +150,20 @@ function checkAttribute(name, values, marketplaceIds) {
     const verdict = ok(e)
 
     if (verdict !== true)
-      issues.push(invalid(name, label, typeof verdict === 'string' ? verdict : ''))
+      issues.push(
+        invalid(name, label, typeof verdict === 'string' ? verdict : '')
+      )
     else if (
       !CHANNEL_WIDE.includes(name) &&
       e.marketplace_id !== undefined &&
       !marketplaceIds.includes(e.marketplace_id)
     )
       issues.push(
-        invalid(name, label, `Marketplace '${e.marketplace_id}' is not in the request.`)
+        invalid(
+          name,
+          label,
+          `Marketplace '${e.marketplace_id}' is not in the request.`
+        )
       )
   }
 
@@ -175,7 +197,11 @@ function checkPatches(body, marketplaceIds) {
 
     if (!m) {
       issues.push(
-        invalid(p.path, p.path, 'Only top-level attributes (/attributes/{name}) can be patched.')
+        invalid(
+          p.path,
+          p.path,
+          'Only top-level attributes (/attributes/{name}) can be patched.'
+        )
       )
       continue
     }

@@ -48,7 +48,10 @@ class UsagePlans {
     const now = this.clock.now()
     const id = `${key}|${operationId}`
     const b = this.buckets.get(id) || { tokens: burst, at: now }
-    const tokens = Math.min(burst, b.tokens + (Math.max(0, now - b.at) / 1000) * rate)
+    const tokens = Math.min(
+      burst,
+      b.tokens + (Math.max(0, now - b.at) / 1000) * rate
+    )
 
     // A tiny tolerance for float sums of many refills.
     if (tokens < 1 - 1e-9) {

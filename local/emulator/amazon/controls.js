@@ -31,9 +31,13 @@ const SAMPLE_ISSUE = {
 const normalIssue = (i) => ({
   code: String(i.code || '99999'),
   message: String(i.message || 'Issue'),
-  severity: ['ERROR', 'WARNING', 'INFO'].includes(i.severity) ? i.severity : 'ERROR',
+  severity: ['ERROR', 'WARNING', 'INFO'].includes(i.severity)
+    ? i.severity
+    : 'ERROR',
   categories: Array.isArray(i.categories) ? i.categories : [],
-  ...(Array.isArray(i.attributeNames) ? { attributeNames: i.attributeNames } : {}),
+  ...(Array.isArray(i.attributeNames)
+    ? { attributeNames: i.attributeNames }
+    : {}),
   ...(i.enforcements ? { enforcements: i.enforcements } : {}),
 })
 
@@ -52,20 +56,30 @@ const actions = {
   throttle: (emu, { operation, rate, burst, next }) => {
     if (!emu.models.operations.some((o) => o.id === operation))
       throw new Error(`Unknown operation ${operation}`)
-    if (rate != null || burst != null) emu.plans.override(operation, { rate, burst })
+    if (rate != null || burst != null)
+      emu.plans.override(operation, { rate, burst })
     if (next != null) emu.plans.force(operation, next)
 
-    return { operation, plan: emu.plans.plan(operation), next: emu.plans.forced.get(operation) || 0 }
+    return {
+      operation,
+      plan: emu.plans.plan(operation),
+      next: emu.plans.forced.get(operation) || 0,
+    }
   },
   issues: (emu, { sku, sellerId = AMAZON_SEED.sellerId, issues }) => {
     if (!sku) throw new Error('sku is required')
-    const list = (Array.isArray(issues) && issues.length ? issues : [SAMPLE_ISSUE]).map(normalIssue)
+    const list = (
+      Array.isArray(issues) && issues.length ? issues : [SAMPLE_ISSUE]
+    ).map(normalIssue)
 
     emu.listings.queueIssues(sellerId, String(sku), list)
 
     return { sku, issues: list }
   },
-  review: (emu, { sku, sellerId = AMAZON_SEED.sellerId, underReview = true }) => {
+  review: (
+    emu,
+    { sku, sellerId = AMAZON_SEED.sellerId, underReview = true }
+  ) => {
     if (!emu.listings.setReview(sellerId, String(sku), underReview))
       throw new Error(`No listing for SKU ${sku}`)
 
@@ -77,15 +91,25 @@ const actions = {
     return { down: emu.outage }
   },
   processing: (emu, { delayMs }) => {
-    if (!(Number(delayMs) >= 0)) throw new Error('delayMs must be a number of ms')
+    if (!(Number(delayMs) >= 0))
+      throw new Error('delayMs must be a number of ms')
     emu.listings.processingMs = Number(delayMs)
 
     return { delayMs: emu.listings.processingMs }
   },
-  order: (emu, { orderId, items, sellerId = AMAZON_SEED.sellerId, marketplaceId = AMAZON_SEED.marketplaceId }) => {
+  order: (
+    emu,
+    {
+      orderId,
+      items,
+      sellerId = AMAZON_SEED.sellerId,
+      marketplaceId = AMAZON_SEED.marketplaceId,
+    }
+  ) => {
     if (!/^\d{3}-\d{7}-\d{7}$/.test(String(orderId)))
       throw new Error('orderId must be an Amazon order id (3-7-7 digits)')
-    if (!Array.isArray(items) || !items.length) throw new Error('items are required')
+    if (!Array.isArray(items) || !items.length)
+      throw new Error('items are required')
 
     return emu.orders.add({ orderId, sellerId, marketplaceId, items })
   },
@@ -97,23 +121,32 @@ function control(emu, req, res, ctx) {
   if (req.method === 'GET') {
     if (sub === '') return send(res, 200, emu.summary())
     if (sub === 'received')
-      return send(res, 200, emu.received.slice(-(Number(ctx.query.get('limit')) || 50)))
-    if (sub === 'notifications') return send(res, 200, emu.listings.notifications)
+      return send(
+        res,
+        200,
+        emu.received.slice(-(Number(ctx.query.get('limit')) || 50))
+      )
+    if (sub === 'notifications')
+      return send(res, 200, emu.listings.notifications)
     if (sub === 'listing') {
       const l = emu.listings.get(
         ctx.query.get('sellerId') || AMAZON_SEED.sellerId,
         ctx.query.get('sku') || ''
       )
 
-      return l ? send(res, 200, l) : send(res, 404, { message: 'No such listing' })
+      return l
+        ? send(res, 200, l)
+        : send(res, 404, { message: 'No such listing' })
     }
   }
 
   const action = req.method === 'POST' && actions[sub]
 
-  if (!action) return send(res, 404, { message: `Unknown Amazon control ${sub}` })
+  if (!action)
+    return send(res, 404, { message: `Unknown Amazon control ${sub}` })
   try {
-    const body = ctx.body && ctx.body.length ? JSON.parse(ctx.body.toString('utf8')) : {}
+    const body =
+      ctx.body && ctx.body.length ? JSON.parse(ctx.body.toString('utf8')) : {}
 
     return send(res, 200, action(emu, body))
   } catch (e) {

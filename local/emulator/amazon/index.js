@@ -23,12 +23,16 @@ const { Orders } = require('./orders')
 const { SpApiModels } = require('./validator')
 const { seedAmazon, AMAZON_SEED } = require('./seed')
 const { operations } = require('./operations')
-const { control } = require('./controls')
+const { control, actions } = require('./controls')
 
 const SP_API_HOST_RE = /^sellingpartnerapi-(na|eu|fe)\.amazon\.com$/
 const USER_AGENT_RE = /^[^/\s][^/]*\/\S+ \(Language=[^)]+\)$/
 const AMZ_DATE_RE = /^\d{8}T\d{6}Z$/
 const MAX_KEPT = 200
+
+let sharedModels = null
+/** The compiled models, shared by every emulator in the process (they never change). */
+const models = () => (sharedModels = sharedModels || new SpApiModels())
 
 const errorList = (code, message, details) => ({
   errors: [{ code, message, ...(details != null ? { details } : {}) }],
@@ -44,7 +48,7 @@ const TOKEN_DETAILS = {
 class AmazonEmulator {
   constructor({ clock = { now: () => Date.now() }, seed = true } = {}) {
     this.clock = clock
-    this.models = new SpApiModels()
+    this.models = models()
     this.lwa = new LoginWithAmazon(clock)
     this.plans = new UsagePlans(
       clock,
@@ -86,7 +90,10 @@ class AmazonEmulator {
     }
 
     if (!SP_API_HOST_RE.test(u.hostname))
-      return this.answer(404, errorList('NotFound', `Unknown host ${u.hostname}`))
+      return this.answer(
+        404,
+        errorList('NotFound', `Unknown host ${u.hostname}`)
+      )
 
     return this.spApi(method, u, h, body || '')
   }
@@ -112,9 +119,13 @@ class AmazonEmulator {
     const ua = h['user-agent'] || ''
 
     if (!USER_AGENT_RE.test(ua) || ua.length > 500)
-      errors.push(`header user-agent "${ua}" is not "AppName/Version (Language=…)" of at most 500 characters`)
+      errors.push(
+        `header user-agent "${ua}" is not "AppName/Version (Language=…)" of at most 500 characters`
+      )
     if (h['x-amz-date'] && !AMZ_DATE_RE.test(h['x-amz-date']))
-      errors.push(`header x-amz-date "${h['x-amz-date']}" is not ISO 8601 basic (YYYYMMDDTHHMMSSZ)`)
+      errors.push(
+        `header x-amz-date "${h['x-amz-date']}" is not ISO 8601 basic (YYYYMMDDTHHMMSSZ)`
+      )
 
     return errors
   }
@@ -126,14 +137,27 @@ class AmazonEmulator {
 
     if (!match) {
       this.stats.invalidRequests++
-      this.keep(this.invalid, { at, method, url: u.href, errors: ['no such operation in the models'] })
+      this.keep(this.invalid, {
+        at,
+        method,
+        url: u.href,
+        errors: ['no such operation in the models'],
+      })
 
-      return this.answer(404, errorList('NotFound', `No operation ${method} ${u.pathname}`))
+      return this.answer(
+        404,
+        errorList('NotFound', `No operation ${method} ${u.pathname}`)
+      )
     }
 
     const { op, pathParams } = match
     const errors = [
-      ...this.models.validateRequest(op, { pathParams, query: u.searchParams, headers: h, rawBody: raw }),
+      ...this.models.validateRequest(op, {
+        pathParams,
+        query: u.searchParams,
+        headers: h,
+        rawBody: raw,
+      }),
       ...this.headerErrors(h),
     ]
 
@@ -146,19 +170,36 @@ class AmazonEmulator {
     }
 
     this.stats.byOperation[op.id] = (this.stats.byOperation[op.id] || 0) + 1
-    this.keep(this.received, { at, operation: op.id, method, url: u.href, body })
+    this.keep(this.received, {
+      at,
+      operation: op.id,
+      method,
+      url: u.href,
+      body,
+    })
     if (errors.length) {
       this.stats.invalidRequests++
-      this.keep(this.invalid, { at, operation: op.id, method, url: u.href, errors })
+      this.keep(this.invalid, {
+        at,
+        operation: op.id,
+        method,
+        url: u.href,
+        errors,
+      })
     }
 
     const reply = this.decide(op, pathParams, u.searchParams, h, body, errors)
-    const status = reply.status
+    const { status } = reply
     const bad = this.models.validateResponse(op, status, reply.body)
 
     if (bad.length) {
       this.stats.invalidResponses++
-      this.keep(this.badResponses, { at, operation: op.id, status, errors: bad })
+      this.keep(this.badResponses, {
+        at,
+        operation: op.id,
+        status,
+        errors: bad,
+      })
     }
 
     const rateHeader = [200, 204, 400, 404].includes(status)
@@ -173,17 +214,32 @@ class AmazonEmulator {
 
   decide(op, pathParams, query, h, body, errors) {
     if (this.outage)
-      return { status: 503, body: errorList('ServiceUnavailable', 'Service temporarily unavailable.') }
+      return {
+        status: 503,
+        body: errorList(
+          'ServiceUnavailable',
+          'Service temporarily unavailable.'
+        ),
+      }
     const auth = this.lwa.check(h['x-amz-access-token'])
 
     if (auth.error)
-      return { status: 403, body: errorList('Unauthorized', DENIED, TOKEN_DETAILS[auth.error]) }
+      return {
+        status: 403,
+        body: errorList('Unauthorized', DENIED, TOKEN_DETAILS[auth.error]),
+      }
     if (pathParams.sellerId && pathParams.sellerId !== auth.sellerId)
       return { status: 403, body: errorList('Unauthorized', DENIED, '') }
     if (!this.plans.take(`${auth.sellerId}|${auth.clientId}`, op.id)) {
       this.stats.throttled++
 
-      return { status: 429, body: errorList('QuotaExceeded', 'You exceeded your quota for the requested resource.') }
+      return {
+        status: 429,
+        body: errorList(
+          'QuotaExceeded',
+          'You exceeded your quota for the requested resource.'
+        ),
+      }
     }
 
     if (errors.length)
@@ -198,7 +254,10 @@ class AmazonEmulator {
     const handler = operations[op.id]
 
     if (!handler)
-      return { status: 400, body: errorList('InvalidInput', `${op.id} is not emulated locally.`) }
+      return {
+        status: 400,
+        body: errorList('InvalidInput', `${op.id} is not emulated locally.`),
+      }
 
     return handler(this, { sellerId: auth.sellerId, pathParams, query, body })
   }
@@ -219,6 +278,13 @@ class AmazonEmulator {
 
   control(req, res, ctx) {
     return control(this, req, res, ctx)
+  }
+
+  /** A console action without HTTP (tests): act('throttle', { operation, next: 1 }). */
+  act(name, body = {}) {
+    if (!actions[name]) throw new Error(`Unknown Amazon control ${name}`)
+
+    return actions[name](this, body)
   }
 
   summary() {

@@ -29,14 +29,26 @@ class Listings {
   }
 
   /** A listing as seeded: complete, buyable where it has stock and a price. */
-  seed(sellerId, sku, { productType = 'PRODUCT', marketplaceIds, attributes, asin }) {
-    const at = iso(this.clock.now())
+  seed(
+    sellerId,
+    sku,
+    { productType = 'PRODUCT', marketplaceIds, attributes, asin }
+  ) {
+    // Seeded listings were last changed a day ago.
+    const at = iso(this.clock.now() - 86_400_000)
 
     this.items.set(this.key(sellerId, sku), {
       sellerId,
       sku,
       productType,
-      asin: asin || `B0${crypto.createHash('md5').update(sku).digest('hex').slice(0, 8).toUpperCase()}`,
+      asin:
+        asin ||
+        `B0${crypto
+          .createHash('md5')
+          .update(sku)
+          .digest('hex')
+          .slice(0, 8)
+          .toUpperCase()}`,
       marketplaceIds: [...marketplaceIds],
       attributes: JSON.parse(JSON.stringify(attributes)),
       issues: [],
@@ -81,21 +93,28 @@ class Listings {
     this.pending = this.pending.filter((p) => p.processAt > now)
     for (const p of due.sort((a, b) => a.processAt - b.processAt)) {
       const before = this.items.get(p.key)
-      const listing = p.apply(before ? JSON.parse(JSON.stringify(before)) : null, p)
+      const listing = p.apply(
+        before ? JSON.parse(JSON.stringify(before)) : null,
+        p
+      )
+
       const queued = this.queued.get(p.key)
 
       this.queued.delete(p.key)
-      listing.issues = queued || (listing.attributes.item_name ? [] : listing.issues)
+      listing.issues =
+        queued || (listing.attributes.item_name ? [] : listing.issues)
       listing.lastUpdatedDate = iso(p.processAt)
       this.items.set(p.key, listing)
-      if (JSON.stringify(before?.issues || []) !== JSON.stringify(listing.issues))
+      if (
+        JSON.stringify(before?.issues || []) !== JSON.stringify(listing.issues)
+      )
         this.notify(listing)
     }
   }
 
   notify(listing) {
-    const enforcements = listing.issues.flatMap(
-      (i) => (i.enforcements?.actions || []).map((a) => a.action)
+    const enforcements = listing.issues.flatMap((i) =>
+      (i.enforcements?.actions || []).map((a) => a.action)
     )
 
     this.notifications.push({
@@ -147,7 +166,9 @@ class Listings {
     if (listing.underReview || !listing.attributes.item_name) return []
     const errors = listing.issues.some((i) => i.severity === 'ERROR')
     const buyable =
-      !errors && this.quantity(listing) > 0 && this.price(listing, marketplaceId) != null
+      !errors &&
+      this.quantity(listing) > 0 &&
+      this.price(listing, marketplaceId) != null
 
     return buyable ? ['BUYABLE', 'DISCOVERABLE'] : ['DISCOVERABLE']
   }
@@ -155,14 +176,17 @@ class Listings {
   /** getListingsItem's Item for `includedData`. */
   view(listing, marketplaceIds, included) {
     const item = { sku: listing.sku }
-    const ours = listing.marketplaceIds.filter((m) => marketplaceIds.includes(m))
+    const ours = listing.marketplaceIds.filter((m) =>
+      marketplaceIds.includes(m)
+    )
 
     if (included.includes('summaries'))
       item.summaries = ours.map((marketplaceId) => ({
         marketplaceId,
         asin: listing.asin,
         productType: listing.productType,
-        conditionType: listing.attributes.condition_type?.[0]?.value || 'new_new',
+        conditionType:
+          listing.attributes.condition_type?.[0]?.value || 'new_new',
         status: this.statuses(listing, marketplaceId),
         itemName: listing.attributes.item_name?.[0]?.value || listing.sku,
         createdDate: listing.createdDate,
@@ -191,7 +215,8 @@ function applyPatches(attributes, patches) {
 
       for (const v of p.value) {
         const selector = Object.keys(v).filter(
-          (k) => k === 'marketplace_id' || k.endsWith('_code') || k === 'currency'
+          (k) =>
+            k === 'marketplace_id' || k.endsWith('_code') || k === 'currency'
         )
 
         const match = current.find((c) => selector.every((k) => c[k] === v[k]))

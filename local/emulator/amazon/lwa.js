@@ -38,23 +38,41 @@ class LoginWithAmazon {
     }
 
     if (!/^application\/x-www-form-urlencoded\b/.test(contentType || ''))
-      return fail(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded')
+      return fail(
+        400,
+        'invalid_request',
+        'Content-Type must be application/x-www-form-urlencoded'
+      )
     const grantType = form.get('grant_type')
     const clientId = form.get('client_id')
     const secret = form.get('client_secret')
     const refreshToken = form.get('refresh_token')
 
     if (grantType !== 'refresh_token')
-      return fail(400, 'unsupported_grant_type', `Unsupported grant type ${grantType}`)
+      return fail(
+        400,
+        'unsupported_grant_type',
+        `Unsupported grant type ${grantType}`
+      )
     if (!clientId || !secret || !refreshToken)
-      return fail(400, 'invalid_request', 'The request is missing a required parameter')
+      return fail(
+        400,
+        'invalid_request',
+        'The request is missing a required parameter'
+      )
     if (this.clients.get(clientId) !== secret)
       return fail(401, 'invalid_client', 'Client authentication failed')
     const grant = this.grants.get(refreshToken)
 
     if (!grant || grant.clientId !== clientId)
-      return fail(400, 'invalid_grant', 'The request has an invalid grant parameter : refresh_token')
-    const accessToken = `Atza|local-${++this.issued}-${crypto.randomBytes(6).toString('hex')}`
+      return fail(
+        400,
+        'invalid_grant',
+        'The request has an invalid grant parameter : refresh_token'
+      )
+    const accessToken = `Atza|local-${++this.issued}-${crypto
+      .randomBytes(6)
+      .toString('hex')}`
 
     this.tokens.set(accessToken, {
       ...grant,
@@ -87,7 +105,8 @@ class LoginWithAmazon {
   expireAll() {
     const now = this.clock.now()
 
-    for (const t of this.tokens.values()) t.expiresAt = Math.min(t.expiresAt, now)
+    for (const t of this.tokens.values())
+      t.expiresAt = Math.min(t.expiresAt, now)
   }
 }
 

@@ -39,14 +39,27 @@ const operations = {
     const marketplaceIds = csv(query, 'marketplaceIds')
     const listing = emu.listings.get(sellerId, pathParams.sku)
 
-    if (!listing || !listing.marketplaceIds.some((m) => marketplaceIds.includes(m)))
+    if (
+      !listing ||
+      !listing.marketplaceIds.some((m) => marketplaceIds.includes(m))
+    )
       return {
         status: 404,
-        body: errorList('NOT_FOUND', `SKU '${pathParams.sku}' not found in marketplace ${marketplaceIds.join(', ')}`),
+        body: errorList(
+          'NOT_FOUND',
+          `SKU '${
+            pathParams.sku
+          }' not found in marketplace ${marketplaceIds.join(', ')}`
+        ),
       }
-    const included = query.get('includedData') ? csv(query, 'includedData') : ['summaries']
+    const included = query.get('includedData')
+      ? csv(query, 'includedData')
+      : ['summaries']
 
-    return { status: 200, body: emu.listings.view(listing, marketplaceIds, included) }
+    return {
+      status: 200,
+      body: emu.listings.view(listing, marketplaceIds, included),
+    }
   },
 
   patchListingsItem(emu, { sellerId, pathParams, query, body }) {
@@ -58,7 +71,9 @@ const operations = {
     const id = emu.listings.submit(sellerId, sku, (listing) => {
       if (listing) {
         applyPatches(listing.attributes, body.patches)
-        listing.marketplaceIds = [...new Set([...listing.marketplaceIds, ...marketplaceIds])]
+        listing.marketplaceIds = [
+          ...new Set([...listing.marketplaceIds, ...marketplaceIds]),
+        ]
 
         return listing
       }
@@ -106,8 +121,12 @@ const operations = {
         sellerId,
         sku,
         productType: body.productType,
-        asin: listing?.asin || `B0LOCAL${sku.replace(/\W/g, '').slice(-3).padStart(3, '0')}`,
-        marketplaceIds: [...new Set([...(listing?.marketplaceIds || []), ...marketplaceIds])],
+        asin:
+          listing?.asin ||
+          `B0LOCAL${sku.replace(/\W/g, '').slice(-3).padStart(3, '0')}`,
+        marketplaceIds: [
+          ...new Set([...(listing?.marketplaceIds || []), ...marketplaceIds]),
+        ],
         attributes: JSON.parse(JSON.stringify(body.attributes)),
         issues: [],
         createdDate: listing?.createdDate || at,
@@ -124,22 +143,34 @@ const operations = {
 
     return o
       ? { status: 200, body: { payload: emu.orders.view(o) } }
-      : { status: 404, body: errorList('NotFound', `Order ${pathParams.orderId} not found`) }
+      : {
+          status: 404,
+          body: errorList('NotFound', `Order ${pathParams.orderId} not found`),
+        }
   },
 
   getOrderItems(emu, { sellerId, pathParams, query }) {
     const o = emu.orders.find(sellerId, pathParams.orderId)
 
     return o
-      ? { status: 200, body: { payload: emu.orders.itemsPage(o, query.get('NextToken')) } }
-      : { status: 404, body: errorList('NotFound', `Order ${pathParams.orderId} not found`) }
+      ? {
+          status: 200,
+          body: { payload: emu.orders.itemsPage(o, query.get('NextToken')) },
+        }
+      : {
+          status: 404,
+          body: errorList('NotFound', `Order ${pathParams.orderId} not found`),
+        }
   },
 
   confirmShipment(emu, { sellerId, pathParams, body }) {
     const o = emu.orders.find(sellerId, pathParams.orderId)
 
     if (!o)
-      return { status: 404, body: errorList('NotFound', `Order ${pathParams.orderId} not found`) }
+      return {
+        status: 404,
+        body: errorList('NotFound', `Order ${pathParams.orderId} not found`),
+      }
     const refused = emu.orders.confirm(o, body)
 
     return refused

@@ -26,7 +26,8 @@ class Orders {
       purchaseDate: at,
       lastUpdateDate: at,
       items: items.map((i, n) => ({
-        OrderItemId: i.orderItemId || `${orderId.replace(/\D/g, '').slice(-10)}${n}`,
+        OrderItemId:
+          i.orderItemId || `${orderId.replace(/\D/g, '').slice(-10)}${n}`,
         ASIN: i.asin || 'B000000000',
         SellerSKU: i.sku,
         Title: i.title || `Item ${i.sku}`,
@@ -67,7 +68,10 @@ class Orders {
   itemsPage(o, nextToken) {
     const start = nextToken ? Number(nextToken) : 0
     const page = o.items.slice(start, start + this.pageSize)
-    const next = start + this.pageSize < o.items.length ? String(start + this.pageSize) : null
+    const next =
+      start + this.pageSize < o.items.length
+        ? String(start + this.pageSize)
+        : null
 
     return {
       AmazonOrderId: o.orderId,
@@ -90,13 +94,18 @@ class Orders {
     for (const line of packageDetail.orderItems) {
       const item = o.items.find((i) => i.OrderItemId === line.orderItemId)
 
-      if (!item) return `Order item ${line.orderItemId} is not in order ${o.orderId}`
-      if (line.quantity < 1 || line.quantity > item.QuantityOrdered - item.QuantityShipped)
+      if (!item)
+        return `Order item ${line.orderItemId} is not in order ${o.orderId}`
+      if (
+        line.quantity < 1 ||
+        line.quantity > item.QuantityOrdered - item.QuantityShipped
+      )
         return `Quantity ${line.quantity} of order item ${line.orderItemId} exceeds what is left to ship`
     }
 
     for (const line of packageDetail.orderItems)
-      o.items.find((i) => i.OrderItemId === line.orderItemId).QuantityShipped += line.quantity
+      o.items.find((i) => i.OrderItemId === line.orderItemId).QuantityShipped +=
+        line.quantity
     o.shipments.push({ ...packageDetail, at: iso(this.clock.now()) })
     o.status = o.items.every((i) => i.QuantityShipped >= i.QuantityOrdered)
       ? 'Shipped'

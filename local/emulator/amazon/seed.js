@@ -17,8 +17,22 @@ const AMAZON_SEED = {
   region: 'NA',
   /** Seller SKUs with a listing: the local store's first 20 SKU ids (1000, 1003, …). */
   skus: Array.from({ length: 20 }, (_, n) => String(1000 + n * 3)),
-  orders: Array.from({ length: 5 }, (_, n) => `701-${String(1000000 + n).padStart(7, '0')}-${String(2000000 + n * 7).padStart(7, '0')}`),
-  productTypes: ['PRODUCT', 'SHOES', 'LUGGAGE', 'HOME', 'TOYS_AND_GAMES', 'KITCHEN', 'SPORTING_GOODS'],
+  orders: Array.from(
+    { length: 5 },
+    (_, n) =>
+      `701-${String(1000000 + n).padStart(7, '0')}-${String(
+        2000000 + n * 7
+      ).padStart(7, '0')}`
+  ),
+  productTypes: [
+    'PRODUCT',
+    'SHOES',
+    'LUGGAGE',
+    'HOME',
+    'TOYS_AND_GAMES',
+    'KITCHEN',
+    'SPORTING_GOODS',
+  ],
 }
 
 function seedAmazon(emulator) {
@@ -33,8 +47,16 @@ function seedAmazon(emulator) {
     emulator.listings.seed(s.sellerId, sku, {
       marketplaceIds: [m],
       attributes: {
-        item_name: [{ value: `Produto demo ${n + 1}`, language_tag: 'pt_BR', marketplace_id: m }],
-        brand: [{ value: 'Marca Demo', language_tag: 'pt_BR', marketplace_id: m }],
+        item_name: [
+          {
+            value: `Produto demo ${n + 1}`,
+            language_tag: 'pt_BR',
+            marketplace_id: m,
+          },
+        ],
+        brand: [
+          { value: 'Marca Demo', language_tag: 'pt_BR', marketplace_id: m },
+        ],
         condition_type: [{ value: 'new_new', marketplace_id: m }],
         purchasable_offer: [
           {
@@ -44,7 +66,9 @@ function seedAmazon(emulator) {
             our_price: [{ schedule: [{ value_with_tax: 49.9 + n * 10 }] }],
           },
         ],
-        fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: n % 4 }],
+        fulfillment_availability: [
+          { fulfillment_channel_code: 'DEFAULT', quantity: n % 4 },
+        ],
       },
     })
   })

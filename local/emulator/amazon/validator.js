@@ -37,14 +37,18 @@ const PARAM_KEYWORDS = [
 /** Model-relative refs (`#/definitions/X`) made absolute (`listings#/definitions/X`). */
 const absolute = (schema, model) =>
   JSON.parse(
-    JSON.stringify(schema).replace(/"#\/definitions\//g, `"${model}#/definitions/`)
+    JSON.stringify(schema).replace(
+      /"#\/definitions\//g,
+      `"${model}#/definitions/`
+    )
   )
 
 /** "| 5 | 10 |" after "Usage Plan" in an operation's description. */
 function usagePlan(description) {
-  const m = /Usage Plan[\s\S]*?\|\s*-+\s*\|\s*-+\s*\|\s*\|\s*([\d.]+)\s*\|\s*(\d+)\s*\|/.exec(
-    description || ''
-  )
+  const m =
+    /Usage Plan[\s\S]*?\|\s*-+\s*\|\s*-+\s*\|\s*\|\s*([\d.]+)\s*\|\s*(\d+)\s*\|/.exec(
+      description || ''
+    )
 
   return m ? { rate: Number(m[1]), burst: Number(m[2]) } : null
 }
@@ -182,7 +186,9 @@ class SpApiModels {
         const type = String(headers['content-type'] || '')
 
         if (!/^application\/json\b/.test(type))
-          errors.push(`body: content-type ${type || '(none)'} is not application/json`)
+          errors.push(
+            `body: content-type ${type || '(none)'} is not application/json`
+          )
         let body
 
         try {
@@ -229,7 +235,8 @@ class SpApiModels {
       return [`status ${status} is not documented for ${op.id}`]
     const validate = op.responses[String(status)]
 
-    if (!validate) return body === undefined ? [] : ['documented without a body']
+    if (!validate)
+      return body === undefined ? [] : ['documented without a body']
 
     return validate(body) ? [] : this.errorsOf(validate, 'response')
   }

@@ -150,7 +150,9 @@ export function errorOutcome(
       status: 'ERROR',
       reason: 'AMAZON_UNAVAILABLE',
       businessMessage: businessMessage ?? res.networkError ?? null,
-      transient: { retryAfterMs: retryAfterMs(header(res, 'retry-after'), now) },
+      transient: {
+        retryAfterMs: retryAfterMs(header(res, 'retry-after'), now),
+      },
     }
   }
 

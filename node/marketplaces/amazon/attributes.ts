@@ -54,18 +54,21 @@ export function productFacts(p: ChannelProduct, store: AmazonStore) {
     'product_description',
     texts(store, p.description ? plainText(p.description) || null : null)
   )
-  if (p.refId) put('part_number', [{ value: p.refId, marketplace_id: store.id }])
+  if (p.refId)
+    put('part_number', [{ value: p.refId, marketplace_id: store.id }])
   const [main, ...others] = p.imageUrls
 
   if (main)
     put('main_product_image_locator', [
       { media_location: main, marketplace_id: store.id },
     ])
-  others.slice(0, MAX_OTHER_IMAGES).forEach((url, i) =>
-    put(`other_product_image_locator_${i + 1}`, [
-      { media_location: url, marketplace_id: store.id },
-    ])
-  )
+  others
+    .slice(0, MAX_OTHER_IMAGES)
+    .forEach((url, i) =>
+      put(`other_product_image_locator_${i + 1}`, [
+        { media_location: url, marketplace_id: store.id },
+      ])
+    )
 
   return attributes
 }

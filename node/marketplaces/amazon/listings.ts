@@ -8,6 +8,10 @@
  *   listing: the offer, its ASIN match, price and history stay, and the
  *   next stock change puts it back on sale. deleteListingsItem would lose
  *   all that and need the product created again.
+ * - Only a stock change to a positive quantity expects the listing to be
+ *   BUYABLE once processed (else ALERT): a price or product change on a
+ *   listing without stock, or a new listing (created without quantity),
+ *   is not for sale yet by design.
  * - PRODUCT needs the store's product type for the SKU's VTEX category
  *   (else ALERT CATEGORY_NOT_MAPPED, nothing sent). It reads the listing
  *   first: a listing Amazon does not have is created with putListingsItem
@@ -72,7 +76,8 @@ export async function sendListing(
 ): Promise<AdapterOutcome> {
   if (op.type === 'STOCK' || op.type === 'DEACTIVATE') {
     const sku = sellerSku(op.listing, op.skuId)
-    const quantity = op.type === 'STOCK' ? Math.max(0, Math.floor(op.quantity)) : 0
+    const quantity =
+      op.type === 'STOCK' ? Math.max(0, Math.floor(op.quantity)) : 0
 
     return submit(
       session,
@@ -99,7 +104,7 @@ export async function sendListing(
       session,
       patchPrice(c, sku, listingProductType(op.listing), op.price),
       sku,
-      true,
+      false,
       now
     )
   }
@@ -132,7 +137,10 @@ async function sendProduct(
     return {
       status: 'ERROR',
       reason: 'AMAZON_CURRENCY_MISMATCH',
-      params: { price: product.price.currency, store: stores[0]?.currency ?? '' },
+      params: {
+        price: product.price.currency,
+        store: stores[0]?.currency ?? '',
+      },
     }
   }
 
@@ -141,7 +149,11 @@ async function sendProduct(
   if ('outcome' in existing) return existing.outcome
   const { response } = existing
 
-  if (response.status != null && response.status >= 200 && response.status < 300) {
+  if (
+    response.status != null &&
+    response.status >= 200 &&
+    response.status < 300
+  ) {
     const summaries = (response.body as { summaries?: unknown })?.summaries
     const current = Array.isArray(summaries)
       ? (summaries as Array<{ productType?: unknown }>).find(
@@ -166,7 +178,7 @@ async function sendProduct(
         attributes
       ),
       sku,
-      true,
+      false,
       now
     )
   }
@@ -178,9 +190,15 @@ async function sendProduct(
   for (const store of stores) {
     last = await submit(
       session,
-      putListing(c, store, sku, productType, newListingAttributes(product, store)),
+      putListing(
+        c,
+        store,
+        sku,
+        productType,
+        newListingAttributes(product, store)
+      ),
       sku,
-      true,
+      false,
       now
     )
     if (last.status !== 'PENDING') return last
@@ -199,5 +217,11 @@ export async function followUpListing(
 
   if ('outcome' in r) return r.outcome
 
-  return followUpOutcome(r.response, ref, c.marketplaceIds, now(), r.retryHintMs)
+  return followUpOutcome(
+    r.response,
+    ref,
+    c.marketplaceIds,
+    now(),
+    r.retryHintMs
+  )
 }

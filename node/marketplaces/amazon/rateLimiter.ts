@@ -11,7 +11,9 @@
  * job's `ticket` (its operation and SKU) for `holdMs` after it, so when the
  * queue brings the job back it goes at its slot instead of queueing again
  * behind later arrivals. A burst of N changes thus reaches Amazon in order,
- * at the plan's rate, each retried once.
+ * at the plan's rate, each deferred change retried once. A slot whose time
+ * has come keeps its token in the bucket until its job claims it (or
+ * `holdMs` passes), so a late job never adds a call beyond the burst.
  *
  * Pure: every method takes `now`; nothing here reads a clock or sleeps.
  * State is per process (each replica paces itself); a 429 still answers
@@ -34,13 +36,13 @@ export const fullBucket = (plan: UsagePlan, now: number): Bucket => ({
   burst: plan.burst,
 })
 
-/** The bucket at `now`: tokens added at `rate` since `at`, never above `burst`. */
-export function refill(b: Bucket, now: number): Bucket {
+/** The bucket at `now`: tokens added at `rate` since `at`, never above `cap` (the burst by default). */
+export function refill(b: Bucket, now: number, cap = b.burst): Bucket {
   const elapsed = Math.max(0, now - b.at) / 1000
 
   return {
     ...b,
-    tokens: Math.min(b.burst, b.tokens + elapsed * b.rate),
+    tokens: Math.min(cap, b.tokens + elapsed * b.rate),
     at: Math.max(b.at, now),
   }
 }
@@ -48,9 +50,10 @@ export function refill(b: Bucket, now: number): Bucket {
 /** Takes a token, going into debt when none is left; `waitMs` is when the debt is paid. */
 export function reserve(
   b: Bucket,
-  now: number
+  now: number,
+  cap = b.burst
 ): { bucket: Bucket; waitMs: number } {
-  const r = refill(b, now)
+  const r = refill(b, now, cap)
   const tokens = r.tokens - 1
   const waitMs = tokens >= 0 ? 0 : Math.ceil((-tokens / r.rate) * 1000)
 
@@ -78,11 +81,22 @@ interface Reservation {
   expiresAt: number
 }
 
+/**
+ * One seller-operation's bucket and the slots kept for deferred jobs. A
+ * slot is paid for when it is reserved (the bucket goes into debt); once
+ * its time has come, its token waits in the bucket for its job, so it
+ * takes room there (`cap`): Amazon's bucket holds our tokens plus those.
+ */
+interface KeyState {
+  bucket: Bucket
+  /** Per ticket, its slots in time order (several jobs may share a ticket). */
+  held: Map<string, Reservation[]>
+}
+
 const PURGE_EVERY = 256
 
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>()
-  private readonly reservations = new Map<string, Reservation>()
+  private readonly keys = new Map<string, KeyState>()
   private calls = 0
 
   constructor(private readonly options: LimiterOptions = DEFAULT_LIMITER) {}
@@ -92,44 +106,40 @@ export class RateLimiter {
    * `later`: come back in `retryAfterMs` (with the same `ticket` the slot is
    * kept for you; without one nothing is taken).
    */
-  acquire(
-    key: string,
-    plan: UsagePlan,
-    now: number,
-    ticket?: string
-  ): Permit {
-    if (++this.calls % PURGE_EVERY === 0) this.purge(now)
-    const held = ticket ? `${key}\n${ticket}` : null
-    const reservation = held ? this.reservations.get(held) : undefined
+  acquire(key: string, plan: UsagePlan, now: number, ticket?: string): Permit {
+    if (++this.calls % PURGE_EVERY === 0)
+      for (const k of this.keys.keys()) this.settle(k, now)
+    const state = this.settle(key, now, plan)
+    const slots = ticket ? state.held.get(ticket) : undefined
+    const first = slots?.[0]
 
-    if (held && reservation) {
-      if (now <= reservation.expiresAt) {
-        const waitMs = Math.max(0, reservation.slotAt - now)
+    // A job coming back for its slot (the earliest kept for its ticket).
+    if (
+      ticket &&
+      slots &&
+      first &&
+      first.slotAt - now <= this.options.maxWaitMs
+    ) {
+      slots.shift()
+      if (!slots.length) state.held.delete(ticket)
 
-        if (waitMs > this.options.maxWaitMs)
-          return { kind: 'later', retryAfterMs: waitMs }
-        this.reservations.delete(held)
-
-        return { kind: 'go', waitMs }
-      }
-
-      this.reservations.delete(held)
+      return { kind: 'go', waitMs: Math.max(0, first.slotAt - now) }
     }
 
-    const { bucket, waitMs } = reserve(this.bucket(key, plan, now), now)
+    const { bucket, waitMs } = reserve(state.bucket, now, this.cap(state, now))
 
     if (waitMs <= this.options.maxWaitMs) {
-      this.buckets.set(key, bucket)
+      state.bucket = bucket
 
       return { kind: 'go', waitMs }
     }
 
-    if (held) {
-      this.buckets.set(key, bucket)
-      this.reservations.set(held, {
-        slotAt: now + waitMs,
-        expiresAt: now + waitMs + this.options.holdMs,
-      })
+    if (ticket) {
+      state.bucket = bucket
+      state.held.set(ticket, [
+        ...(slots ?? []),
+        { slotAt: now + waitMs, expiresAt: now + waitMs + this.options.holdMs },
+      ])
     }
 
     return { kind: 'later', retryAfterMs: waitMs }
@@ -138,36 +148,79 @@ export class RateLimiter {
   /** Amazon said which rate it applies (`x-amzn-RateLimit-Limit`): pace at that rate from now on. */
   follow(key: string, plan: UsagePlan, rate: number, now: number) {
     if (!(rate > 0)) return
-    const b = refill(this.bucket(key, plan, now), now)
+    const state = this.settle(key, now, plan)
 
-    this.buckets.set(key, { ...b, rate })
+    state.bucket = { ...state.bucket, rate }
   }
 
-  /** Amazon answered 429: its bucket is empty, so ours is too. */
+  /** Amazon answered 429: its bucket is empty, so ours is, and the tokens kept for slots are gone. */
   throttled(key: string, plan: UsagePlan, now: number) {
-    const b = refill(this.bucket(key, plan, now), now)
+    const state = this.settle(key, now, plan)
 
-    this.buckets.set(key, { ...b, tokens: Math.min(b.tokens, 0) })
+    for (const [t, slots] of state.held) {
+      const future = slots.filter((r) => r.slotAt > now)
+
+      if (future.length) state.held.set(t, future)
+      else state.held.delete(t)
+    }
+
+    state.bucket = {
+      ...state.bucket,
+      tokens: Math.min(state.bucket.tokens, 0),
+    }
   }
 
   /** Ms until a token is free for `key` (0 when one is). */
   nextTokenInMs(key: string, plan: UsagePlan, now: number) {
-    const b = refill(this.bucket(key, plan, now), now)
+    const { bucket } = this.settle(key, now, plan)
 
-    return b.tokens >= 1 ? 0 : Math.ceil(((1 - b.tokens) / b.rate) * 1000)
+    return bucket.tokens >= 1
+      ? 0
+      : Math.ceil(((1 - bucket.tokens) / bucket.rate) * 1000)
   }
 
   /** The current rate for `key` (the plan's, or what Amazon said). */
   rate(key: string, plan: UsagePlan, now: number) {
-    return this.bucket(key, plan, now).rate
+    return this.settle(key, now, plan).bucket.rate
   }
 
-  private bucket(key: string, plan: UsagePlan, now: number) {
-    return this.buckets.get(key) ?? fullBucket(plan, now)
+  /** Room in the bucket: the burst less the tokens waiting for their jobs. */
+  private cap(state: KeyState, now: number) {
+    let due = 0
+
+    for (const slots of state.held.values())
+      for (const r of slots) if (r.slotAt <= now) due++
+
+    return Math.max(0, state.bucket.burst - due)
   }
 
-  private purge(now: number) {
-    for (const [k, r] of this.reservations)
-      if (now > r.expiresAt) this.reservations.delete(k)
+  /** The key's state at `now`: slots nobody claimed in time given back, bucket refilled. */
+  private settle(key: string, now: number, plan?: UsagePlan): KeyState {
+    let state = this.keys.get(key)
+
+    if (!state) {
+      if (!plan) throw new Error(`No bucket for ${key}`)
+      state = { bucket: fullBucket(plan, now), held: new Map() }
+      this.keys.set(key, state)
+    }
+
+    let released = 0
+
+    for (const [t, slots] of state.held) {
+      const kept = slots.filter((r) => now <= r.expiresAt)
+
+      released += slots.length - kept.length
+      if (kept.length) state.held.set(t, kept)
+      else state.held.delete(t)
+    }
+
+    const b = refill(state.bucket, now, this.cap(state, now))
+
+    state.bucket = {
+      ...b,
+      tokens: Math.min(b.burst, b.tokens + released),
+    }
+
+    return state
   }
 }

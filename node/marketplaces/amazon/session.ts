@@ -31,9 +31,16 @@ export type CallResult =
 
 /** `x-amz-date`: ISO 8601 basic format, e.g. 20240501T120000Z. */
 export const amzDate = (now: number) =>
-  new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  new Date(now)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
-export const spApiHeaders = (token: string, userAgent: string, now: number) => ({
+export const spApiHeaders = (
+  token: string,
+  userAgent: string,
+  now: number
+) => ({
   'x-amz-access-token': token,
   'x-amz-date': amzDate(now),
   'user-agent': userAgent,

@@ -103,14 +103,20 @@ describe('Amazon settings', () => {
         code: 'NOT_ALLOWED',
         params: { currency: 'BRL' },
       },
-      { field: 'marketplaceIds.2', code: 'NOT_ALLOWED', params: { region: 'NA' } },
+      {
+        field: 'marketplaceIds.2',
+        code: 'NOT_ALLOWED',
+        params: { region: 'NA' },
+      },
     ])
   })
 
   it('requires what a connection needs', () => {
     const r = parseAmazonSettings({}, '')
 
-    expect('errors' in r && r.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
+    expect(
+      'errors' in r && r.errors.map((e) => `${e.field}:${e.code}`)
+    ).toEqual([
       'region:REQUIRED',
       'sellerId:REQUIRED',
       'marketplaceIds:REQUIRED',
@@ -133,7 +139,10 @@ describe('Amazon settings', () => {
       lwaRefreshTokenSet: true,
       sellerId: 'A1BRIDGESELLER',
     })
-    expect(amazonSettings.secrets).toEqual(['lwaClientSecret', 'lwaRefreshToken'])
+    expect(amazonSettings.secrets).toEqual([
+      'lwaClientSecret',
+      'lwaRefreshToken',
+    ])
   })
 
   it('finds the product type of a VTEX category', () => {

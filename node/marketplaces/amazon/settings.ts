@@ -73,7 +73,8 @@ function parseMarketplaceIds(
 ) {
   const ids = list(raw).map(text)
 
-  if (!ids.length) errors.push({ field: at('marketplaceIds'), code: 'REQUIRED' })
+  if (!ids.length)
+    errors.push({ field: at('marketplaceIds'), code: 'REQUIRED' })
   if (ids.length > MAX_MARKETPLACES)
     errors.push({
       field: at('marketplaceIds'),

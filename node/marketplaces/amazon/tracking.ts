@@ -23,7 +23,8 @@ async function marketplaceOf(
   now: () => number
 ): Promise<{ marketplaceId: string } | { outcome: AdapterOutcome }> {
   // One configured store: the order was placed there; several: ask the order.
-  if (c.marketplaceIds.length === 1) return { marketplaceId: c.marketplaceIds[0] }
+  if (c.marketplaceIds.length === 1)
+    return { marketplaceId: c.marketplaceIds[0] }
   const r = await session.call(getOrder(c, orderId))
 
   if ('outcome' in r) return r
@@ -57,7 +58,8 @@ export async function sendTracking(
       return errorOutcome(r.response, now(), r.retryHintMs)
     const parsed = orderItemsPage(r.response.body)
 
-    if (!parsed) return malformed('Amazon answered the order items without OrderItems')
+    if (!parsed)
+      return malformed('Amazon answered the order items without OrderItems')
     for (const i of parsed.items)
       if (i.unshipped > 0)
         items.push({ orderItemId: i.orderItemId, quantity: i.unshipped })

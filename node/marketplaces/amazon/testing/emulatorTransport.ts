@@ -81,7 +81,12 @@ export class EmulatorTransport implements HttpTransport {
     if (this.drops > 0) {
       this.drops--
 
-      return { status: null, headers: {}, body: null, networkError: 'ETIMEDOUT' }
+      return {
+        status: null,
+        headers: {},
+        body: null,
+        networkError: 'ETIMEDOUT',
+      }
     }
 
     return fromWire(await this.server.request(wire))

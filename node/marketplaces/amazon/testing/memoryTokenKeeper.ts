@@ -6,7 +6,11 @@
  */
 import type { StoredGrant, TokenKeeper } from '../../adapter'
 
-const EMPTY: StoredGrant = { accessToken: null, expiresAt: 0, refreshToken: null }
+const EMPTY: StoredGrant = {
+  accessToken: null,
+  expiresAt: 0,
+  refreshToken: null,
+}
 
 export class MemoryTokenKeeper implements TokenKeeper {
   /** Refreshes that completed (the number of token exchanges made). */

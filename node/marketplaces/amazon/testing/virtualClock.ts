@@ -5,7 +5,8 @@
  * emulators take the same clock (`{ now }`).
  */
 const flush = async () => {
-  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r))
+  for (let i = 0; i < 20; i++)
+    await new Promise<void>((resolve) => setImmediate(() => resolve()))
 }
 
 export class VirtualClock {
@@ -18,7 +19,11 @@ export class VirtualClock {
 
   sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      this.timers.push({ at: this.t + Math.max(0, ms), seq: this.seq++, resolve })
+      this.timers.push({
+        at: this.t + Math.max(0, ms),
+        seq: this.seq++,
+        resolve,
+      })
     })
 
   advance(ms: number) {
