@@ -47,6 +47,7 @@ export interface AmazonEmulatorInstance extends InProcessServer {
   badResponses: Array<{ errors: string[] }>
   act(name: string, body?: Record<string, unknown>): unknown
   handle(req: unknown, res: unknown, ctx: unknown): Promise<void>
+  control(req: unknown, res: unknown, ctx: unknown): void
 }
 
 export interface AmazonEmulatorModule {
