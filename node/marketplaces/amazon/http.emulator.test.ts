@@ -7,7 +7,7 @@ import http from 'http'
 import type { AddressInfo } from 'net'
 
 import type { AmazonEmulatorModule } from './testing/emulatorTypes'
-import { seededConfig, TEST_USER_AGENT } from './testing/harness'
+import { seededConfig } from './testing/harness'
 import { MemoryTokenKeeper } from './testing/memoryTokenKeeper'
 import { ProxyTransport } from './testing/proxyTransport'
 import { createAmazonAdapter } from './index'
@@ -81,7 +81,8 @@ describe('the local Amazon over HTTP', () => {
     })
 
   it('takes a stock change end to end, and its console expires the token and counts invalid requests', async () => {
-    const adapter = createAmazonAdapter({ userAgent: TEST_USER_AGENT })
+    // The User-Agent the app sends in production (Amazon's AppName/Version (Language=…) form).
+    const adapter = createAmazonAdapter()
     const tokens = new MemoryTokenKeeper(Date.now)
     const context = {
       marketplace: { id: 'amazon', name: 'Amazon', config: seededConfig(SEED) },
