@@ -172,7 +172,10 @@ describe("a partner connector's logs", () => {
     )
 
     expect(
-      day.ok && [...new Set(day.records.map((r) => r.status))].sort()
+      day.ok &&
+        [...new Set(day.records.map((r) => r.status))].sort((a, b) =>
+          a.localeCompare(b)
+        )
     ).toEqual(['ALERT', 'ERROR'])
     expect(http.sent[0].headers).toEqual({
       accept: 'application/json',
