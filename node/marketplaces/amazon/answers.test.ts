@@ -1,11 +1,6 @@
 import type { HttpResponse } from '../adapter'
-import {
-  FOLLOW_UP_AFTER_MS,
-  PROCESSING_DEADLINE_MS,
-  errorOutcome,
-  followUpOutcome,
-  submissionOutcome,
-} from './answers'
+import { FOLLOW_UP_AFTER_MS, errorOutcome, submissionOutcome } from './answers'
+import { PROCESSING_DEADLINE_MS, followUpOutcome } from './followUpAnswer'
 import { decodeRef, encodeRef } from './followUpRef'
 
 const t0 = Date.parse('2026-05-04T12:00:00Z')

@@ -21,7 +21,8 @@
  */
 import type { AdapterOutcome, Listing, Operation } from '../adapter'
 import { newListingAttributes, productFacts } from './attributes'
-import { errorOutcome, followUpOutcome, submissionOutcome } from './answers'
+import { errorOutcome, submissionOutcome } from './answers'
+import { followUpOutcome } from './followUpAnswer'
 import type { SubmissionRef } from './followUpRef'
 import {
   GENERIC_PRODUCT_TYPE,

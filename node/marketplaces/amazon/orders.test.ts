@@ -8,7 +8,7 @@ import {
 } from './orders'
 
 const now = Date.parse('2026-05-04T12:00:00Z')
-const order = {
+const order: { orderId: string; marketplaceOrderId: string | null } = {
   orderId: '1300000000000-01',
   marketplaceOrderId: '701-1000000-2000000',
 }

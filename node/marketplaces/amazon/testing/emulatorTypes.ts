@@ -51,9 +51,11 @@ export interface AmazonEmulatorInstance extends InProcessServer {
 }
 
 export interface AmazonEmulatorModule {
-  AmazonEmulator: new (options: {
-    clock: { now(): number }
-  }) => AmazonEmulatorInstance
+  AmazonEmulator: {
+    new (options: { clock: { now(): number } }): AmazonEmulatorInstance
+    /** True for api.amazon.com and the SP-API regional hosts. */
+    handles(host: string): boolean
+  }
   AMAZON_SEED: Seed & {
     otherSellerId: string
     skus: string[]

@@ -1,14 +1,15 @@
 /**
- * The Amazon adapter against the local Amazon (local/emulator/amazon), which
+ * Listings Items operations of the Amazon adapter against the local Amazon (local/emulator/amazon), which
  * validates every request against Amazon's SP-API models.
  */
-import type { ChannelProduct, HttpTransport, Operation } from '../adapter'
+import type { ChannelProduct, Operation } from '../adapter'
 import { issuesChange } from './notification'
 import { FOLLOW_UP_AFTER_MS } from './answers'
 import type {
   AmazonEmulatorInstance,
   AmazonEmulatorModule,
 } from './testing/emulatorTypes'
+import { reportEmulators } from './testing/emulatorReport'
 import { amazonHarness, seededConfig } from './testing/harness'
 
 // The emulator is plain CommonJS outside node/ (local runtime only, never shipped).
@@ -30,19 +31,7 @@ const setup = (options: Parameters<typeof amazonHarness>[2] = {}) => {
   return h
 }
 
-afterAll(() => {
-  const requests = emulators.reduce((n, e) => n + e.stats.requests, 0)
-  const invalid = emulators.flatMap((e) => e.invalid)
-  const badAnswers = emulators.flatMap((e) => e.badResponses)
-
-  console.log(
-    `Amazon emulator: ${requests} SP-API requests validated against the models, ${invalid.length} invalid; ${badAnswers.length} answers off the documented shapes`
-  )
-  if (invalid.length || badAnswers.length)
-    throw new Error(
-      `Off the models: ${JSON.stringify({ invalid, badAnswers }, null, 2)}`
-    )
-})
+afterAll(() => reportEmulators(emulators))
 
 const stock = (skuId: string, quantity: number): Operation => ({
   type: 'STOCK',
@@ -73,7 +62,7 @@ const product = (
   ...over,
 })
 
-describe('Amazon adapter against the local Amazon', () => {
+describe('Amazon listings (stock, price, deactivation, product) against the local Amazon', () => {
   it('STOCK: a merge patch of fulfillment_availability, PENDING until Amazon processed it, then SUCCESS by itself', async () => {
     const { adapter, context, run, clock, emulator, transport } = setup()
     const sku = SEED.skus[1]
@@ -393,325 +382,6 @@ describe('Amazon adapter against the local Amazon', () => {
       params: { issues: 2 },
       businessMessage:
         "The provided value for 'Main Image Location' is invalid. [main_product_image_locator]\nThe provided value for 'External Product ID' is invalid. '789100' is not a valid EAN. [externally_assigned_product_identifier]",
-    })
-  })
-
-  it('TRACKING confirms the shipment of every unshipped item, once', async () => {
-    const { adapter, context, run, emulator } = setup()
-    const orderId = SEED.orders[2]
-
-    emulator.orders.pageSize = 2
-    const op: Operation = {
-      type: 'TRACKING',
-      order: { orderId: '1300000015838-01', marketplaceOrderId: orderId },
-      update: {
-        status: 'invoiced',
-        invoice: {
-          number: '000123',
-          key: null,
-          value: 100,
-          issuanceDate: '2026-05-04T10:00:00Z',
-          url: null,
-        },
-        tracking: { number: 'BR100002XX', url: null, courier: 'Correios' },
-      },
-    }
-
-    const r = await run(adapter.perform(op, context()))
-
-    expect(r.outcome).toEqual({
-      status: 'SUCCESS',
-      reason: 'AMAZON_SHIPMENT_CONFIRMED',
-      params: { orderId, trackingNumber: 'BR100002XX' },
-    })
-    expect(
-      r.exchanges.map((e) => `${e.request.method} ${e.response.status}`)
-    ).toEqual(['GET 200', 'GET 200', 'POST 204'])
-    expect(JSON.parse(r.exchanges[2].request.body!)).toEqual({
-      marketplaceId: SEED.marketplaceId,
-      packageDetail: {
-        packageReferenceId: '123',
-        carrierCode: 'Other',
-        carrierName: 'Correios',
-        trackingNumber: 'BR100002XX',
-        shipDate: '2026-05-04T10:00:00.000Z',
-        orderItems: [
-          { orderItemId: expect.any(String), quantity: 1 },
-          { orderItemId: expect.any(String), quantity: 2 },
-          { orderItemId: expect.any(String), quantity: 3 },
-        ],
-      },
-    })
-    expect(emulator.orders.find(SEED.sellerId, orderId)!.status).toBe('Shipped')
-    const again = await run(adapter.perform(op, context()))
-
-    expect(again.outcome).toEqual({
-      status: 'SUCCESS',
-      reason: 'AMAZON_ALREADY_SHIPPED',
-      params: { orderId },
-    })
-  })
-
-  it("TRACKING for a seller in several stores asks the order's store", async () => {
-    const { adapter, context, run, emulator } = setup()
-
-    emulator.act('order', {
-      orderId: '702-0000001-0000001',
-      marketplaceId: 'A13V1IB3VIYZZH',
-      items: [{ sku: '1000', quantity: 1 }],
-    })
-    const r = await run(
-      adapter.perform(
-        {
-          type: 'TRACKING',
-          order: { orderId: 'x', marketplaceOrderId: '702-0000001-0000001' },
-          update: {
-            status: 'handed-to-carrier',
-            tracking: { number: 'FR1', url: null, courier: 'La Poste' },
-          },
-        },
-        context({
-          region: 'EU',
-          marketplaceIds: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH'],
-        })
-      )
-    )
-
-    expect(r.outcome.reason).toBe('AMAZON_SHIPMENT_CONFIRMED')
-    expect(
-      r.exchanges.map((e) =>
-        e.request.url.replace(/^https:\/\/([^/]+).*\/([^/]+)$/, '$1 $2')
-      )
-    ).toEqual([
-      'sellingpartnerapi-eu.amazon.com orderItems',
-      'sellingpartnerapi-eu.amazon.com 702-0000001-0000001',
-      'sellingpartnerapi-eu.amazon.com shipmentConfirmation',
-    ])
-  })
-
-  it('429 from Amazon is a transient outcome with the time of the next token; the retry goes through', async () => {
-    const { adapter, context, run, clock, emulator } = setup()
-
-    emulator.act('throttle', { operation: 'patchListingsItem', next: 1 })
-    const r = await run(adapter.perform(stock(SEED.skus[7], 1), context()))
-
-    expect(r.outcome).toEqual({
-      status: 'ERROR',
-      reason: 'AMAZON_THROTTLED',
-      businessMessage: 'You exceeded your quota for the requested resource.',
-      transient: { retryAfterMs: 200 },
-    })
-    clock.advance(200)
-    expect(
-      (await run(adapter.perform(stock(SEED.skus[7], 1), context()))).outcome
-        .status
-    ).toBe('PENDING')
-    expect(emulator.stats.throttled).toBe(1)
-  })
-
-  it('the limiter follows the rate Amazon says it applies (x-amzn-RateLimit-Limit)', async () => {
-    const { adapter, context, run, clock, emulator } = setup({
-      limiter: { maxWaitMs: 60_000, holdMs: 60_000 },
-    })
-
-    emulator.act('throttle', {
-      operation: 'patchListingsItem',
-      rate: 1,
-      burst: 5,
-    })
-    // The first answer says 1.0/s (the documented plan is 5/s).
-    await run(adapter.perform(stock(SEED.skus[0], 2), context()))
-    const started = clock.now()
-    const results = await run(
-      Promise.all(
-        SEED.skus
-          .slice(1, 9)
-          .map((sku) => adapter.perform(stock(sku, 2), context()))
-      )
-    )
-
-    // 4 tokens left in the burst, then one call a second: none refused.
-    expect(results.map((r) => r.outcome.status)).toEqual(
-      Array(8).fill('PENDING')
-    )
-    expect(emulator.stats.throttled).toBe(0)
-    expect(clock.now() - started).toBe(4_000)
-  })
-
-  it('an access token Amazon expired is exchanged once for 8 concurrent jobs', async () => {
-    const { adapter, context, run, emulator, tokens } = setup({
-      limiter: { maxWaitMs: 10_000, holdMs: 60_000 },
-    })
-
-    await run(adapter.perform(stock(SEED.skus[0], 1), context()))
-    expect(emulator.lwa.issued).toBe(1)
-    emulator.act('expire-tokens')
-    const results = await run(
-      Promise.all(
-        SEED.skus
-          .slice(1, 9)
-          .map((sku) => adapter.perform(stock(sku, 4), context()))
-      )
-    )
-
-    expect(results.map((r) => r.outcome.status)).toEqual(
-      Array(8).fill('PENDING')
-    )
-    expect(emulator.lwa.issued).toBe(2)
-    expect(tokens.refreshes).toBe(2)
-    // Each job shows the refused call and the retry.
-    expect(results[0].exchanges.map((e) => e.response.status)).toEqual([
-      403, 200,
-    ])
-  })
-
-  it('a token past its expiry is refreshed once for 8 concurrent jobs, before any call', async () => {
-    const { adapter, context, run, clock, emulator } = setup({
-      limiter: { maxWaitMs: 10_000, holdMs: 60_000 },
-    })
-
-    await run(adapter.perform(stock(SEED.skus[0], 1), context()))
-    clock.advance(3_600_000)
-    const results = await run(
-      Promise.all(
-        SEED.skus
-          .slice(1, 9)
-          .map((sku) => adapter.perform(stock(sku, 4), context()))
-      )
-    )
-
-    expect(
-      results.every(
-        (r) => r.exchanges.length === 1 && r.outcome.status === 'PENDING'
-      )
-    ).toBe(true)
-    expect(emulator.lwa.issued).toBe(2)
-  })
-
-  it('an unknown seller is a clear ERROR (403), the token kept', async () => {
-    const { adapter, context, run, emulator } = setup()
-    const r = await run(
-      adapter.perform(
-        stock(SEED.skus[0], 1),
-        context({ sellerId: 'A9UNKNOWNSELLER' })
-      )
-    )
-
-    expect(r.outcome).toEqual({
-      status: 'ERROR',
-      reason: 'AMAZON_ACCESS_DENIED',
-      params: { code: 'Unauthorized' },
-      businessMessage: 'Access to requested resource is denied.',
-    })
-    expect(r.exchanges).toHaveLength(1)
-    expect(emulator.lwa.issued).toBe(1)
-    // Another seller's order is not found, as Amazon answers.
-    const other = setup()
-    const t = await other.run(
-      other.adapter.perform(
-        {
-          type: 'TRACKING',
-          order: { orderId: 'x', marketplaceOrderId: SEED.orders[0] },
-          update: {
-            status: 'invoiced',
-            tracking: { number: 'T1', url: null, courier: 'C' },
-          },
-        },
-        other.context({
-          sellerId: SEED.otherSellerId,
-          lwaRefreshToken: 'Atzr|local-other-seller-refresh-token',
-        })
-      )
-    )
-
-    expect(t.outcome).toMatchObject({
-      status: 'ERROR',
-      reason: 'AMAZON_NOT_FOUND',
-    })
-  })
-
-  it('refused Login with Amazon credentials are a clear ERROR and nothing reaches the SP-API', async () => {
-    const { adapter, context, run, emulator } = setup()
-    const r = await run(
-      adapter.perform(
-        stock(SEED.skus[0], 1),
-        context({ lwaClientSecret: 'wrong' })
-      )
-    )
-
-    expect(r).toEqual({
-      outcome: {
-        status: 'ERROR',
-        reason: 'AMAZON_AUTH_REFUSED',
-        businessMessage: 'invalid_client: Client authentication failed',
-      },
-      exchanges: [],
-    })
-    expect(emulator.stats.requests).toBe(0)
-  })
-
-  it('an outage or a lost answer is transient', async () => {
-    const { adapter, context, run, emulator, transport } = setup()
-
-    // Login with Amazon unreachable: no token, nothing sent.
-    transport.failNext(1)
-    expect(
-      await run(adapter.perform(stock(SEED.skus[0], 1), context()))
-    ).toEqual({
-      outcome: {
-        status: 'ERROR',
-        reason: 'AMAZON_AUTH_UNAVAILABLE',
-        businessMessage: 'Login with Amazon unavailable (ETIMEDOUT)',
-        transient: { retryAfterMs: null },
-      },
-      exchanges: [],
-    })
-    emulator.act('outage', { down: true })
-    expect(
-      (await run(adapter.perform(stock(SEED.skus[0], 1), context()))).outcome
-    ).toMatchObject({
-      reason: 'AMAZON_UNAVAILABLE',
-      transient: { retryAfterMs: null },
-    })
-    emulator.act('outage', { down: false })
-    transport.failNext(1)
-    expect(
-      (await run(adapter.perform(stock(SEED.skus[0], 1), context()))).outcome
-    ).toMatchObject({
-      reason: 'AMAZON_UNAVAILABLE',
-      businessMessage: 'ETIMEDOUT',
-    })
-    expect(
-      (await run(adapter.perform(stock(SEED.skus[0], 1), context()))).outcome
-        .status
-    ).toBe('PENDING')
-  })
-
-  it('a malformed answer is a clear ERROR, never a crash', async () => {
-    const { adapter, context, run, transport } = setup()
-    const garbled: HttpTransport = {
-      async send(req) {
-        const res = await transport.send(req)
-
-        return req.method === 'PATCH'
-          ? { ...res, body: '<html>proxy error</html>' }
-          : res
-      },
-    }
-
-    expect(
-      (await run(adapter.perform(stock(SEED.skus[0], 1), context({}, garbled))))
-        .outcome
-    ).toMatchObject({
-      status: 'ERROR',
-      reason: 'AMAZON_MALFORMED_ANSWER',
-    })
-    expect(
-      (await run(adapter.followUp!('not-a-ref', context()))).outcome
-    ).toEqual({
-      status: 'ERROR',
-      reason: 'AMAZON_INVALID_FOLLOW_UP',
-      params: { ref: 'not-a-ref' },
     })
   })
 })
