@@ -85,6 +85,8 @@ export type AlertAction =
   | 'LISTING_UNDER_REVIEW'
   | 'SKU_NOT_MAPPED'
   | 'CATEGORY_NOT_MAPPED'
+  /** The marketplace cannot be told through its API (e.g. an Amazon cancellation): act in its seller portal. */
+  | 'ORDER_ACTION_REQUIRED'
 
 /**
  * The meaning of a marketplace's answer. `reason` is stable and translated by
