@@ -64,8 +64,14 @@ const walk = (dir) =>
         )
     : []
 
+// Test support (`testing/` folders) is not shipped (.vtexignore) and is not checked.
 const sources = (dir) =>
-  walk(dir).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$|\.d\.ts$/.test(f))
+  walk(dir).filter(
+    (f) =>
+      /\.ts$/.test(f) &&
+      !/\.test\.ts$|\.d\.ts$/.test(f) &&
+      !/[\\/]testing[\\/]/.test(f)
+  )
 
 /** Template helpers of a file: `const name = (…) => \`…\``. */
 function helpersOf(src) {
