@@ -1,7 +1,7 @@
 import { invalidArgument } from '../domain/errors'
 import type { Row } from '../domain/rows'
 import { decodeRow, isTombstone, leafOf, tombstoneOf } from '../domain/rows'
-import type { KeyValueStore } from './storage'
+import type { KeyValueStore, ListPage } from './storage'
 
 /**
  * Reads rows from index folders, newest first, dropping superseded entries
@@ -60,6 +60,8 @@ export class IndexSource {
   private skipCount: number
   /** Prefixes listed at once when starting a prefix (grows while they are empty). */
   private lookahead = 1
+  /** Whole pages of later prefixes listed ahead by this request, by prefix index. */
+  private readonly listedAhead = new Map<number, ListPage>()
   public calls = 0
 
   constructor(
@@ -89,6 +91,13 @@ export class IndexSource {
     return this.queue.length === 0 && this.exhausted && !this.held
   }
 
+  /** Listings the next fill makes at least (0 when it has what it needs). */
+  get nextCalls() {
+    if (this.queue.length > 0 || this.exhausted) return 0
+
+    return this.token === null && this.listedAhead.has(this.prefixIndex) ? 0 : 1
+  }
+
   peek(): string | null {
     return this.queue[0] ?? null
   }
@@ -101,8 +110,13 @@ export class IndexSource {
     return path
   }
 
-  /** Lists more (one call) unless rows are waiting or nothing is left. */
-  async fill(limit: number) {
+  /**
+   * Lists more unless rows are waiting or nothing is left: one call, or, at
+   * the start of a prefix after empty ones, a few prefixes at once (never more
+   * than `maxCalls`). Prefixes listed beyond the first one with rows are kept
+   * for the next fills of this request, never listed twice.
+   */
+  async fill(limit: number, maxCalls = Infinity) {
     if (this.queue.length > 0) return
     if (this.exhausted) {
       if (this.held) {
@@ -127,34 +141,21 @@ export class IndexSource {
       )
     )
 
-    // At the start of a prefix, after empty ones, look at the next few at
-    // once (a date range's cover is many small prefixes, mostly empty).
-    const ahead =
-      start === null
-        ? Math.min(this.lookahead, this.prefixes.length - this.prefixIndex)
-        : 1
-
     this.carried = this.held
-    this.calls += ahead
-    // Paths already returned come again first: ask for that many more. When
-    // they are many, list just past them (the next fill goes on from there),
-    // so deep pages do not re-read a growing head.
-    const pages = await Promise.all(
-      Array.from({ length: ahead }, (_, i) =>
-        this.kv.list(this.prefixes[this.prefixIndex + i], {
-          limit: want,
-          next: i === 0 ? start ?? undefined : undefined,
-        })
-      )
-    )
+    const pages =
+      start === null
+        ? await this.listAhead(want, maxCalls)
+        : [await this.listOne(start, want)]
 
     this.skipCount = 0
-    for (const page of pages) {
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[i]
+
       this.batch = {
         p: this.prefixIndex,
-        start: page === pages[0] ? start : null,
+        start: i === 0 ? start : null,
         heldPath: null,
-        positions: new Map(page.paths.map((path, i) => [path, i])),
+        positions: new Map(page.paths.map((path, j) => [path, j])),
       }
       for (const path of page.paths) this.accept(path)
       this.lookahead =
@@ -168,11 +169,64 @@ export class IndexSource {
       if (this.held) this.confirmHeld()
       this.prefixIndex++
       this.token = null
-      // Rows found: stop here; what was listed beyond is listed again later.
-      if (this.queue.length > 0) break
+      // Rows found: stop here and keep what was listed beyond for later.
+      if (this.queue.length > 0) {
+        pages
+          .slice(i + 1)
+          .forEach((rest, j) =>
+            this.listedAhead.set(this.prefixIndex + j, rest)
+          )
+        break
+      }
     }
 
     this.skipUpTo = null
+  }
+
+  private async listOne(start: string, want: number) {
+    this.calls++
+
+    return this.kv.list(this.prefixes[this.prefixIndex], {
+      limit: want,
+      next: start,
+    })
+  }
+
+  /**
+   * Pages from the start of the current prefix and, after empty prefixes, of
+   * the next few (a date range's cover is many small prefixes, mostly empty).
+   * A page already listed ahead by this request is used as is.
+   */
+  private async listAhead(want: number, maxCalls: number) {
+    const kept = this.listedAhead.get(this.prefixIndex)
+
+    if (kept) {
+      const pages: ListPage[] = []
+
+      for (let i = this.prefixIndex; this.listedAhead.has(i); i++) {
+        pages.push(this.listedAhead.get(i)!)
+        this.listedAhead.delete(i)
+      }
+
+      return pages
+    }
+
+    const ahead = Math.max(
+      1,
+      Math.min(
+        this.lookahead,
+        maxCalls,
+        this.prefixes.length - this.prefixIndex
+      )
+    )
+
+    this.calls += ahead
+
+    return Promise.all(
+      Array.from({ length: ahead }, (_, i) =>
+        this.kv.list(this.prefixes[this.prefixIndex + i], { limit: want })
+      )
+    )
   }
 
   private confirmHeld() {
@@ -258,10 +312,15 @@ export async function readMerged(
     const empty = sources.filter((s) => !s.ready && !s.done)
 
     if (empty.length > 0) {
-      if (calls() + empty.length > maxCalls) break
-      const limit = want - rows.length + 2
+      const needed = empty.reduce((n, s) => n + s.nextCalls, 0)
+      const left = maxCalls - calls()
 
-      await Promise.all(empty.map((s) => s.fill(limit)))
+      if (needed > left) break
+      const limit = want - rows.length + 2
+      // The budget left is shared by the sources that must list.
+      const share = Math.max(1, Math.floor(left / Math.max(1, needed)))
+
+      await Promise.all(empty.map((s) => s.fill(limit, share)))
       // Every source must have a row (or be finished) before picking.
       continue
     }
