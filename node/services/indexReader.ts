@@ -281,6 +281,8 @@ export class IndexSource {
 export interface MergedPage {
   rows: Row[]
   states: SourceState[]
+  /** The leaf of the last row taken from any source (returned or not). */
+  last: string | null
   hasNextPage: boolean
   calls: number
 }
@@ -297,14 +299,21 @@ const leafCompare = (a: string, b: string) => {
  * Takes up to `want` rows passing `keep` from the merged sources, newest
  * first, in at most `maxCalls` listings (then returns what it has, with a
  * cursor; a filter that matches rarely never makes one request scan).
+ *
+ * `after` is where the previous page stopped, over all sources: a row that
+ * sorts at or before it was either returned already or written since (a new
+ * or moved log), so it is skipped, whichever source it comes from (a source
+ * that returned nothing yet resumes from the start of its last listing).
  */
 export async function readMerged(
   sources: IndexSource[],
   want: number,
   keep: (row: Row) => boolean,
-  maxCalls = 24
+  maxCalls = 24,
+  after: string | null = null
 ): Promise<MergedPage> {
   const rows: Row[] = []
+  let last = after
   // Listings made so far (a fill may list several prefixes of a date range, or none).
   const calls = () => sources.reduce((n, s) => n + s.calls, 0)
 
@@ -334,32 +343,42 @@ export async function readMerged(
     }
 
     if (!best) break
-    const row = decodeRow(best.take())
+    const path = best.take()
+    const leaf = leafOf(path)
+
+    if (last !== null && leaf <= last) continue
+    last = leaf
+    const row = decodeRow(path)
 
     if (row && keep(row)) rows.push(row)
   }
 
   return {
     rows,
+    last,
     states: sources.map((s) => s.state()),
     hasNextPage: sources.some((s) => !s.done),
     calls: calls(),
   }
 }
 
-export function encodeCursor(filterKey: string, states: SourceState[]) {
-  return Buffer.from(JSON.stringify({ f: filterKey, s: states })).toString(
-    'base64url'
-  )
+export function encodeCursor(
+  filterKey: string,
+  states: SourceState[],
+  last: string | null
+) {
+  return Buffer.from(
+    JSON.stringify({ f: filterKey, s: states, l: last })
+  ).toString('base64url')
 }
 
 export function decodeCursor(
   cursor: string | null | undefined,
   filterKey: string,
   sources: number
-): SourceState[] | null {
+): { states: SourceState[]; last: string | null } | null {
   if (!cursor) return null
-  let parsed: { f?: unknown; s?: unknown }
+  let parsed: { f?: unknown; s?: unknown; l?: unknown }
 
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
@@ -374,8 +393,10 @@ export function decodeCursor(
   }
 
   const states = parsed.s
+  const last = parsed.l ?? null
 
   if (
+    (last !== null && typeof last !== 'string') ||
     !Array.isArray(states) ||
     states.length !== sources ||
     !states.every(
@@ -392,5 +413,5 @@ export function decodeCursor(
     throw invalidArgument('Invalid cursor: pass back pageInfo.endCursor as is.')
   }
 
-  return states as SourceState[]
+  return { states: states as SourceState[], last }
 }

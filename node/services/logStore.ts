@@ -400,7 +400,8 @@ export class LogStore {
   /** A page of rows, newest first, read from index folders only. */
   async list(query: ListQuery): Promise<LogPage & { calls: number }> {
     const plan = this.plan(query)
-    const states = decodeCursor(query.after, plan.key, plan.folders.length)
+    const resume = decodeCursor(query.after, plan.key, plan.folders.length)
+    const states = resume?.states
     const sources = plan.folders.map(
       (folder, i) =>
         new IndexSource(
@@ -418,12 +419,20 @@ export class LogStore {
       plan.folders.length * ((plan.cover?.length ?? 0) + 4)
     )
 
-    const page = await readMerged(sources, query.first, plan.keep, budget)
+    const page = await readMerged(
+      sources,
+      query.first,
+      plan.keep,
+      budget,
+      resume?.last ?? null
+    )
     const { hasNextPage } = page
 
     return {
       data: page.rows.map((r) => summaryOf(query.tab, r)),
-      endCursor: hasNextPage ? encodeCursor(plan.key, page.states) : null,
+      endCursor: hasNextPage
+        ? encodeCursor(plan.key, page.states, page.last)
+        : null,
       hasNextPage,
       calls: page.calls,
     }
