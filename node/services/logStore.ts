@@ -41,7 +41,6 @@ import type { StatsBase, StatsChange, TabStats } from '../domain/stats'
 import {
   applyStatsChange,
   changesStats,
-  countFor,
   currentStats,
   emptyBase,
   emptyStats,
@@ -50,6 +49,7 @@ import {
   overviewOf,
   sumStats,
 } from '../domain/stats'
+import { countPlan } from '../domain/counts'
 import type { Tab } from '../domain/tabs'
 import { parseTab } from '../domain/tabs'
 import type { OrderRange } from '../domain/timeRange'
@@ -426,6 +426,7 @@ export class LogStore {
       budget,
       resume?.last ?? null
     )
+
     const { hasNextPage } = page
 
     return {
@@ -519,23 +520,9 @@ export class LogStore {
    * cannot tell (search and date range).
    */
   async count(f: LogFilter): Promise<number | null> {
-    if (f.search || f.from || f.to) return null
-    const stats = await this.stats(f.tab)
+    const read = countPlan(f)
 
-    if (f.cause) {
-      if (f.marketplace || (f.status && f.status !== 'ERROR')) return null
-
-      return stats.causes?.[f.cause] ?? 0
-    }
-
-    if (f.abnormalOnly) {
-      if (f.status && f.status !== 'SUCCESS') return 0
-      if (f.marketplace) return stats.abnormal?.[f.marketplace] ?? 0
-
-      return Object.values(stats.abnormal ?? {}).reduce((a, b) => a + b, 0)
-    }
-
-    return countFor(stats, f.status, f.marketplace)
+    return read ? read(await this.stats(f.tab)) : null
   }
 
   async overview(tab: Tab) {
