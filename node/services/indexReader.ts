@@ -1,4 +1,3 @@
-import { invalidArgument } from '../domain/errors'
 import type { Row } from '../domain/rows'
 import { decodeRow, isTombstone, leafOf, tombstoneOf } from '../domain/rows'
 import type { KeyValueStore, ListPage } from './storage'
@@ -362,56 +361,21 @@ export async function readMerged(
   }
 }
 
-export function encodeCursor(
-  filterKey: string,
-  states: SourceState[],
-  last: string | null
-) {
-  return Buffer.from(
-    JSON.stringify({ f: filterKey, s: states, l: last })
-  ).toString('base64url')
-}
-
-export function decodeCursor(
-  cursor: string | null | undefined,
-  filterKey: string,
-  sources: number
-): { states: SourceState[]; last: string | null } | null {
-  if (!cursor) return null
-  let parsed: { f?: unknown; s?: unknown; l?: unknown }
-
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-  } catch {
-    throw invalidArgument('Invalid cursor: pass back pageInfo.endCursor as is.')
-  }
-
-  if (parsed.f !== filterKey) {
-    throw invalidArgument(
-      'Invalid cursor: it belongs to another filter; start again from the first page.'
-    )
-  }
-
-  const states = parsed.s
-  const last = parsed.l ?? null
-
-  if (
-    (last !== null && typeof last !== 'string') ||
-    !Array.isArray(states) ||
-    states.length !== sources ||
-    !states.every(
+/** Whether a cursor's per-folder states have the shape this reader writes. */
+export function validStates(states: unknown, sources: number) {
+  return (
+    Array.isArray(states) &&
+    states.length === sources &&
+    states.every(
       (s) =>
         s &&
-        typeof s.p === 'number' &&
+        Number.isInteger(s.p) &&
+        s.p >= 0 &&
         (s.t === null || typeof s.t === 'string') &&
         (s.x === null || typeof s.x === 'string') &&
         (s.h === null || typeof s.h === 'string') &&
         (s.n === undefined ||
           (Number.isInteger(s.n) && s.n >= 0 && s.n <= 1000))
     )
-  ) {
-    throw invalidArgument('Invalid cursor: pass back pageInfo.endCursor as is.')
-  }
-
-  return { states: states as SourceState[], last }
+  )
 }

@@ -455,31 +455,84 @@ describe('LogStore', () => {
     ])
   })
 
-  it('refuses bad input without touching storage', async () => {
-    const { calls } = ctx.kv
+  it('refuses bad input with its reason and field, without touching storage', async () => {
+    const refusal = (query: Partial<Parameters<LogStore['list']>[0]>) =>
+      ctx.store.list({ tab: 'PRODUCTS', first: 5, ...query }).then(
+        () => null,
+        (e) => ({ reason: e.reason, fields: e.fields })
+      )
 
-    await expect(
-      ctx.store.list({ tab: 'PRODUCTS', first: 5, after: 'garbage' })
-    ).rejects.toThrow(/Invalid cursor/)
+    // A cursor of another filter (this also creates the account's cursor key).
     const other = await ctx.store.list({
       tab: 'PRODUCTS',
       status: 'ERROR',
       first: 1,
     })
 
-    await expect(
-      ctx.store.list({ tab: 'PRODUCTS', first: 5, after: other.endCursor })
-    ).rejects.toThrow(/another filter/)
-    await expect(
-      ctx.store.list({ tab: 'PRODUCTS', first: 5, from: 'soon' })
-    ).rejects.toThrow(/Invalid from/)
-    await expect(
-      ctx.store.list({ tab: 'PRODUCTS', first: 5, search: 'a b' })
-    ).rejects.toThrow(/Invalid entity id/)
+    const [payload, signature] = other.endCursor!.split('.')
+    const body = JSON.parse(Buffer.from(payload, 'base64url').toString())
+    const edited = (change: object) =>
+      `${Buffer.from(JSON.stringify({ ...body, ...change })).toString(
+        'base64url'
+      )}.${signature}`
+
+    // The same filter's cursor from another account (another key).
+    const elsewhere = setup()
+
+    await elsewhere.write('amazon', '8', 'ERROR')
+    await elsewhere.write('amazon', '9', 'ERROR')
+    const foreign = await elsewhere.store.list({
+      tab: 'PRODUCTS',
+      status: 'ERROR',
+      first: 1,
+    })
+
+    const { calls } = ctx.kv
+    const cursor = (code: string) => ({
+      reason: 'INVALID_CURSOR',
+      fields: [{ field: 'after', code }],
+    })
+
+    expect(await refusal({ after: 'garbage' })).toEqual(
+      cursor('INVALID_FORMAT')
+    )
+    expect(await refusal({ after: '../../etc/passwd' })).toEqual(
+      cursor('INVALID_FORMAT')
+    )
+    expect(await refusal({ after: 'x'.repeat(9000) })).toEqual(
+      cursor('TOO_LONG')
+    )
+    expect(
+      await refusal({
+        status: 'ERROR',
+        after: edited({ s: [{ p: -1, t: null, x: null, h: null }] }),
+      })
+    ).toEqual(cursor('INVALID_FORMAT'))
+    expect(
+      await refusal({
+        status: 'ERROR',
+        after: edited({ s: [{ p: 1e9, t: null, x: null, h: null }] }),
+      })
+    ).toEqual(cursor('INVALID_FORMAT'))
+    expect(await refusal({ after: other.endCursor })).toEqual(
+      cursor('NOT_ALLOWED')
+    )
+    expect(await refusal({ from: 'soon' })).toEqual({
+      reason: 'INVALID_DATE_RANGE',
+      fields: [{ field: 'from', code: 'INVALID_DATE' }],
+    })
+    expect(await refusal({ search: 'a b' })).toEqual({
+      reason: 'INVALID_SEARCH',
+      fields: [{ field: 'search', code: 'INVALID_FORMAT' }],
+    })
     await expect(
       ctx.store.list({ tab: 'PRODUCTS', first: 5, cause: 'zz' })
     ).rejects.toThrow(/Invalid cause/)
-    expect(ctx.kv.calls - calls).toBe(1)
+    expect(
+      await refusal({ status: 'ERROR', after: foreign.endCursor })
+    ).toEqual(cursor('INVALID_FORMAT'))
+    // Nothing listed; the key was read once, then cached for the process.
+    expect(ctx.kv.calls - calls).toBe(0)
   })
 })
 

@@ -1,31 +1,24 @@
-import type { BulkFilter } from '../domain/bulk'
 import type { Cause } from '../domain/causes'
-import { CAUSE_ID_RE, causeOf } from '../domain/causes'
+import { causeOf } from '../domain/causes'
+import { countPlan } from '../domain/counts'
 import { DomainError, invalidArgument } from '../domain/errors'
 import {
-  abnormalFilter,
-  causeFilter,
   causePath,
   docPath,
   entityFilter,
   filterPrefix,
   statsBasePath,
   statsDeltaPrefix,
-  statusFilter,
 } from '../domain/layout'
+import type { LogFilter } from '../domain/listPlan'
+import { planListing } from '../domain/listPlan'
 import type {
   IntegrationLog,
   LogKey,
   LogStatus,
   LogSummary,
 } from '../domain/log'
-import {
-  LOG_STATUSES,
-  isLogStatus,
-  parseLogId,
-  validateEntityId,
-  validateMarketplace,
-} from '../domain/log'
+import { parseLogId, validateEntityId } from '../domain/log'
 import type { Row } from '../domain/rows'
 import {
   TOMBSTONE,
@@ -49,55 +42,14 @@ import {
   overviewOf,
   sumStats,
 } from '../domain/stats'
-import { countPlan } from '../domain/counts'
 import type { Tab } from '../domain/tabs'
-import { parseTab } from '../domain/tabs'
-import type { OrderRange } from '../domain/timeRange'
-import { coverPrefixes, inRange, orderRangeOf } from '../domain/timeRange'
-import {
-  IndexSource,
-  decodeCursor,
-  encodeCursor,
-  readMerged,
-} from './indexReader'
+import { IndexSource, readMerged } from './indexReader'
+import { listRows } from './logListing'
 import { withOptimisticRetry } from './retry'
 import type { KeyValueStore, StoredFile } from './storage'
 
-export interface LogFilter {
-  tab: Tab
-  status?: LogStatus | null
-  marketplace?: string | null
-  /** Exact SKU, product or order id. */
-  search?: string | null
-  /** ISO 8601, inclusive. */
-  from?: string | null
-  to?: string | null
-  abnormalOnly?: boolean | null
-  /** An error cause id (errorGroups). */
-  cause?: string | null
-}
-
-/** The admin's filter fields (domain/bulk.ts) with the tab, as they arrive. */
-export interface FilterArgs extends BulkFilter {
-  tab: string
-}
-
-/** What the admin sent (GraphQL arguments, CSV query, a bulk action's filter) → a store filter; bad input is a clear error. */
-export function parseLogFilter(args: FilterArgs): LogFilter {
-  if (args.status != null && !isLogStatus(args.status))
-    throw invalidArgument(`Unknown status "${args.status}".`)
-
-  return {
-    tab: parseTab(args.tab),
-    status: args.status ?? null,
-    marketplace: args.marketplace || null,
-    search: args.search || null,
-    from: args.from || null,
-    to: args.to || null,
-    abnormalOnly: Boolean(args.abnormalOnly),
-    cause: args.cause || null,
-  }
-}
+export type { FilterArgs, LogFilter } from '../domain/listPlan'
+export { parseLogFilter } from '../domain/listPlan'
 
 export interface ListQuery extends LogFilter {
   first: number
@@ -399,95 +351,19 @@ export class LogStore {
 
   /** A page of rows, newest first, read from index folders only. */
   async list(query: ListQuery): Promise<LogPage & { calls: number }> {
-    const plan = this.plan(query)
-    const resume = decodeCursor(query.after, plan.key, plan.folders.length)
-    const states = resume?.states
-    const sources = plan.folders.map(
-      (folder, i) =>
-        new IndexSource(
-          this.kv,
-          plan.cover
-            ? plan.cover.map((c) => filterPrefix(query.tab, folder) + c)
-            : [filterPrefix(query.tab, folder)],
-          states?.[i]
-        )
-    )
-
-    // Bounded work per request: a date range's cover may need each prefix once.
-    const budget = Math.max(
-      24,
-      plan.folders.length * ((plan.cover?.length ?? 0) + 4)
-    )
-
-    const page = await readMerged(
-      sources,
+    const page = await listRows(
+      this.kv,
+      query.tab,
+      planListing(query),
       query.first,
-      plan.keep,
-      budget,
-      resume?.last ?? null
+      query.after
     )
-
-    const { hasNextPage } = page
 
     return {
       data: page.rows.map((r) => summaryOf(query.tab, r)),
-      endCursor: hasNextPage
-        ? encodeCursor(plan.key, page.states, page.last)
-        : null,
-      hasNextPage,
+      endCursor: page.endCursor,
+      hasNextPage: page.hasNextPage,
       calls: page.calls,
-    }
-  }
-
-  /**
-   * Which index folders answer a filter (the fewest, so a page is at most
-   * three listings), and what rows must still be checked in memory.
-   */
-  private plan(f: LogFilter) {
-    const status = f.status ?? null
-    const marketplace = f.marketplace
-      ? validateMarketplace(f.marketplace)
-      : null
-
-    const search = f.search?.trim() ? validateEntityId(f.search.trim()) : null
-    const cause = f.cause ?? null
-
-    if (cause && !CAUSE_ID_RE.test(cause)) {
-      throw invalidArgument(`Invalid cause "${cause}".`)
-    }
-
-    const range: OrderRange | null = orderRangeOf({ from: f.from, to: f.to })
-    let folders: string[]
-
-    if (search) folders = [entityFilter(search)]
-    else if (cause) folders = [causeFilter(cause)]
-    else if (f.abnormalOnly) folders = [abnormalFilter(marketplace)]
-    else if (status) folders = [statusFilter(status, marketplace)]
-    else folders = LOG_STATUSES.map((s) => statusFilter(s, marketplace))
-
-    const keep = (row: Row) =>
-      (!status || row.status === status) &&
-      (!marketplace || row.marketplace === marketplace) &&
-      (!f.abnormalOnly || row.abnormal) &&
-      (!cause || (row.status === 'ERROR' && row.cause === cause)) &&
-      inRange(row.order, range)
-
-    const key = JSON.stringify([
-      f.tab,
-      status,
-      marketplace,
-      search,
-      cause,
-      Boolean(f.abnormalOnly),
-      range?.lo ?? null,
-      range?.hi ?? null,
-    ])
-
-    return {
-      folders,
-      cover: range ? coverPrefixes(range) : null,
-      keep,
-      key,
     }
   }
 

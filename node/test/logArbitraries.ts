@@ -211,7 +211,9 @@ export function filterArb(logs: IntegrationLog[]): fc.Arbitrary<FilterSpec> {
 /** Whether a log's id answers a search (prefix from 3 characters, else exact). */
 export type SearchMatch = (entityId: string, term: string) => boolean
 
-export const exactSearch: SearchMatch = (id, term) => id === term
+/** The documented rule (domain/search.ts): 3 characters or more match a prefix. */
+export const idSearch: SearchMatch = (id, term) =>
+  term.length >= 3 ? id.startsWith(term) : id === term
 
 /** The sort key of a log's row (its leaf up to the id, "~" included): newest first, then marketplace and id. */
 export const rowKey = (l: IntegrationLog) =>
