@@ -11,7 +11,8 @@ import { decodeRow, isTombstone, leafOf, tombstoneOf } from '../domain/rows'
 import type { Tab } from '../domain/tabs'
 import { cursorKey } from './cursorKey'
 import type { SourceState } from './indexReader'
-import { IndexSource, readMerged, validStates } from './indexReader'
+import { IndexSource, validStates } from './indexReader'
+import { readMerged } from './mergedReader'
 import type { KeyValueStore } from './storage'
 
 /**

@@ -343,26 +343,6 @@ describe('LogStore', () => {
     ).toEqual(['4'])
   })
 
-  it('an interrupted removal leaves a row that Remover Log still clears', async () => {
-    const failing: KeyValueStore = Object.create(ctx.kv)
-
-    failing.putMany = async () => {
-      throw new Error('connection reset')
-    }
-
-    await expect(
-      new LogStore(failing, Date.now, 0).remove('PRODUCTS:magalu:3')
-    ).rejects.toThrow()
-    expect(
-      ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'ERROR', first: 10 }))
-    ).toContain('3')
-    expect(await ctx.store.remove('PRODUCTS:magalu:3')).toBe(true)
-    expect(
-      ids(await ctx.store.list({ tab: 'PRODUCTS', status: 'ERROR', first: 10 }))
-    ).toEqual(['5', '2'])
-    expect((await ctx.store.overview('PRODUCTS')).byStatus.ERROR).toBe(2)
-  })
-
   it('loses no update with 8 concurrent writers on one log', async () => {
     const k = key('amazon', 'hot')
 

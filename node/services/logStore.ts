@@ -1,15 +1,6 @@
-import type { Cause } from '../domain/causes'
-import { causeOf } from '../domain/causes'
 import { countPlan } from '../domain/counts'
-import { DomainError, invalidArgument } from '../domain/errors'
-import {
-  causePath,
-  docPath,
-  entityFilter,
-  filterPrefix,
-  statsBasePath,
-  statsDeltaPrefix,
-} from '../domain/layout'
+import { DomainError } from '../domain/errors'
+import { docPath, entityFilter, filterPrefix } from '../domain/layout'
 import type { LogFilter } from '../domain/listPlan'
 import { planListing } from '../domain/listPlan'
 import type {
@@ -19,37 +10,29 @@ import type {
   LogSummary,
 } from '../domain/log'
 import { parseLogId, validateEntityId } from '../domain/log'
-import type { Row } from '../domain/rows'
-import {
-  TOMBSTONE,
-  entryPaths,
-  indexChanges,
-  isTombstone,
-  leafOf,
-  nextVersionTime,
-  rowOf,
-  summaryOf,
-} from '../domain/rows'
-import type { StatsBase, StatsChange, TabStats } from '../domain/stats'
-import {
-  applyStatsChange,
-  changesStats,
-  currentStats,
-  emptyBase,
-  emptyStats,
-  encodeDelta,
-  foldDeltas,
-  overviewOf,
-  sumStats,
-} from '../domain/stats'
+import type { RemovalMarker } from '../domain/removal'
+import { isRemovalMarker } from '../domain/removal'
+import { nextVersionTime, rowOf, summaryOf } from '../domain/rows'
+import { overviewOf } from '../domain/stats'
 import type { Tab } from '../domain/tabs'
-import { IndexSource, readMerged } from './indexReader'
+import { cleanerFor, eachLimited } from './cleaner'
+import { IndexSource } from './indexReader'
+import { readMerged } from './mergedReader'
+import type { CountCheck } from './logCounts'
+import { LogCounts } from './logCounts'
+import { importLogs } from './logImport'
+import { uploadIndex } from './logIndex'
 import { listRows } from './logListing'
+import { removeLog } from './logRemoval'
+import type { RepairLogger } from './selfCheck'
+import { selfCheck } from './selfCheck'
 import { withOptimisticRetry } from './retry'
 import type { KeyValueStore, StoredFile } from './storage'
 
 export type { FilterArgs, LogFilter } from '../domain/listPlan'
 export { parseLogFilter } from '../domain/listPlan'
+export type { CountCheck } from './logCounts'
+export type { RepairLogger } from './selfCheck'
 
 export interface ListQuery extends LogFilter {
   first: number
@@ -68,82 +51,13 @@ export interface ErrorGroup {
   count: number
 }
 
+export interface LogStoreOptions {
+  /** The wait between attempts of a conflicting write (tests make it a scheduled step). */
+  wait?: (ms: number) => Promise<void>
+}
+
 /** How long superseded entries stay before they are deleted (late writers). */
 export const CLEANUP_DELAY_MS = 5_000
-
-/** Deltas a compaction folds at once (one listing). */
-const COMPACT_BATCH = 1000
-
-const DELETE_CONCURRENCY = 8
-
-async function eachLimited<T>(
-  items: T[],
-  limit: number,
-  fn: (t: T) => Promise<unknown>
-) {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++])
-  }
-
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker)
-  )
-}
-
-const randomNonce = () => Math.random().toString(36).slice(2, 6).padEnd(4, '0')
-
-/** Cause texts never change for an id: one read per process is enough. */
-const causeTexts = new Map<string, string>()
-
-/**
- * Superseded index entries and their tombstones, deleted a little later and
- * in the background. Losing this (a restart) only leaves hidden pairs behind.
- */
-class Cleaner {
-  private pending: string[] = []
-  private timer: NodeJS.Timeout | null = null
-  private running: Promise<void> = Promise.resolve()
-
-  constructor(
-    private readonly kv: KeyValueStore,
-    private readonly delayMs: number
-  ) {}
-
-  /** Entries first, then their tombstones, or a deleted tombstone would reveal its entry. */
-  add(tombstones: string[], extra: string[] = []) {
-    for (const t of tombstones) this.pending.push(t)
-    for (const p of extra) this.pending.push(p)
-    if (!this.timer) {
-      this.timer = setTimeout(() => {
-        this.running = this.flush()
-      }, this.delayMs)
-      this.timer.unref?.()
-    }
-  }
-
-  async flush() {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
-    const batch = this.pending
-
-    this.pending = []
-    const tombstones = batch.filter(isTombstone)
-    const others = batch.filter((p) => !isTombstone(p))
-    const entries = tombstones.map((t) => t.slice(0, -TOMBSTONE.length))
-    const swallow = (p: string) => this.kv.delete(p).catch(() => undefined)
-
-    await eachLimited([...entries, ...others], DELETE_CONCURRENCY, swallow)
-    await eachLimited(tombstones, DELETE_CONCURRENCY, swallow)
-  }
-
-  async idle() {
-    await this.running
-    await this.flush()
-  }
-}
-
-const cleaners = new WeakMap<KeyValueStore, Cleaner>()
 
 /**
  * Integration logs in VBase (docs/storage.md). One write of an outcome is
@@ -154,21 +68,19 @@ const cleaners = new WeakMap<KeyValueStore, Cleaner>()
  * base plus the pending change files.
  */
 export class LogStore {
-  private readonly cleaner: Cleaner
+  private readonly counts: LogCounts
 
   constructor(
     private readonly kv: KeyValueStore,
     private readonly now: () => number = Date.now,
-    cleanupDelayMs = CLEANUP_DELAY_MS
+    private readonly cleanupDelayMs = CLEANUP_DELAY_MS,
+    private readonly options: LogStoreOptions = {}
   ) {
-    let cleaner = cleaners.get(kv)
+    this.counts = new LogCounts(kv, options.wait)
+  }
 
-    if (!cleaner) {
-      cleaner = new Cleaner(kv, cleanupDelayMs)
-      cleaners.set(kv, cleaner)
-    }
-
-    this.cleaner = cleaner
+  private get cleaner() {
+    return cleanerFor(this.kv, this.cleanupDelayMs)
   }
 
   async get(id: string): Promise<IntegrationLog | null> {
@@ -179,11 +91,15 @@ export class LogStore {
     return (await this.getFile(key))?.data ?? null
   }
 
-  /** The document with its ETag, to hand back to update() and save a read. */
-  getFile(key: LogKey): Promise<StoredFile<IntegrationLog> | null> {
-    return this.kv.get<IntegrationLog>(
+  /** The document with its ETag, to hand back to update() and save a read. Null while removed. */
+  async getFile(key: LogKey): Promise<StoredFile<IntegrationLog> | null> {
+    const file = await this.kv.get<IntegrationLog | RemovalMarker>(
       docPath(key.tab, key.marketplace, key.entityId)
     )
+
+    return file && !isRemovalMarker(file.data)
+      ? { data: file.data, etag: file.etag }
+      : null
   }
 
   /**
@@ -204,16 +120,21 @@ export class LogStore {
       async () => {
         const file = first
           ? known ?? null
-          : await this.kv.get<IntegrationLog>(path)
+          : await this.kv.get<IntegrationLog | RemovalMarker>(path)
 
         first = false
-        const before = file?.data ?? null
+        // A removal's claim: the log is gone, a new outcome writes it anew.
+        const claim = isRemovalMarker(file?.data) ? file!.data : null
+        const before = claim ? null : (file?.data as IntegrationLog) ?? null
         const changed = change(before)
 
         if (!changed) return null
         const after: IntegrationLog = {
           ...changed,
-          updatedAt: nextVersionTime(before?.updatedAt, this.now()),
+          updatedAt: nextVersionTime(
+            before?.updatedAt ?? claim?.at,
+            this.now()
+          ),
           previousRow: before ? rowOf(before) : null,
         }
 
@@ -223,123 +144,43 @@ export class LogStore {
           file ? { ifMatch: file.etag } : { ifAbsent: true }
         )
 
-        return { before, after }
-      }
+        return { before, after, claim }
+      },
+      this.options.wait
     )
 
     if (!committed) return null
-    await this.writeIndex(key.tab, committed.before, committed.after)
+    const { before, after, claim } = committed
 
-    return committed.after
+    await uploadIndex(this.kv, this.cleaner, {
+      tab: key.tab,
+      doc: path,
+      before: before
+        ? { row: rowOf(before), previousRow: before.previousRow ?? null }
+        : null,
+      // Rows of a removal written over are hidden (never counted twice).
+      hide: claim ? [claim.row, claim.previousRow] : [],
+      after,
+      atMs: Date.parse(after.updatedAt!),
+    })
+
+    return after
   }
 
   /**
-   * Removes a log. Returns false when there was nothing to remove. A row left
-   * behind by an interrupted removal (document gone, entries still listed) is
-   * cleared too.
+   * Removes a log. True for the one caller that removed it; false when there
+   * was nothing to remove or another removal has it (services/logRemoval.ts).
    */
-  async remove(id: string): Promise<boolean> {
-    const key = parseLogId(id)
-    const path = docPath(key.tab, key.marketplace, key.entityId)
-    const removed = await withOptimisticRetry(
-      `Removing log ${id}`,
-      async () => {
-        const file = await this.kv.get<IntegrationLog>(path)
-
-        if (!file) return null
-        await this.kv.delete(path, { ifMatch: file.etag })
-
-        return file.data
-      }
+  remove(id: string): Promise<boolean> {
+    return removeLog(
+      {
+        kv: this.kv,
+        now: this.now,
+        cleaner: this.cleaner,
+        wait: this.options.wait,
+      },
+      parseLogId(id)
     )
-
-    if (removed) {
-      await this.writeIndex(key.tab, removed, null)
-
-      return true
-    }
-
-    return this.clearOrphans(key)
-  }
-
-  /** Rows of a log whose document is gone: tombstoned, and uncounted. */
-  private async clearOrphans(key: LogKey) {
-    const rows = (await this.lookupRows(key.tab, key.entityId)).filter(
-      (r) => r.marketplace === key.marketplace
-    )
-
-    if (rows.length === 0) return false
-    const files: Array<{ path: string; data: unknown }> = []
-    const tombstones: string[] = []
-
-    for (const row of rows) {
-      for (const t of indexChanges(key.tab, null, [row]).tombstones) {
-        tombstones.push(t)
-        files.push({ path: t, data: {} })
-      }
-    }
-
-    const [newest] = rows
-
-    files.push(this.deltaFile(key.tab, this.changeOf(newest, null)))
-    await this.kv.putMany(files)
-    this.cleaner.add(tombstones)
-
-    return true
-  }
-
-  private changeOf(before: Row | null, after: Row | null): StatsChange {
-    const ref = (after ?? before)!
-
-    return {
-      marketplace: ref.marketplace,
-      from: before?.status ?? null,
-      to: after?.status ?? null,
-      abnormalFrom: Boolean(before?.abnormal),
-      abnormalTo: Boolean(after?.abnormal),
-      causeFrom: before?.cause ?? null,
-      causeTo: after?.cause ?? null,
-    }
-  }
-
-  private deltaFile(tab: Tab, change: StatsChange) {
-    return {
-      path:
-        statsDeltaPrefix(tab) + encodeDelta(change, this.now(), randomNonce()),
-      data: {},
-    }
-  }
-
-  /** One upload: new entries, tombstones, the count change, a new cause's text. */
-  private async writeIndex(
-    tab: Tab,
-    before: IntegrationLog | null,
-    after: IntegrationLog | null
-  ) {
-    const beforeRow = before ? rowOf(before) : null
-    const afterRow = after ? rowOf(after) : null
-    const { add, tombstones } = indexChanges(tab, afterRow, [
-      beforeRow,
-      before?.previousRow,
-    ])
-
-    const files: Array<{ path: string; data: unknown }> = [
-      ...add.map((p) => ({ path: p, data: {} })),
-      ...tombstones.map((p) => ({ path: p, data: {} })),
-    ]
-
-    const change = this.changeOf(beforeRow, afterRow)
-
-    if (changesStats(change)) files.push(this.deltaFile(tab, change))
-    if (after && afterRow?.cause && afterRow.cause !== beforeRow?.cause) {
-      const cause: Cause = causeOf(after.message)
-
-      files.push({ path: causePath(tab, cause.id), data: cause })
-    }
-
-    if (files.length === 0) return
-    await this.kv.putMany(files)
-    this.cleaner.add(tombstones)
   }
 
   /** Waits for pending background deletes (tests, shutdown). */
@@ -369,26 +210,17 @@ export class LogStore {
 
   /** Every row of one id across marketplaces: one listing. */
   async lookup(tab: Tab, entityId: string): Promise<LogSummary[]> {
-    return (await this.lookupRows(tab, validateEntityId(entityId))).map((r) =>
-      summaryOf(tab, r)
-    )
-  }
-
-  private async lookupRows(tab: Tab, entityId: string) {
     const source = new IndexSource(this.kv, [
-      filterPrefix(tab, entityFilter(entityId)),
+      filterPrefix(tab, entityFilter(validateEntityId(entityId))),
     ])
 
     const page = await readMerged([source], 100, () => true, 4)
     const seen = new Set<string>()
 
     // Newest first: the first row of a marketplace is its latest version.
-    return page.rows.filter((r) => {
-      if (seen.has(r.marketplace)) return false
-      seen.add(r.marketplace)
-
-      return true
-    })
+    return page.rows
+      .filter((r) => !seen.has(r.marketplace) && seen.add(r.marketplace))
+      .map((r) => summaryOf(tab, r))
   }
 
   /**
@@ -398,16 +230,16 @@ export class LogStore {
   async count(f: LogFilter): Promise<number | null> {
     const read = countPlan(f)
 
-    return read ? read(await this.stats(f.tab)) : null
+    return read ? read(await this.counts.stats(f.tab)) : null
   }
 
   async overview(tab: Tab) {
-    return overviewOf(await this.stats(tab))
+    return overviewOf(await this.counts.stats(tab))
   }
 
   /** Errors by cause, most frequent first. */
   async errorGroups(tab: Tab, limit = 20): Promise<ErrorGroup[]> {
-    const { base, stats } = await this.readStats(tab)
+    const { base, stats } = await this.counts.read(tab)
     const top = Object.entries(stats.causes ?? {})
       .filter(([, n]) => n > 0)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -417,90 +249,30 @@ export class LogStore {
       top.map(async ([cause, count]) => ({
         cause,
         count,
-        text: base.causeText[cause] ?? (await this.causeText(tab, cause)),
+        text:
+          base.causeText[cause] ?? (await this.counts.causeText(tab, cause)),
       }))
     )
   }
 
-  private async causeText(tab: Tab, cause: string) {
-    const cached = causeTexts.get(`${tab}/${cause}`)
-
-    if (cached) return cached
-    const file = await this.kv.get<Cause>(causePath(tab, cause))
-    const text = file?.data.text ?? cause
-
-    if (file) causeTexts.set(`${tab}/${cause}`, text)
-
-    return text
-  }
-
-  /** Base + pending deltas: two calls while compaction keeps up. */
-  private async readStats(tab: Tab) {
-    const [baseFile, leaves] = await Promise.all([
-      this.kv.get<StatsBase>(statsBasePath(tab)),
-      this.deltaLeaves(tab, 20),
-    ])
-
-    const base = baseFile?.data ?? emptyBase()
-
-    return { base, baseFile, leaves, stats: currentStats(base, leaves) }
-  }
-
-  private async stats(tab: Tab): Promise<TabStats> {
-    return (await this.readStats(tab)).stats
-  }
-
-  private async deltaLeaves(tab: Tab, maxPages: number) {
-    const leaves: string[] = []
-    let next: string | undefined
-
-    for (let i = 0; i < maxPages; i++) {
-      const page = await this.kv.list(statsDeltaPrefix(tab), {
-        limit: COMPACT_BATCH,
-        next,
-      })
-
-      for (const p of page.paths) leaves.push(leafOf(p))
-      if (!page.next) break
-      next = page.next
-    }
-
-    return leaves
-  }
-
   // ------------------------------------------------------------ maintenance
 
+  /** Folds pending count changes into the base. Returns how many were folded. */
+  compact(tab: Tab): Promise<number> {
+    return this.counts.compact(tab)
+  }
+
+  /** Compares a tab's counts with its rows and repairs drift (logCounts.ts). */
+  checkCounts(tab: Tab, options?: { repair?: boolean; maxListings?: number }) {
+    return this.counts.check(tab, options)
+  }
+
   /**
-   * Folds pending count changes into the base (If-Match) and deletes them.
-   * Safe to run concurrently and to repeat. Returns how many were folded.
+   * Maintenance's self-check of every tab (services/selfCheck.ts): at most
+   * every 10 minutes per process and account; a repair is logged.
    */
-  async compact(tab: Tab): Promise<number> {
-    const leaves = await this.deltaLeaves(tab, 1)
-
-    if (leaves.length === 0) return 0
-    await withOptimisticRetry(`Folding counts of ${tab}`, async () => {
-      const file = await this.kv.get<StatsBase>(statsBasePath(tab))
-      const base = file?.data ?? emptyBase()
-      const texts: Record<string, string> = {}
-      const folded = foldDeltas(base, leaves)
-
-      for (const cause of Object.keys(folded.stats.causes ?? {})) {
-        if (!base.causeText[cause])
-          texts[cause] = await this.causeText(tab, cause)
-      }
-
-      await this.kv.put(
-        statsBasePath(tab),
-        { ...folded, causeText: { ...folded.causeText, ...texts } },
-        file ? { ifMatch: file.etag } : { ifAbsent: true }
-      )
-    })
-
-    await eachLimited(leaves, DELETE_CONCURRENCY, (leaf) =>
-      this.kv.delete(statsDeltaPrefix(tab) + leaf).catch(() => undefined)
-    )
-
-    return leaves.length
+  selfCheck(logger?: RepairLogger): Promise<CountCheck[]> {
+    return selfCheck(this.counts, this.kv.scope ?? '', this.now, logger)
   }
 
   /**
@@ -513,13 +285,7 @@ export class LogStore {
     before: string,
     max = 200
   ): Promise<number> {
-    const page = await this.list({
-      tab,
-      status,
-      to: before,
-      first: max,
-    })
-
+    const page = await this.list({ tab, status, to: before, first: max })
     let removed = 0
 
     await eachLimited(page.data, 4, async (row) => {
@@ -529,53 +295,9 @@ export class LogStore {
     return removed
   }
 
-  /**
-   * Writes many new logs at once (seed data, benchmark fill, imports into an
-   * empty store): documents, entries and cause texts in uploads of `chunk`
-   * logs, counts folded straight into the base. Not for logs that may exist.
-   */
-  async importLogs(tab: Tab, logs: IntegrationLog[], chunk = 500) {
-    if (logs.length === 0) return
-    let added = emptyStats()
-    const texts: Record<string, string> = {}
-
-    for (let i = 0; i < logs.length; i += chunk) {
-      const files: Array<{ path: string; data: unknown }> = []
-
-      for (const log of logs.slice(i, i + chunk)) {
-        if (log.tab !== tab)
-          throw invalidArgument(`Log ${log.id} is not in ${tab}.`)
-        const doc = { ...log, updatedAt: log.updatedAt ?? log.processedAt }
-        const row = rowOf(doc)
-
-        files.push({
-          path: docPath(tab, log.marketplace, log.entityId),
-          data: doc,
-        })
-        for (const p of entryPaths(tab, row)) files.push({ path: p, data: {} })
-        added = applyStatsChange(added, this.changeOf(null, row))
-        if (row.cause && !texts[row.cause]) {
-          const cause = causeOf(log.message)
-
-          texts[cause.id] = cause.text
-          files.push({ path: causePath(tab, cause.id), data: cause })
-        }
-      }
-
-      await this.kv.putMany(files)
-    }
-
-    await withOptimisticRetry(`Counting imported logs of ${tab}`, async () => {
-      const file = await this.kv.get<StatsBase>(statsBasePath(tab))
-      const base = file?.data ?? emptyBase()
-      const sum = sumStats([base.stats, added])
-
-      await this.kv.put(
-        statsBasePath(tab),
-        { ...base, stats: sum, causeText: { ...base.causeText, ...texts } },
-        file ? { ifMatch: file.etag } : { ifAbsent: true }
-      )
-    })
+  /** Writes many new logs at once (services/logImport.ts). */
+  importLogs(tab: Tab, logs: IntegrationLog[], chunk = 500) {
+    return importLogs(this.kv, this.counts, tab, logs, chunk)
   }
 }
 
