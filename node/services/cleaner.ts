@@ -60,7 +60,7 @@ export class Cleaner {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
     const tombstones = this.pending.filter(isTombstone)
-    const claims = this.claims
+    const { claims } = this
 
     this.pending = []
     this.claims = []

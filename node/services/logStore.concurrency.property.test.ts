@@ -110,7 +110,7 @@ function world(): World {
   const step = () =>
     scheduler.current
       ? scheduler.current.schedule(Promise.resolve())
-      : new Promise((resolve) => setImmediate(resolve))
+      : new Promise<void>((resolve) => setImmediate(() => resolve()))
 
   const kv = new MemoryStorage({ tick: step })
   // Each read of the clock moves it by a millisecond; claims never go stale here.
@@ -142,10 +142,12 @@ async function run(w: World, op: Op): Promise<boolean | null> {
   switch (op.kind) {
     case 'remove':
       return w.store.remove(idOf(keyOf(op.log)))
+
     case 'reprocess':
       await reprocess(w, keyOf(op.log))
 
       return null
+
     case 'outcome': {
       const k = keyOf(op.log)
 
@@ -312,7 +314,8 @@ const initialArb = fc.array(
 
 describe('LogStore under concurrency (property)', () => {
   it('counts = listing totals = rows listed after any interleaving of removals, reprocess, outcomes, bulk chunks, compaction and self-checks', async () => {
-    await fc.assert(
+    // fc.assert rejects with the counterexample and its seed (expectConsistent asserts).
+    const property = fc.assert(
       fc.asyncProperty(
         fc.scheduler(),
         initialArb,
@@ -334,6 +337,8 @@ describe('LogStore under concurrency (property)', () => {
       ),
       { seed: SEED, numRuns: 120 }
     )
+
+    await expect(property).resolves.toBeUndefined()
   })
 
   it('of concurrent removers of one log, exactly one reports it removed, whatever else runs', async () => {
@@ -361,6 +366,7 @@ describe('LogStore under concurrency (property)', () => {
               w.store.remove(idOf(keyOf(0)))
             )
           )
+
           const rest = Promise.all(others.map((op) => run(w, op)))
           const [results] = await s.waitFor(Promise.all([removals, rest]))
 
