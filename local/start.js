@@ -48,6 +48,8 @@ async function startLocal({
   settings,
   // Benchmarks: keep VBase in memory only (writing the store to disk costs CPU).
   persistStorage = true,
+  // Tests: the seed's clock (logs are placed in the 7 days before it); default now.
+  now,
 } = {}) {
   fs.mkdirSync(dataDir, { recursive: true })
   const serviceJson = JSON.parse(
@@ -82,6 +84,7 @@ async function startLocal({
           workspace: WORKSPACE,
           appName,
           perTab,
+          now,
         })
       : { seeded: 0 }
 
