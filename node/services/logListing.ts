@@ -94,9 +94,13 @@ export async function listRows(
   // A cursor that cannot be one is refused before the key is even read.
   if (after) assertCursorShape(after)
 
-  const body = after ? readCursor(await cursorKey(kv), after, plan) : null
+  // Read in parallel with the first listing (cached after the first request).
+  const key = cursorKey(kv)
+
+  key.catch(() => undefined) // awaited below when needed
+  const body = after ? readCursor(await key, after, plan) : null
   const last = body?.l ?? null
-  const seal = async (b: CursorBody) => sealCursor(await cursorKey(kv), b)
+  const seal = async (b: CursorBody) => sealCursor(await key, b)
   let calls = 0
 
   if (plan.prefix && (!body || body.n)) {
