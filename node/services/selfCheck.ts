@@ -14,7 +14,8 @@ export interface RepairLogger {
 /**
  * Maintenance's self-check: each tab's counts against the rows it lists
  * (LogCounts.check), repaired when they drifted, and the repair logged.
- * Throttled, as it lists every row of a tab (bounded per pass).
+ * Throttled, as it lists every row of a tab (bounded per pass). Never
+ * rejects (a failure is logged), so it can run off the request.
  */
 export async function selfCheck(
   counts: LogCounts,
@@ -29,7 +30,17 @@ export async function selfCheck(
 
     if (now() - (lastRun.get(key) ?? -Infinity) < SELF_CHECK_EVERY_MS) continue
     lastRun.set(key, now())
-    const check = await counts.check(tab)
+    let check: CountCheck
+
+    try {
+      check = await counts.check(tab)
+    } catch (e) {
+      logger?.warn({
+        message: `Counts self-check of ${tab} failed`,
+        error: String(e),
+      })
+      continue
+    }
 
     if (check.repaired) {
       logger?.warn({
