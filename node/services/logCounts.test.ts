@@ -176,13 +176,16 @@ describe('compaction', () => {
 
     // A compaction lists the pending change, then waits before writing the base...
     let release: () => void = () => undefined
+    let reached: () => void = () => undefined
     const held = new Promise<void>((r) => (release = r))
+    const atPut = new Promise<void>((r) => (reached = r))
     let hold = true
     const slow: KeyValueStore = Object.create(mem)
 
     slow.put = async (path, data, options) => {
       if (path === statsBasePath('PRODUCTS') && hold) {
         hold = false
+        reached()
         await held
       }
 
@@ -191,7 +194,7 @@ describe('compaction', () => {
 
     const loser = new LogStore(slow, () => s.clock.now, 0).compact('PRODUCTS')
 
-    await new Promise((r) => setTimeout(r, 20))
+    await atPut
     // ...a change whose name sorts before it lands (its writer's clock is behind)...
     await s.write('late', true, new LogStore(mem, () => early, 0))
     // ...another compaction folds both, and its deletes are lost...
