@@ -1,4 +1,4 @@
-import { countOf } from './counts'
+import { countOf, topCauses } from './counts'
 import type { TabStats } from './stats'
 
 const stats: TabStats = {
@@ -43,5 +43,17 @@ describe('what the counts answer for a filter', () => {
     expect(
       countOf(stats, { cause: '0badcafe', marketplace: 'amazon' })
     ).toBeNull()
+  })
+})
+
+describe('error groups', () => {
+  it('most frequent first, ties by id, empty causes left out', () => {
+    expect(
+      topCauses({ counts: {}, causes: { b: 2, a: 2, c: 5, d: 0 } }, 3)
+    ).toEqual([
+      ['c', 5],
+      ['a', 2],
+      ['b', 2],
+    ])
   })
 })

@@ -51,3 +51,16 @@ export function countPlan(
 /** The count of a filter over these counts; null when they cannot tell. */
 export const countOf = (stats: TabStats, f: CountedFilter) =>
   countPlan(f)?.(stats) ?? null
+
+export interface ErrorGroup {
+  cause: string
+  text: string
+  count: number
+}
+
+/** Error causes by count, most frequent first (ties by id), at most `limit`. */
+export const topCauses = (stats: TabStats, limit: number) =>
+  Object.entries(stats.causes ?? {})
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)

@@ -63,11 +63,18 @@ export class IndexSource {
   private readonly listedAhead = new Map<number, ListPage>()
   public calls = 0
 
+  /**
+   * `eager`: list every prefix of the cover at once from the start (a sweep
+   * that wants everything in the range, such as retention: one round trip
+   * instead of one per doubling; each prefix is still listed once).
+   */
   constructor(
     private readonly kv: KeyValueStore,
     private readonly prefixes: string[],
-    state: SourceState = initialState()
+    state: SourceState = initialState(),
+    private readonly eager = false
   ) {
+    if (eager) this.lookahead = prefixes.length
     this.prefixIndex = state.p
     this.token = state.t
     this.skipUpTo = state.x
@@ -157,8 +164,9 @@ export class IndexSource {
         positions: new Map(page.paths.map((path, j) => [path, j])),
       }
       for (const path of page.paths) this.accept(path)
-      this.lookahead =
-        page.paths.length === 0 ? Math.min(8, this.lookahead * 2) : 1
+      if (!this.eager)
+        this.lookahead =
+          page.paths.length === 0 ? Math.min(8, this.lookahead * 2) : 1
       if (page.next) {
         this.token = page.next
         break
@@ -275,23 +283,4 @@ export class IndexSource {
       ...(taken === undefined ? {} : { n: taken + 1 }),
     }
   }
-}
-
-/** Whether a cursor's per-folder states have the shape this reader writes. */
-export function validStates(states: unknown, sources: number) {
-  return (
-    Array.isArray(states) &&
-    states.length === sources &&
-    states.every(
-      (s) =>
-        s &&
-        Number.isInteger(s.p) &&
-        s.p >= 0 &&
-        (s.t === null || typeof s.t === 'string') &&
-        (s.x === null || typeof s.x === 'string') &&
-        (s.h === null || typeof s.h === 'string') &&
-        (s.n === undefined ||
-          (Number.isInteger(s.n) && s.n >= 0 && s.n <= 1000))
-    )
-  )
 }

@@ -1,4 +1,5 @@
 import { entityFilter, filterPrefix } from '../domain/layout'
+import { validateEntityId } from '../domain/log'
 import type { ListPlan } from '../domain/listPlan'
 import {
   assertCursorShape,
@@ -11,7 +12,7 @@ import { decodeRow, isTombstone, leafOf, tombstoneOf } from '../domain/rows'
 import type { Tab } from '../domain/tabs'
 import { cursorKey } from './cursorKey'
 import type { SourceState } from './indexReader'
-import { IndexSource, validStates } from './indexReader'
+import { IndexSource } from './indexReader'
 import { readMerged } from './mergedReader'
 import type { KeyValueStore } from './storage'
 
@@ -38,6 +39,25 @@ export interface RowPage {
   endCursor: string | null
   hasNextPage: boolean
   calls: number
+}
+
+/** Whether a cursor's per-folder states have the shape this reader writes. */
+export function validStates(states: unknown, sources: number) {
+  return (
+    Array.isArray(states) &&
+    states.length === sources &&
+    states.every(
+      (s) =>
+        s &&
+        Number.isInteger(s.p) &&
+        s.p >= 0 &&
+        (s.t === null || typeof s.t === 'string') &&
+        (s.x === null || typeof s.x === 'string') &&
+        (s.h === null || typeof s.h === 'string') &&
+        (s.n === undefined ||
+          (Number.isInteger(s.n) && s.n >= 0 && s.n <= 1000))
+    )
+  )
 }
 
 function readCursor(
@@ -80,7 +100,8 @@ function liveRows(paths: string[]) {
 }
 
 /**
- * Lists a page of a planned filter, newest first, from index folders only.
+ * Lists a page of a planned filter, newest first, from index folders only
+ * (`eager`: a date range's cover listed at once, see IndexSource).
  * Cursors are signed with the account's key (read once per process); a
  * forged, edited or foreign one is refused before anything is listed.
  */
@@ -89,7 +110,8 @@ export async function listRows(
   tab: Tab,
   plan: ListPlan,
   first: number,
-  after: string | null | undefined
+  after: string | null | undefined,
+  { eager = false } = {}
 ): Promise<RowPage> {
   // A cursor that cannot be one is refused before the key is even read.
   if (after) assertCursorShape(after)
@@ -137,7 +159,8 @@ export async function listRows(
         plan.cover
           ? plan.cover.map((c) => filterPrefix(tab, folder) + c)
           : [filterPrefix(tab, folder)],
-        body?.s?.[i]
+        body?.s?.[i],
+        eager
       )
   )
 
@@ -157,4 +180,23 @@ export async function listRows(
     hasNextPage: page.hasNextPage,
     calls: calls + page.calls,
   }
+}
+
+/** The latest row of one id in each marketplace, newest first: one listing. */
+export async function latestRows(
+  kv: KeyValueStore,
+  tab: Tab,
+  entityId: string
+) {
+  const source = new IndexSource(kv, [
+    filterPrefix(tab, entityFilter(validateEntityId(entityId))),
+  ])
+
+  const page = await readMerged([source], 100, () => true, 4)
+  const seen = new Set<string>()
+
+  // Newest first: the first row of a marketplace is its latest version.
+  return page.rows.filter(
+    (r) => !seen.has(r.marketplace) && Boolean(seen.add(r.marketplace))
+  )
 }

@@ -1,6 +1,7 @@
-import { countPlan } from '../domain/counts'
+import type { ErrorGroup } from '../domain/counts'
+import { countPlan, topCauses } from '../domain/counts'
 import { DomainError } from '../domain/errors'
-import { docPath, entityFilter, filterPrefix } from '../domain/layout'
+import { docPath } from '../domain/layout'
 import type { LogFilter } from '../domain/listPlan'
 import { planListing } from '../domain/listPlan'
 import type {
@@ -9,20 +10,18 @@ import type {
   LogStatus,
   LogSummary,
 } from '../domain/log'
-import { parseLogId, validateEntityId } from '../domain/log'
+import { parseLogId } from '../domain/log'
 import type { RemovalMarker } from '../domain/removal'
 import { isRemovalMarker } from '../domain/removal'
 import { nextVersionTime, rowOf, summaryOf } from '../domain/rows'
 import { overviewOf } from '../domain/stats'
 import type { Tab } from '../domain/tabs'
 import { cleanerFor, eachLimited } from './cleaner'
-import { IndexSource } from './indexReader'
-import { readMerged } from './mergedReader'
 import type { CountCheck } from './logCounts'
 import { LogCounts } from './logCounts'
 import { importLogs } from './logImport'
 import { uploadIndex } from './logIndex'
-import { listRows } from './logListing'
+import { latestRows, listRows } from './logListing'
 import { removeLog } from './logRemoval'
 import type { RepairLogger } from './selfCheck'
 import { selfCheck } from './selfCheck'
@@ -31,6 +30,7 @@ import type { KeyValueStore, StoredFile } from './storage'
 
 export type { FilterArgs, LogFilter } from '../domain/listPlan'
 export { parseLogFilter } from '../domain/listPlan'
+export type { ErrorGroup } from '../domain/counts'
 export type { CountCheck } from './logCounts'
 export type { RepairLogger } from './selfCheck'
 
@@ -43,12 +43,6 @@ export interface LogPage {
   data: LogSummary[]
   endCursor: string | null
   hasNextPage: boolean
-}
-
-export interface ErrorGroup {
-  cause: string
-  text: string
-  count: number
 }
 
 export interface LogStoreOptions {
@@ -210,17 +204,9 @@ export class LogStore {
 
   /** Every row of one id across marketplaces: one listing. */
   async lookup(tab: Tab, entityId: string): Promise<LogSummary[]> {
-    const source = new IndexSource(this.kv, [
-      filterPrefix(tab, entityFilter(validateEntityId(entityId))),
-    ])
-
-    const page = await readMerged([source], 100, () => true, 4)
-    const seen = new Set<string>()
-
-    // Newest first: the first row of a marketplace is its latest version.
-    return page.rows
-      .filter((r) => !seen.has(r.marketplace) && seen.add(r.marketplace))
-      .map((r) => summaryOf(tab, r))
+    return (await latestRows(this.kv, tab, entityId)).map((r) =>
+      summaryOf(tab, r)
+    )
   }
 
   /**
@@ -240,13 +226,9 @@ export class LogStore {
   /** Errors by cause, most frequent first. */
   async errorGroups(tab: Tab, limit = 20): Promise<ErrorGroup[]> {
     const { base, stats } = await this.counts.read(tab)
-    const top = Object.entries(stats.causes ?? {})
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, limit)
 
     return Promise.all(
-      top.map(async ([cause, count]) => ({
+      topCauses(stats, limit).map(async ([cause, count]) => ({
         cause,
         count,
         text:
@@ -285,11 +267,20 @@ export class LogStore {
     before: string,
     max = 200
   ): Promise<number> {
-    const page = await this.list({ tab, status, to: before, first: max })
+    // Everything in the range is wanted: its (mostly empty) cover is listed at once.
+    const page = await listRows(
+      this.kv,
+      tab,
+      planListing({ tab, status, to: before }),
+      max,
+      null,
+      { eager: true }
+    )
+
     let removed = 0
 
-    await eachLimited(page.data, 4, async (row) => {
-      if (await this.remove(row.id)) removed++
+    await eachLimited(page.rows, 4, async (row) => {
+      if (await this.remove(summaryOf(tab, row).id)) removed++
     })
 
     return removed
