@@ -2,6 +2,8 @@ import { recordOutcome } from '../domain/log'
 import { msOfOrderKey } from '../domain/layout'
 import { coverPrefixes, orderRangeOf } from '../domain/timeRange'
 import { MemoryStorage } from '../test/memoryStorage'
+import { planListing } from '../domain/listPlan'
+import { listRows } from './logListing'
 import { LogStore } from './logStore'
 
 const T0 = Date.UTC(2026, 10, 20, 10, 0)
@@ -65,5 +67,32 @@ describe('IndexSource over a date range cover', () => {
     expect(page.hasNextPage).toBe(false)
     // Three status folders, each prefix of the cover listed at most once.
     expect(page.calls).toBeLessThanOrEqual(3 * cover.length)
+  })
+
+  it('an eager sweep (retention) lists the whole cover at once, each prefix once, and finds every row in it', async () => {
+    const to = new Date(T0 - 30 * 86_400_000).toISOString()
+    const plan = planListing({ tab: 'PRODUCTS', status: 'SUCCESS', to })
+    const old = [40, 200, 900, 3000].map((days, i) =>
+      logAt(`old${i}`, T0 - days * 86_400_000, 'SUCCESS')
+    )
+
+    const kv = new MemoryStorage()
+
+    await new LogStore(kv, () => T0, 0).importLogs('PRODUCTS', [
+      ...old,
+      logAt('recent', T0 - 86_400_000, 'SUCCESS'),
+    ])
+    const page = await listRows(kv, 'PRODUCTS', plan, 200, null, {
+      eager: true,
+    })
+
+    expect(page.rows.map((r) => r.entityId)).toEqual([
+      'old0',
+      'old1',
+      'old2',
+      'old3',
+    ])
+    expect(page.hasNextPage).toBe(false)
+    expect(page.calls).toBeLessThanOrEqual(plan.cover!.length)
   })
 })
