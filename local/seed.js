@@ -127,7 +127,7 @@ const skuIdOf = (n) => String(1000 + n * 3)
 const orderIdOf = (n) => `${1300000000000 + n * 7919}-01`
 
 /** The emulated store: every SKU and order the logs mention, plus what is wrong with some. */
-function buildStore(perTab, rnd) {
+function buildStore(perTab, rnd, now) {
   const skus = {}
   const inventory = {}
   const orders = {}
@@ -180,7 +180,7 @@ function buildStore(perTab, rnd) {
         ? 'payment-approved'
         : 'handling',
       value: 19990 + n * 100,
-      creationDate: new Date(Date.now() - 9 * 86400_000).toISOString(),
+      creationDate: new Date(now - 9 * 86400_000).toISOString(),
       clientProfileData: {
         email: `cliente${n}@example.com`,
         firstName: ['Ana', 'Bruno', 'Carla', 'Diego'][n % 4],
@@ -226,6 +226,7 @@ function buildStore(perTab, rnd) {
 
 async function seed(
   emulator,
+  // `now`: the seed's clock (tests fix it, so the data are the same every run).
   { account, workspace, appName, perTab = 100, now = Date.now() }
 ) {
   const { LogStore } = app('services/logStore')
@@ -244,7 +245,7 @@ async function seed(
   if ((await kv.list(`${LAYOUT_ROOT}/log/`, { limit: 1 })).paths.length > 0)
     return { seeded: 0 }
   const rnd = prng(20261123)
-  const store = buildStore(perTab, rnd)
+  const store = buildStore(perTab, rnd, now)
 
   emulator.vtex.load(store)
   emulator.sandbox.setUnlisted(store.unlisted)

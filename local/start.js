@@ -53,6 +53,8 @@ async function startLocal({
   persistStorage = true,
   // The app as installed (policies); tests pass a manifest with one removed.
   appManifest,
+  // Tests: the seed's clock (logs are placed in the 7 days before it); default now.
+  now,
 } = {}) {
   fs.mkdirSync(dataDir, { recursive: true })
   const serviceJson = JSON.parse(
@@ -88,6 +90,7 @@ async function startLocal({
           workspace: WORKSPACE,
           appName,
           perTab,
+          now,
         })
       : { seeded: 0 }
 

@@ -154,6 +154,8 @@ export async function maintain(clients: Clients, queue: BridgeQueue) {
     }
   }
 
+  // Counts against the rows they count (at most every 10 min), off the request: it lists every row.
+  logs.selfCheck(clients.ioContext.logger).catch(() => undefined)
   await bulkRunnerWith(clients, queue).sweep()
   await (await carrierTracker(clients)).runDue()
 }

@@ -25,6 +25,8 @@ const statusOf = (e: unknown): number | undefined =>
 export class LogStorage extends VBase {
   public bucket(bucket: string): KeyValueStore {
     return {
+      // Per-process caches (the cursor key) are per account and workspace.
+      scope: `${this.context.account}/${this.context.workspace}/${bucket}`,
       get: <T>(path: string) => this.read<T>(bucket, path),
       put: <T>(path: string, data: T, options?: PutOptions) =>
         this.write(bucket, path, data, options),

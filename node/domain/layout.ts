@@ -14,6 +14,7 @@ import type { Tab } from './tabs'
  *   v2/cause/{TAB}/{causeId}                   the text of an error cause
  *   v2/job/{jobId}                             a pending export or reprocess job
  *   v2/bulk/{bulkId}                           a bulk action and its progress
+ *   v2/keys/cursor                             the secret listing cursors are signed with
  */
 export const LOG_BUCKET = 'logs'
 export const LAYOUT_ROOT = 'v2'
@@ -34,6 +35,9 @@ export const causePath = (tab: Tab, causeId: string) =>
 
 export const jobPath = (jobId: string) => root(`job/${jobId}`)
 export const JOB_PREFIX = root('job/')
+
+/** The account's secret for signing listing cursors. */
+export const cursorKeyPath = root('keys/cursor')
 
 export const bulkPath = (bulkId: string) => root(`bulk/${bulkId}`)
 export const BULK_PREFIX = root('bulk/')

@@ -249,7 +249,8 @@ export const emptyBase = (): StatsBase => ({
   causeText: {},
 })
 
-function sumDeltas(base: StatsBase, deltaLeaves: string[]) {
+/** The base plus the listed deltas it does not hold yet, as they are (not clamped). */
+export function sumDeltas(base: StatsBase, deltaLeaves: string[]) {
   const folded = new Set(base.folded)
   let { stats } = base
 

@@ -1,4 +1,6 @@
-import { invalidArgument } from './errors'
+import { parseStrictDate } from './dates'
+import type { FieldError } from './errors'
+import { invalidArgument, invalidFields } from './errors'
 import { orderKeyOfMs } from './layout'
 
 /**
@@ -10,6 +12,7 @@ import { orderKeyOfMs } from './layout'
  */
 export const GRAIN_DIGITS = 6
 const WIDTH = 13
+const MAX_MS = 9_999_999_999_999
 
 export interface OrderRange {
   /** Smallest order key (newest time) included. */
@@ -23,31 +26,50 @@ export interface DateRange {
   to?: string | null
 }
 
-function parseDate(value: string, name: string) {
-  const ms = Date.parse(value)
-
-  if (!Number.isFinite(ms)) {
-    throw invalidArgument(`Invalid ${name} "${value}": use an ISO 8601 date.`)
-  }
-
-  return ms
-}
-
-/** Null when there is no date filter. */
+/**
+ * The order-key range of a date filter; null when there is none. `from` and
+ * `to` are strict ISO 8601 (domain/dates.ts), inclusive; a calendar date
+ * stands for the whole UTC day (`to: 2025-02-28` includes that day). Bad
+ * input names every offending field at once (reason INVALID_DATE_RANGE).
+ */
 export function orderRangeOf(
   range: DateRange | null | undefined
 ): OrderRange | null {
   if (!range?.from && !range?.to) return null
-  const fromMs = range.from ? parseDate(range.from, 'from') : 0
-  const toMs = range.to ? parseDate(range.to, 'to') : 9_999_999_999_999
+  const fromMs = range.from ? parseStrictDate(range.from, 'start') : 0
+  const toMs = range.to ? parseStrictDate(range.to, 'end') : MAX_MS
+  const bad = (['from', 'to'] as const).filter(
+    (field) => (field === 'from' ? fromMs : toMs) === null
+  )
 
-  if (fromMs > toMs) {
-    throw invalidArgument('Invalid date range: "from" is after "to".')
+  if (bad.length > 0) {
+    const fields: FieldError[] = bad.map((field) => ({
+      field,
+      code: 'INVALID_DATE',
+    }))
+
+    throw invalidFields(
+      'INVALID_DATE_RANGE',
+      `Invalid ${bad
+        .map((field) => `${field} "${String(range[field]).slice(0, 40)}"`)
+        .join(
+          ' and '
+        )}: use an ISO 8601 date (2025-02-28) or date-time with Z or an offset (2025-02-28T10:00:00-03:00).`,
+      fields
+    )
+  }
+
+  if (fromMs! > toMs!) {
+    throw invalidFields(
+      'INVALID_DATE_RANGE',
+      'Invalid date range: "from" is after "to".',
+      [{ field: 'from', code: 'OUT_OF_RANGE', params: { max: range.to! } }]
+    )
   }
 
   return {
-    lo: orderKeyOfMs(Math.min(toMs, 9_999_999_999_999)),
-    hi: orderKeyOfMs(Math.max(fromMs, 0)),
+    lo: orderKeyOfMs(Math.min(Math.max(toMs!, 0), MAX_MS)),
+    hi: orderKeyOfMs(Math.min(Math.max(fromMs!, 0), MAX_MS)),
   }
 }
 

@@ -1,19 +1,18 @@
-import { invalidArgument } from '../domain/errors'
-import type { Row } from '../domain/rows'
-import { decodeRow, isTombstone, leafOf, tombstoneOf } from '../domain/rows'
-import type { KeyValueStore } from './storage'
+import { isTombstone, tombstoneOf } from '../domain/rows'
+import type { KeyValueStore, ListPage } from './storage'
 
 /**
  * Reads rows from index folders, newest first, dropping superseded entries
  * (an entry followed by its tombstone) without reading any document.
  *
  * A source walks a list of prefixes (one folder, or the cover of a date
- * range) with VBase's own cursor. Several sources are merged by row order
- * (the "all statuses" view is three folders). The cursor handed to the client
- * records, per source, where to list from (`t`), which already-seen paths to
- * skip (`x`) and a live entry still waiting to learn whether a tombstone
- * follows (`h`), so a page never re-reads more than one listing per source
- * and stays correct while new logs arrive (they sort before the cursor).
+ * range) with VBase's own listing token, kept as it is (opaque). Several
+ * sources are merged by row order (mergedReader.ts; the "all statuses" view
+ * is three folders). The cursor handed to the client records, per source,
+ * where to list from (`t`), which already-seen paths to skip (`x`) and a live
+ * entry still waiting to learn whether a tombstone follows (`h`), so a page
+ * never re-reads more than one listing per source and stays correct while new
+ * logs arrive (they sort before the cursor).
  */
 export interface SourceState {
   /** Index of the prefix being listed. */
@@ -35,10 +34,10 @@ export const initialState = (): SourceState => ({
   h: null,
 })
 
-/** The last listing: where it started, and a held row it confirmed first. */
 /** Skipped paths beyond which a resumed listing first lists past them. */
 const SKIP_AHEAD = 200
 
+/** The last listing: where it started, and a held row it confirmed first. */
 interface Batch {
   p: number
   start: string | null
@@ -60,13 +59,22 @@ export class IndexSource {
   private skipCount: number
   /** Prefixes listed at once when starting a prefix (grows while they are empty). */
   private lookahead = 1
+  /** Whole pages of later prefixes listed ahead by this request, by prefix index. */
+  private readonly listedAhead = new Map<number, ListPage>()
   public calls = 0
 
+  /**
+   * `eager`: list every prefix of the cover at once from the start (a sweep
+   * that wants everything in the range, such as retention: one round trip
+   * instead of one per doubling; each prefix is still listed once).
+   */
   constructor(
     private readonly kv: KeyValueStore,
     private readonly prefixes: string[],
-    state: SourceState = initialState()
+    state: SourceState = initialState(),
+    private readonly eager = false
   ) {
+    if (eager) this.lookahead = prefixes.length
     this.prefixIndex = state.p
     this.token = state.t
     this.skipUpTo = state.x
@@ -89,6 +97,13 @@ export class IndexSource {
     return this.queue.length === 0 && this.exhausted && !this.held
   }
 
+  /** Listings the next fill makes at least (0 when it has what it needs). */
+  get nextCalls() {
+    if (this.queue.length > 0 || this.exhausted) return 0
+
+    return this.token === null && this.listedAhead.has(this.prefixIndex) ? 0 : 1
+  }
+
   peek(): string | null {
     return this.queue[0] ?? null
   }
@@ -101,8 +116,13 @@ export class IndexSource {
     return path
   }
 
-  /** Lists more (one call) unless rows are waiting or nothing is left. */
-  async fill(limit: number) {
+  /**
+   * Lists more unless rows are waiting or nothing is left: one call, or, at
+   * the start of a prefix after empty ones, a few prefixes at once (never more
+   * than `maxCalls`). Prefixes listed beyond the first one with rows are kept
+   * for the next fills of this request, never listed twice.
+   */
+  async fill(limit: number, maxCalls = Infinity) {
     if (this.queue.length > 0) return
     if (this.exhausted) {
       if (this.held) {
@@ -127,38 +147,26 @@ export class IndexSource {
       )
     )
 
-    // At the start of a prefix, after empty ones, look at the next few at
-    // once (a date range's cover is many small prefixes, mostly empty).
-    const ahead =
-      start === null
-        ? Math.min(this.lookahead, this.prefixes.length - this.prefixIndex)
-        : 1
-
     this.carried = this.held
-    this.calls += ahead
-    // Paths already returned come again first: ask for that many more. When
-    // they are many, list just past them (the next fill goes on from there),
-    // so deep pages do not re-read a growing head.
-    const pages = await Promise.all(
-      Array.from({ length: ahead }, (_, i) =>
-        this.kv.list(this.prefixes[this.prefixIndex + i], {
-          limit: want,
-          next: i === 0 ? start ?? undefined : undefined,
-        })
-      )
-    )
+    const pages =
+      start === null
+        ? await this.listAhead(want, maxCalls)
+        : [await this.listOne(start, want)]
 
     this.skipCount = 0
-    for (const page of pages) {
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[i]
+
       this.batch = {
         p: this.prefixIndex,
-        start: page === pages[0] ? start : null,
+        start: i === 0 ? start : null,
         heldPath: null,
-        positions: new Map(page.paths.map((path, i) => [path, i])),
+        positions: new Map(page.paths.map((path, j) => [path, j])),
       }
       for (const path of page.paths) this.accept(path)
-      this.lookahead =
-        page.paths.length === 0 ? Math.min(8, this.lookahead * 2) : 1
+      if (!this.eager)
+        this.lookahead =
+          page.paths.length === 0 ? Math.min(8, this.lookahead * 2) : 1
       if (page.next) {
         this.token = page.next
         break
@@ -168,11 +176,64 @@ export class IndexSource {
       if (this.held) this.confirmHeld()
       this.prefixIndex++
       this.token = null
-      // Rows found: stop here; what was listed beyond is listed again later.
-      if (this.queue.length > 0) break
+      // Rows found: stop here and keep what was listed beyond for later.
+      if (this.queue.length > 0) {
+        pages
+          .slice(i + 1)
+          .forEach((rest, j) =>
+            this.listedAhead.set(this.prefixIndex + j, rest)
+          )
+        break
+      }
     }
 
     this.skipUpTo = null
+  }
+
+  private async listOne(start: string, want: number) {
+    this.calls++
+
+    return this.kv.list(this.prefixes[this.prefixIndex], {
+      limit: want,
+      next: start,
+    })
+  }
+
+  /**
+   * Pages from the start of the current prefix and, after empty prefixes, of
+   * the next few (a date range's cover is many small prefixes, mostly empty).
+   * A page already listed ahead by this request is used as is.
+   */
+  private async listAhead(want: number, maxCalls: number) {
+    const kept = this.listedAhead.get(this.prefixIndex)
+
+    if (kept) {
+      const pages: ListPage[] = []
+
+      for (let i = this.prefixIndex; this.listedAhead.has(i); i++) {
+        pages.push(this.listedAhead.get(i)!)
+        this.listedAhead.delete(i)
+      }
+
+      return pages
+    }
+
+    const ahead = Math.max(
+      1,
+      Math.min(
+        this.lookahead,
+        maxCalls,
+        this.prefixes.length - this.prefixIndex
+      )
+    )
+
+    this.calls += ahead
+
+    return Promise.all(
+      Array.from({ length: ahead }, (_, i) =>
+        this.kv.list(this.prefixes[this.prefixIndex + i], { limit: want })
+      )
+    )
   }
 
   private confirmHeld() {
@@ -222,116 +283,4 @@ export class IndexSource {
       ...(taken === undefined ? {} : { n: taken + 1 }),
     }
   }
-}
-
-export interface MergedPage {
-  rows: Row[]
-  states: SourceState[]
-  hasNextPage: boolean
-  calls: number
-}
-
-/** Rows are compared by their leaf: order first, so newest first. */
-const leafCompare = (a: string, b: string) => {
-  const la = leafOf(a)
-  const lb = leafOf(b)
-
-  return la < lb ? -1 : la > lb ? 1 : 0
-}
-
-/**
- * Takes up to `want` rows passing `keep` from the merged sources, newest
- * first, in at most `maxCalls` listings (then returns what it has, with a
- * cursor; a filter that matches rarely never makes one request scan).
- */
-export async function readMerged(
-  sources: IndexSource[],
-  want: number,
-  keep: (row: Row) => boolean,
-  maxCalls = 24
-): Promise<MergedPage> {
-  const rows: Row[] = []
-  // Listings made so far (a fill may list several prefixes of a date range, or none).
-  const calls = () => sources.reduce((n, s) => n + s.calls, 0)
-
-  while (rows.length < want) {
-    const empty = sources.filter((s) => !s.ready && !s.done)
-
-    if (empty.length > 0) {
-      if (calls() + empty.length > maxCalls) break
-      const limit = want - rows.length + 2
-
-      await Promise.all(empty.map((s) => s.fill(limit)))
-      // Every source must have a row (or be finished) before picking.
-      continue
-    }
-
-    let best: IndexSource | null = null
-
-    for (const s of sources) {
-      const head = s.peek()
-
-      if (head && (!best || leafCompare(head, best.peek()!) < 0)) best = s
-    }
-
-    if (!best) break
-    const row = decodeRow(best.take())
-
-    if (row && keep(row)) rows.push(row)
-  }
-
-  return {
-    rows,
-    states: sources.map((s) => s.state()),
-    hasNextPage: sources.some((s) => !s.done),
-    calls: calls(),
-  }
-}
-
-export function encodeCursor(filterKey: string, states: SourceState[]) {
-  return Buffer.from(JSON.stringify({ f: filterKey, s: states })).toString(
-    'base64url'
-  )
-}
-
-export function decodeCursor(
-  cursor: string | null | undefined,
-  filterKey: string,
-  sources: number
-): SourceState[] | null {
-  if (!cursor) return null
-  let parsed: { f?: unknown; s?: unknown }
-
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-  } catch {
-    throw invalidArgument('Invalid cursor: pass back pageInfo.endCursor as is.')
-  }
-
-  if (parsed.f !== filterKey) {
-    throw invalidArgument(
-      'Invalid cursor: it belongs to another filter; start again from the first page.'
-    )
-  }
-
-  const states = parsed.s
-
-  if (
-    !Array.isArray(states) ||
-    states.length !== sources ||
-    !states.every(
-      (s) =>
-        s &&
-        typeof s.p === 'number' &&
-        (s.t === null || typeof s.t === 'string') &&
-        (s.x === null || typeof s.x === 'string') &&
-        (s.h === null || typeof s.h === 'string') &&
-        (s.n === undefined ||
-          (Number.isInteger(s.n) && s.n >= 0 && s.n <= 1000))
-    )
-  ) {
-    throw invalidArgument('Invalid cursor: pass back pageInfo.endCursor as is.')
-  }
-
-  return states as SourceState[]
 }

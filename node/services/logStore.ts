@@ -1,103 +1,38 @@
-import type { BulkFilter } from '../domain/bulk'
-import type { Cause } from '../domain/causes'
-import { CAUSE_ID_RE, causeOf } from '../domain/causes'
-import { DomainError, invalidArgument } from '../domain/errors'
-import {
-  abnormalFilter,
-  causeFilter,
-  causePath,
-  docPath,
-  entityFilter,
-  filterPrefix,
-  statsBasePath,
-  statsDeltaPrefix,
-  statusFilter,
-} from '../domain/layout'
+import type { ErrorGroup } from '../domain/counts'
+import { countPlan, topCauses } from '../domain/counts'
+import { DomainError } from '../domain/errors'
+import { docPath } from '../domain/layout'
+import type { LogFilter } from '../domain/listPlan'
+import { planListing } from '../domain/listPlan'
 import type {
   IntegrationLog,
   LogKey,
   LogStatus,
   LogSummary,
 } from '../domain/log'
-import {
-  LOG_STATUSES,
-  isLogStatus,
-  parseLogId,
-  validateEntityId,
-  validateMarketplace,
-} from '../domain/log'
-import type { Row } from '../domain/rows'
-import {
-  TOMBSTONE,
-  entryPaths,
-  indexChanges,
-  isTombstone,
-  leafOf,
-  nextVersionTime,
-  rowOf,
-  summaryOf,
-} from '../domain/rows'
-import type { StatsBase, StatsChange, TabStats } from '../domain/stats'
-import {
-  applyStatsChange,
-  changesStats,
-  countFor,
-  currentStats,
-  emptyBase,
-  emptyStats,
-  encodeDelta,
-  foldDeltas,
-  overviewOf,
-  sumStats,
-} from '../domain/stats'
+import { parseLogId } from '../domain/log'
+import type { RemovalMarker } from '../domain/removal'
+import { isRemovalMarker } from '../domain/removal'
+import { nextVersionTime, rowOf, summaryOf } from '../domain/rows'
+import { overviewOf } from '../domain/stats'
 import type { Tab } from '../domain/tabs'
-import { parseTab } from '../domain/tabs'
-import type { OrderRange } from '../domain/timeRange'
-import { coverPrefixes, inRange, orderRangeOf } from '../domain/timeRange'
-import {
-  IndexSource,
-  decodeCursor,
-  encodeCursor,
-  readMerged,
-} from './indexReader'
+import { cleanerFor, eachLimited } from './cleaner'
+import type { CountCheck } from './logCounts'
+import { LogCounts } from './logCounts'
+import { importLogs } from './logImport'
+import { uploadIndex } from './logIndex'
+import { latestRows, listRows } from './logListing'
+import { removeLog } from './logRemoval'
+import type { RepairLogger } from './selfCheck'
+import { selfCheck } from './selfCheck'
 import { withOptimisticRetry } from './retry'
 import type { KeyValueStore, StoredFile } from './storage'
 
-export interface LogFilter {
-  tab: Tab
-  status?: LogStatus | null
-  marketplace?: string | null
-  /** Exact SKU, product or order id. */
-  search?: string | null
-  /** ISO 8601, inclusive. */
-  from?: string | null
-  to?: string | null
-  abnormalOnly?: boolean | null
-  /** An error cause id (errorGroups). */
-  cause?: string | null
-}
-
-/** The admin's filter fields (domain/bulk.ts) with the tab, as they arrive. */
-export interface FilterArgs extends BulkFilter {
-  tab: string
-}
-
-/** What the admin sent (GraphQL arguments, CSV query, a bulk action's filter) → a store filter; bad input is a clear error. */
-export function parseLogFilter(args: FilterArgs): LogFilter {
-  if (args.status != null && !isLogStatus(args.status))
-    throw invalidArgument(`Unknown status "${args.status}".`)
-
-  return {
-    tab: parseTab(args.tab),
-    status: args.status ?? null,
-    marketplace: args.marketplace || null,
-    search: args.search || null,
-    from: args.from || null,
-    to: args.to || null,
-    abnormalOnly: Boolean(args.abnormalOnly),
-    cause: args.cause || null,
-  }
-}
+export type { FilterArgs, LogFilter } from '../domain/listPlan'
+export { parseLogFilter } from '../domain/listPlan'
+export type { ErrorGroup } from '../domain/counts'
+export type { CountCheck } from './logCounts'
+export type { RepairLogger } from './selfCheck'
 
 export interface ListQuery extends LogFilter {
   first: number
@@ -110,88 +45,13 @@ export interface LogPage {
   hasNextPage: boolean
 }
 
-export interface ErrorGroup {
-  cause: string
-  text: string
-  count: number
+export interface LogStoreOptions {
+  /** The wait between attempts of a conflicting write (tests make it a scheduled step). */
+  wait?: (ms: number) => Promise<void>
 }
 
 /** How long superseded entries stay before they are deleted (late writers). */
 export const CLEANUP_DELAY_MS = 5_000
-
-/** Deltas a compaction folds at once (one listing). */
-const COMPACT_BATCH = 1000
-
-const DELETE_CONCURRENCY = 8
-
-async function eachLimited<T>(
-  items: T[],
-  limit: number,
-  fn: (t: T) => Promise<unknown>
-) {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++])
-  }
-
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker)
-  )
-}
-
-const randomNonce = () => Math.random().toString(36).slice(2, 6).padEnd(4, '0')
-
-/** Cause texts never change for an id: one read per process is enough. */
-const causeTexts = new Map<string, string>()
-
-/**
- * Superseded index entries and their tombstones, deleted a little later and
- * in the background. Losing this (a restart) only leaves hidden pairs behind.
- */
-class Cleaner {
-  private pending: string[] = []
-  private timer: NodeJS.Timeout | null = null
-  private running: Promise<void> = Promise.resolve()
-
-  constructor(
-    private readonly kv: KeyValueStore,
-    private readonly delayMs: number
-  ) {}
-
-  /** Entries first, then their tombstones, or a deleted tombstone would reveal its entry. */
-  add(tombstones: string[], extra: string[] = []) {
-    for (const t of tombstones) this.pending.push(t)
-    for (const p of extra) this.pending.push(p)
-    if (!this.timer) {
-      this.timer = setTimeout(() => {
-        this.running = this.flush()
-      }, this.delayMs)
-      this.timer.unref?.()
-    }
-  }
-
-  async flush() {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
-    const batch = this.pending
-
-    this.pending = []
-    const tombstones = batch.filter(isTombstone)
-    const others = batch.filter((p) => !isTombstone(p))
-    const entries = tombstones.map((t) => t.slice(0, -TOMBSTONE.length))
-    const swallow = (p: string) => this.kv.delete(p).catch(() => undefined)
-
-    await eachLimited([...entries, ...others], DELETE_CONCURRENCY, swallow)
-    await eachLimited(tombstones, DELETE_CONCURRENCY, swallow)
-  }
-
-  async idle() {
-    await this.running
-    await this.flush()
-  }
-}
-
-const cleaners = new WeakMap<KeyValueStore, Cleaner>()
 
 /**
  * Integration logs in VBase (docs/storage.md). One write of an outcome is
@@ -202,21 +62,19 @@ const cleaners = new WeakMap<KeyValueStore, Cleaner>()
  * base plus the pending change files.
  */
 export class LogStore {
-  private readonly cleaner: Cleaner
+  private readonly counts: LogCounts
 
   constructor(
     private readonly kv: KeyValueStore,
     private readonly now: () => number = Date.now,
-    cleanupDelayMs = CLEANUP_DELAY_MS
+    private readonly cleanupDelayMs = CLEANUP_DELAY_MS,
+    private readonly options: LogStoreOptions = {}
   ) {
-    let cleaner = cleaners.get(kv)
+    this.counts = new LogCounts(kv, options.wait)
+  }
 
-    if (!cleaner) {
-      cleaner = new Cleaner(kv, cleanupDelayMs)
-      cleaners.set(kv, cleaner)
-    }
-
-    this.cleaner = cleaner
+  private get cleaner() {
+    return cleanerFor(this.kv, this.cleanupDelayMs)
   }
 
   async get(id: string): Promise<IntegrationLog | null> {
@@ -227,11 +85,15 @@ export class LogStore {
     return (await this.getFile(key))?.data ?? null
   }
 
-  /** The document with its ETag, to hand back to update() and save a read. */
-  getFile(key: LogKey): Promise<StoredFile<IntegrationLog> | null> {
-    return this.kv.get<IntegrationLog>(
+  /** The document with its ETag, to hand back to update() and save a read. Null while removed. */
+  async getFile(key: LogKey): Promise<StoredFile<IntegrationLog> | null> {
+    const file = await this.kv.get<IntegrationLog | RemovalMarker>(
       docPath(key.tab, key.marketplace, key.entityId)
     )
+
+    return file && !isRemovalMarker(file.data)
+      ? { data: file.data, etag: file.etag }
+      : null
   }
 
   /**
@@ -252,16 +114,21 @@ export class LogStore {
       async () => {
         const file = first
           ? known ?? null
-          : await this.kv.get<IntegrationLog>(path)
+          : await this.kv.get<IntegrationLog | RemovalMarker>(path)
 
         first = false
-        const before = file?.data ?? null
+        // A removal's claim: the log is gone, a new outcome writes it anew.
+        const claim = isRemovalMarker(file?.data) ? file!.data : null
+        const before = claim ? null : (file?.data as IntegrationLog) ?? null
         const changed = change(before)
 
         if (!changed) return null
         const after: IntegrationLog = {
           ...changed,
-          updatedAt: nextVersionTime(before?.updatedAt, this.now()),
+          updatedAt: nextVersionTime(
+            before?.updatedAt ?? claim?.at,
+            this.now()
+          ),
           previousRow: before ? rowOf(before) : null,
         }
 
@@ -271,123 +138,43 @@ export class LogStore {
           file ? { ifMatch: file.etag } : { ifAbsent: true }
         )
 
-        return { before, after }
-      }
+        return { before, after, claim }
+      },
+      this.options.wait
     )
 
     if (!committed) return null
-    await this.writeIndex(key.tab, committed.before, committed.after)
+    const { before, after, claim } = committed
 
-    return committed.after
+    await uploadIndex(this.kv, this.cleaner, {
+      tab: key.tab,
+      doc: path,
+      before: before
+        ? { row: rowOf(before), previousRow: before.previousRow ?? null }
+        : null,
+      // Rows of a removal written over are hidden (never counted twice).
+      hide: claim ? [claim.row, claim.previousRow] : [],
+      after,
+      atMs: Date.parse(after.updatedAt!),
+    })
+
+    return after
   }
 
   /**
-   * Removes a log. Returns false when there was nothing to remove. A row left
-   * behind by an interrupted removal (document gone, entries still listed) is
-   * cleared too.
+   * Removes a log. True for the one caller that removed it; false when there
+   * was nothing to remove or another removal has it (services/logRemoval.ts).
    */
-  async remove(id: string): Promise<boolean> {
-    const key = parseLogId(id)
-    const path = docPath(key.tab, key.marketplace, key.entityId)
-    const removed = await withOptimisticRetry(
-      `Removing log ${id}`,
-      async () => {
-        const file = await this.kv.get<IntegrationLog>(path)
-
-        if (!file) return null
-        await this.kv.delete(path, { ifMatch: file.etag })
-
-        return file.data
-      }
+  remove(id: string): Promise<boolean> {
+    return removeLog(
+      {
+        kv: this.kv,
+        now: this.now,
+        cleaner: this.cleaner,
+        wait: this.options.wait,
+      },
+      parseLogId(id)
     )
-
-    if (removed) {
-      await this.writeIndex(key.tab, removed, null)
-
-      return true
-    }
-
-    return this.clearOrphans(key)
-  }
-
-  /** Rows of a log whose document is gone: tombstoned, and uncounted. */
-  private async clearOrphans(key: LogKey) {
-    const rows = (await this.lookupRows(key.tab, key.entityId)).filter(
-      (r) => r.marketplace === key.marketplace
-    )
-
-    if (rows.length === 0) return false
-    const files: Array<{ path: string; data: unknown }> = []
-    const tombstones: string[] = []
-
-    for (const row of rows) {
-      for (const t of indexChanges(key.tab, null, [row]).tombstones) {
-        tombstones.push(t)
-        files.push({ path: t, data: {} })
-      }
-    }
-
-    const [newest] = rows
-
-    files.push(this.deltaFile(key.tab, this.changeOf(newest, null)))
-    await this.kv.putMany(files)
-    this.cleaner.add(tombstones)
-
-    return true
-  }
-
-  private changeOf(before: Row | null, after: Row | null): StatsChange {
-    const ref = (after ?? before)!
-
-    return {
-      marketplace: ref.marketplace,
-      from: before?.status ?? null,
-      to: after?.status ?? null,
-      abnormalFrom: Boolean(before?.abnormal),
-      abnormalTo: Boolean(after?.abnormal),
-      causeFrom: before?.cause ?? null,
-      causeTo: after?.cause ?? null,
-    }
-  }
-
-  private deltaFile(tab: Tab, change: StatsChange) {
-    return {
-      path:
-        statsDeltaPrefix(tab) + encodeDelta(change, this.now(), randomNonce()),
-      data: {},
-    }
-  }
-
-  /** One upload: new entries, tombstones, the count change, a new cause's text. */
-  private async writeIndex(
-    tab: Tab,
-    before: IntegrationLog | null,
-    after: IntegrationLog | null
-  ) {
-    const beforeRow = before ? rowOf(before) : null
-    const afterRow = after ? rowOf(after) : null
-    const { add, tombstones } = indexChanges(tab, afterRow, [
-      beforeRow,
-      before?.previousRow,
-    ])
-
-    const files: Array<{ path: string; data: unknown }> = [
-      ...add.map((p) => ({ path: p, data: {} })),
-      ...tombstones.map((p) => ({ path: p, data: {} })),
-    ]
-
-    const change = this.changeOf(beforeRow, afterRow)
-
-    if (changesStats(change)) files.push(this.deltaFile(tab, change))
-    if (after && afterRow?.cause && afterRow.cause !== beforeRow?.cause) {
-      const cause: Cause = causeOf(after.message)
-
-      files.push({ path: causePath(tab, cause.id), data: cause })
-    }
-
-    if (files.length === 0) return
-    await this.kv.putMany(files)
-    this.cleaner.add(tombstones)
   }
 
   /** Waits for pending background deletes (tests, shutdown). */
@@ -399,110 +186,27 @@ export class LogStore {
 
   /** A page of rows, newest first, read from index folders only. */
   async list(query: ListQuery): Promise<LogPage & { calls: number }> {
-    const plan = this.plan(query)
-    const states = decodeCursor(query.after, plan.key, plan.folders.length)
-    const sources = plan.folders.map(
-      (folder, i) =>
-        new IndexSource(
-          this.kv,
-          plan.cover
-            ? plan.cover.map((c) => filterPrefix(query.tab, folder) + c)
-            : [filterPrefix(query.tab, folder)],
-          states?.[i]
-        )
+    const page = await listRows(
+      this.kv,
+      query.tab,
+      planListing(query),
+      query.first,
+      query.after
     )
-
-    // Bounded work per request: a date range's cover may need each prefix once.
-    const budget = Math.max(
-      24,
-      plan.folders.length * ((plan.cover?.length ?? 0) + 4)
-    )
-
-    const page = await readMerged(sources, query.first, plan.keep, budget)
-    const { hasNextPage } = page
 
     return {
       data: page.rows.map((r) => summaryOf(query.tab, r)),
-      endCursor: hasNextPage ? encodeCursor(plan.key, page.states) : null,
-      hasNextPage,
+      endCursor: page.endCursor,
+      hasNextPage: page.hasNextPage,
       calls: page.calls,
-    }
-  }
-
-  /**
-   * Which index folders answer a filter (the fewest, so a page is at most
-   * three listings), and what rows must still be checked in memory.
-   */
-  private plan(f: LogFilter) {
-    const status = f.status ?? null
-    const marketplace = f.marketplace
-      ? validateMarketplace(f.marketplace)
-      : null
-
-    const search = f.search?.trim() ? validateEntityId(f.search.trim()) : null
-    const cause = f.cause ?? null
-
-    if (cause && !CAUSE_ID_RE.test(cause)) {
-      throw invalidArgument(`Invalid cause "${cause}".`)
-    }
-
-    const range: OrderRange | null = orderRangeOf({ from: f.from, to: f.to })
-    let folders: string[]
-
-    if (search) folders = [entityFilter(search)]
-    else if (cause) folders = [causeFilter(cause)]
-    else if (f.abnormalOnly) folders = [abnormalFilter(marketplace)]
-    else if (status) folders = [statusFilter(status, marketplace)]
-    else folders = LOG_STATUSES.map((s) => statusFilter(s, marketplace))
-
-    const keep = (row: Row) =>
-      (!status || row.status === status) &&
-      (!marketplace || row.marketplace === marketplace) &&
-      (!f.abnormalOnly || row.abnormal) &&
-      (!cause || (row.status === 'ERROR' && row.cause === cause)) &&
-      inRange(row.order, range)
-
-    const key = JSON.stringify([
-      f.tab,
-      status,
-      marketplace,
-      search,
-      cause,
-      Boolean(f.abnormalOnly),
-      range?.lo ?? null,
-      range?.hi ?? null,
-    ])
-
-    return {
-      folders,
-      cover: range ? coverPrefixes(range) : null,
-      keep,
-      key,
     }
   }
 
   /** Every row of one id across marketplaces: one listing. */
   async lookup(tab: Tab, entityId: string): Promise<LogSummary[]> {
-    return (await this.lookupRows(tab, validateEntityId(entityId))).map((r) =>
+    return (await latestRows(this.kv, tab, entityId)).map((r) =>
       summaryOf(tab, r)
     )
-  }
-
-  private async lookupRows(tab: Tab, entityId: string) {
-    const source = new IndexSource(this.kv, [
-      filterPrefix(tab, entityFilter(entityId)),
-    ])
-
-    const page = await readMerged([source], 100, () => true, 4)
-    const seen = new Set<string>()
-
-    // Newest first: the first row of a marketplace is its latest version.
-    return page.rows.filter((r) => {
-      if (seen.has(r.marketplace)) return false
-      seen.add(r.marketplace)
-
-      return true
-    })
   }
 
   /**
@@ -510,125 +214,47 @@ export class LogStore {
    * cannot tell (search and date range).
    */
   async count(f: LogFilter): Promise<number | null> {
-    if (f.search || f.from || f.to) return null
-    const stats = await this.stats(f.tab)
+    const read = countPlan(f)
 
-    if (f.cause) {
-      if (f.marketplace || (f.status && f.status !== 'ERROR')) return null
-
-      return stats.causes?.[f.cause] ?? 0
-    }
-
-    if (f.abnormalOnly) {
-      if (f.status && f.status !== 'SUCCESS') return 0
-      if (f.marketplace) return stats.abnormal?.[f.marketplace] ?? 0
-
-      return Object.values(stats.abnormal ?? {}).reduce((a, b) => a + b, 0)
-    }
-
-    return countFor(stats, f.status, f.marketplace)
+    return read ? read(await this.counts.stats(f.tab)) : null
   }
 
   async overview(tab: Tab) {
-    return overviewOf(await this.stats(tab))
+    return overviewOf(await this.counts.stats(tab))
   }
 
   /** Errors by cause, most frequent first. */
   async errorGroups(tab: Tab, limit = 20): Promise<ErrorGroup[]> {
-    const { base, stats } = await this.readStats(tab)
-    const top = Object.entries(stats.causes ?? {})
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, limit)
+    const { base, stats } = await this.counts.read(tab)
 
     return Promise.all(
-      top.map(async ([cause, count]) => ({
+      topCauses(stats, limit).map(async ([cause, count]) => ({
         cause,
         count,
-        text: base.causeText[cause] ?? (await this.causeText(tab, cause)),
+        text:
+          base.causeText[cause] ?? (await this.counts.causeText(tab, cause)),
       }))
     )
   }
 
-  private async causeText(tab: Tab, cause: string) {
-    const cached = causeTexts.get(`${tab}/${cause}`)
-
-    if (cached) return cached
-    const file = await this.kv.get<Cause>(causePath(tab, cause))
-    const text = file?.data.text ?? cause
-
-    if (file) causeTexts.set(`${tab}/${cause}`, text)
-
-    return text
-  }
-
-  /** Base + pending deltas: two calls while compaction keeps up. */
-  private async readStats(tab: Tab) {
-    const [baseFile, leaves] = await Promise.all([
-      this.kv.get<StatsBase>(statsBasePath(tab)),
-      this.deltaLeaves(tab, 20),
-    ])
-
-    const base = baseFile?.data ?? emptyBase()
-
-    return { base, baseFile, leaves, stats: currentStats(base, leaves) }
-  }
-
-  private async stats(tab: Tab): Promise<TabStats> {
-    return (await this.readStats(tab)).stats
-  }
-
-  private async deltaLeaves(tab: Tab, maxPages: number) {
-    const leaves: string[] = []
-    let next: string | undefined
-
-    for (let i = 0; i < maxPages; i++) {
-      const page = await this.kv.list(statsDeltaPrefix(tab), {
-        limit: COMPACT_BATCH,
-        next,
-      })
-
-      for (const p of page.paths) leaves.push(leafOf(p))
-      if (!page.next) break
-      next = page.next
-    }
-
-    return leaves
-  }
-
   // ------------------------------------------------------------ maintenance
 
+  /** Folds pending count changes into the base. Returns how many were folded. */
+  compact(tab: Tab): Promise<number> {
+    return this.counts.compact(tab)
+  }
+
+  /** Compares a tab's counts with its rows and repairs drift (logCounts.ts). */
+  checkCounts(tab: Tab, options?: { repair?: boolean; maxListings?: number }) {
+    return this.counts.check(tab, options)
+  }
+
   /**
-   * Folds pending count changes into the base (If-Match) and deletes them.
-   * Safe to run concurrently and to repeat. Returns how many were folded.
+   * Maintenance's self-check of every tab (services/selfCheck.ts): at most
+   * every 10 minutes per process and account; a repair is logged.
    */
-  async compact(tab: Tab): Promise<number> {
-    const leaves = await this.deltaLeaves(tab, 1)
-
-    if (leaves.length === 0) return 0
-    await withOptimisticRetry(`Folding counts of ${tab}`, async () => {
-      const file = await this.kv.get<StatsBase>(statsBasePath(tab))
-      const base = file?.data ?? emptyBase()
-      const texts: Record<string, string> = {}
-      const folded = foldDeltas(base, leaves)
-
-      for (const cause of Object.keys(folded.stats.causes ?? {})) {
-        if (!base.causeText[cause])
-          texts[cause] = await this.causeText(tab, cause)
-      }
-
-      await this.kv.put(
-        statsBasePath(tab),
-        { ...folded, causeText: { ...folded.causeText, ...texts } },
-        file ? { ifMatch: file.etag } : { ifAbsent: true }
-      )
-    })
-
-    await eachLimited(leaves, DELETE_CONCURRENCY, (leaf) =>
-      this.kv.delete(statsDeltaPrefix(tab) + leaf).catch(() => undefined)
-    )
-
-    return leaves.length
+  selfCheck(logger?: RepairLogger): Promise<CountCheck[]> {
+    return selfCheck(this.counts, this.kv.scope ?? '', this.now, logger)
   }
 
   /**
@@ -641,69 +267,28 @@ export class LogStore {
     before: string,
     max = 200
   ): Promise<number> {
-    const page = await this.list({
+    // Everything in the range is wanted: its (mostly empty) cover is listed at once.
+    const page = await listRows(
+      this.kv,
       tab,
-      status,
-      to: before,
-      first: max,
-    })
+      planListing({ tab, status, to: before }),
+      max,
+      null,
+      { eager: true }
+    )
 
     let removed = 0
 
-    await eachLimited(page.data, 4, async (row) => {
-      if (await this.remove(row.id)) removed++
+    await eachLimited(page.rows, 4, async (row) => {
+      if (await this.remove(summaryOf(tab, row).id)) removed++
     })
 
     return removed
   }
 
-  /**
-   * Writes many new logs at once (seed data, benchmark fill, imports into an
-   * empty store): documents, entries and cause texts in uploads of `chunk`
-   * logs, counts folded straight into the base. Not for logs that may exist.
-   */
-  async importLogs(tab: Tab, logs: IntegrationLog[], chunk = 500) {
-    if (logs.length === 0) return
-    let added = emptyStats()
-    const texts: Record<string, string> = {}
-
-    for (let i = 0; i < logs.length; i += chunk) {
-      const files: Array<{ path: string; data: unknown }> = []
-
-      for (const log of logs.slice(i, i + chunk)) {
-        if (log.tab !== tab)
-          throw invalidArgument(`Log ${log.id} is not in ${tab}.`)
-        const doc = { ...log, updatedAt: log.updatedAt ?? log.processedAt }
-        const row = rowOf(doc)
-
-        files.push({
-          path: docPath(tab, log.marketplace, log.entityId),
-          data: doc,
-        })
-        for (const p of entryPaths(tab, row)) files.push({ path: p, data: {} })
-        added = applyStatsChange(added, this.changeOf(null, row))
-        if (row.cause && !texts[row.cause]) {
-          const cause = causeOf(log.message)
-
-          texts[cause.id] = cause.text
-          files.push({ path: causePath(tab, cause.id), data: cause })
-        }
-      }
-
-      await this.kv.putMany(files)
-    }
-
-    await withOptimisticRetry(`Counting imported logs of ${tab}`, async () => {
-      const file = await this.kv.get<StatsBase>(statsBasePath(tab))
-      const base = file?.data ?? emptyBase()
-      const sum = sumStats([base.stats, added])
-
-      await this.kv.put(
-        statsBasePath(tab),
-        { ...base, stats: sum, causeText: { ...base.causeText, ...texts } },
-        file ? { ifMatch: file.etag } : { ifAbsent: true }
-      )
-    })
+  /** Writes many new logs at once (services/logImport.ts). */
+  importLogs(tab: Tab, logs: IntegrationLog[], chunk = 500) {
+    return importLogs(this.kv, this.counts, tab, logs, chunk)
   }
 }
 

@@ -21,6 +21,11 @@ export interface ListPage {
 }
 
 export interface KeyValueStore {
+  /**
+   * Which account, workspace and bucket this is (per-process caches key on
+   * it); absent, a cache holds for this object only.
+   */
+  readonly scope?: string
   get<T>(path: string): Promise<StoredFile<T> | null>
   /** Throws PreconditionFailed when ifMatch/ifAbsent does not hold. */
   put<T>(path: string, data: T, options?: PutOptions): Promise<void>
