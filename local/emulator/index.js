@@ -21,6 +21,7 @@ const { SandboxCarrier } = require('./carrier')
 const { SandboxVtexTracking } = require('./vtexTracking')
 const { SandboxMarketplaces } = require('./sandbox')
 const { EventBus } = require('./events')
+const { SchedulerEmulator } = require('./scheduler')
 const { VtexData } = require('./vtex')
 
 const SESSIONS = {
@@ -66,6 +67,13 @@ class Emulator {
     this.carrier = new SandboxCarrier(this.clock)
     this.vtexTracking = new SandboxVtexTracking(this.clock)
     this.events = new EventBus({ serviceJson, appName, workerUrl, credential })
+    this.scheduler = new SchedulerEmulator({
+      clock: this.clock,
+      dataDir,
+      serviceJson,
+      workerUrl,
+      credential,
+    })
     this.vtex = new VtexData(dataDir, {
       account: null,
       publish: (e) => this.events.publish(e),
@@ -108,6 +116,8 @@ class Emulator {
     if (host.endsWith('.vtexcommercestable.com.br')) {
       if (ctx.pathname.startsWith('/api/license-manager/'))
         return this.licenseManager(req, res, ctx)
+      if (ctx.pathname.startsWith('/api/scheduler/'))
+        return this.scheduler.handle(req, res, ctx)
 
       return this.vtex.handle(req, res, ctx)
     }
@@ -153,18 +163,13 @@ class Emulator {
 
       if (!e || req.method !== 'PUT')
         return send(res, 404, { message: 'Unknown courier route' })
-      const payload = ctx.body.length
-        ? JSON.parse(ctx.body.toString('utf8'))
-        : {}
 
-      this.events.publish({
+      return this.events.receive(res, {
         account,
         workspace,
         key: decodeURIComponent(e[1]),
-        body: payload,
+        body: ctx.body,
       })
-
-      return send(res, 200, {})
     }
 
     const s = /^\/apps\/([^/]+)\/settings$/.exec(rest)
@@ -235,7 +240,16 @@ class Emulator {
 
         this.clock.offsetMs +=
           Number(advanceHours) * 3_600_000 + Number(advanceMs)
-        this.onClock(this.clock.offsetMs)
+
+        // The worker follows the clock, then the schedules due by now run.
+        return Promise.resolve(this.onClock(this.clock.offsetMs))
+          .then(() => this.scheduler.runDue())
+          .then(() =>
+            send(res, 200, {
+              now: new Date(this.clock.now()).toISOString(),
+              offsetMs: this.clock.offsetMs,
+            })
+          )
       }
 
       return send(res, 200, {
@@ -366,6 +380,7 @@ class Emulator {
     this.vtex.account = account
     this.events.account = account
     this.events.workspace = workspace
+    this.scheduler.start(account)
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((e) =>
         send(res, 500, { message: String((e && e.stack) || e) })
@@ -381,6 +396,7 @@ class Emulator {
 
   async close() {
     this.events.stop()
+    this.scheduler.stop()
     this.vbase.flush()
     this.vtex.flush()
     if (this.server) {

@@ -8,6 +8,7 @@ import { Logistics } from './logistics'
 import { LogStorage } from './logStorage'
 import { MarketplaceHttp } from './marketplace'
 import { Oms } from './oms'
+import { SchedulerClient } from './scheduler'
 import { VtexTrackingClient } from './vtexTracking'
 
 export class Clients extends IOClients {
@@ -49,5 +50,9 @@ export class Clients extends IOClients {
 
   public get oms() {
     return this.getOrSet('oms', Oms)
+  }
+
+  public get scheduler() {
+    return this.getOrSet('scheduler', SchedulerClient)
   }
 }
