@@ -37,6 +37,13 @@ export interface Job {
 export const LEASE_MS = 10_000
 /** A working handler renews its claim this often (three renewals per lease). */
 export const RENEW_EVERY_MS = 3_000
+/**
+ * A claim not renewed for this long (two renewals missed) is presumed held
+ * by a process that died: a delivery waits for it to run out (at most
+ * LEASE_MS − STALE_AFTER_MS) and takes the job over, instead of being sent
+ * away to come back later.
+ */
+export const STALE_AFTER_MS = 2 * RENEW_EVERY_MS
 /** A job not finished this long after it was due is sent again. */
 export const RESEND_AFTER_MS = 2 * 60_000
 /** After this many event sends the job is dropped and the log marked as failed. */
@@ -80,17 +87,25 @@ export const exportJobId = (logId: string, changedAt: string) =>
 export const isClaimed = (job: Job, now: number) =>
   job.claimedUntil != null && Date.parse(job.claimedUntil) > now
 
+/** How long the job's claim still runs (0 when unclaimed). */
+export const claimLeftMs = (job: Job, now: number) =>
+  job.claimedUntil ? Math.max(0, Date.parse(job.claimedUntil) - now) : 0
+
 /**
  * Why a delivery may not work a job now: another handler holds a live claim
  * (CLAIMED: deliver again later, the claim runs out within LEASE_MS if its
- * holder died), or a retry is scheduled for later (NOT_DUE: the retry's own
- * event, or the sweep, will come). Null when it may.
+ * holder died), a claim its holder stopped renewing (STALE: wait for it to
+ * run out, then take over), or a retry is scheduled for later (NOT_DUE:
+ * the retry's own event, or the sweep, will come). Null when it may.
  */
 export function claimRefusal(
   job: Job,
   now: number
-): 'CLAIMED' | 'NOT_DUE' | null {
-  if (isClaimed(job, now)) return 'CLAIMED'
+): 'CLAIMED' | 'STALE' | 'NOT_DUE' | null {
+  if (isClaimed(job, now))
+    return claimLeftMs(job, now) <= LEASE_MS - STALE_AFTER_MS
+      ? 'STALE'
+      : 'CLAIMED'
   if (job.notBefore && Date.parse(job.notBefore) > now) return 'NOT_DUE'
 
   return null

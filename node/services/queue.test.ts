@@ -2,6 +2,7 @@ import { recordOutcome } from '../domain/log'
 import {
   LEASE_MS,
   RESEND_AFTER_MS,
+  STALE_AFTER_MS,
   claim,
   exportJobId,
   newJob,
@@ -204,16 +205,18 @@ describe('exports from catalog notifications', () => {
         'dead-owner'
       )!
     )
-    // Redelivered while the claim is live: deliver again later, not "done".
+    // Redelivered while the claim looks live: deliver again later, not "done".
     await expect(
       env.queue.onCatalogChange(stockChange('100', t0))
     ).rejects.toMatchObject({ name: 'JobBusy', status: 503 })
     expect(env.markets.requests).toHaveLength(0)
-    // The next redelivery after LEASE_MS takes it over and sends once.
-    env.clock.t += LEASE_MS + 1
+    // Redelivered once its holder missed two renewals: waits for the claim
+    // to run out and takes the job over, sending once.
+    env.clock.t += STALE_AFTER_MS
     expect(await env.queue.onCatalogChange(stockChange('100', t0))).toEqual([
       'done',
     ])
+    expect(env.clock.t).toBeGreaterThan(t0 + LEASE_MS)
     expect(env.markets.accepted).toHaveLength(1)
     expect(await env.jobs.pending(10)).toEqual([])
   })

@@ -20,6 +20,7 @@ import {
   JobBusy,
   backoffMs,
   claim,
+  claimLeftMs,
   claimRefusal,
   exhausted,
   exportJobId,
@@ -54,6 +55,7 @@ import { LeaseKeeper } from './lease'
 import type { LogStore } from './logStore'
 import { notFound } from './logStore'
 import type { StoredFile } from './storage'
+import { sleep } from './retry'
 import { isPreconditionFailed } from './storage'
 
 export interface Clock {
@@ -89,6 +91,8 @@ export interface QueueDeps {
   clock?: Clock
   scheduler?: Scheduler
   delays?: RetryDelays
+  /** Waits (real time by default; tests pass one that moves their clock). */
+  wait?: (ms: number) => Promise<void>
   /**
    * Logs of VTEX's own systems (OMS, VTEX Tracking) in the Tracking tab: a
    * reprocess redoes that update instead of sending to a marketplace.
@@ -127,7 +131,10 @@ export class BridgeQueue {
     this.clock = deps.clock ?? systemClock
     this.scheduler = deps.scheduler ?? timerScheduler
     this.delays = deps.delays ?? DEFAULT_DELAYS
+    this.wait = deps.wait ?? sleep
   }
+
+  private readonly wait: (ms: number) => Promise<void>
 
   private iso = () => new Date(this.clock.now()).toISOString()
 
@@ -344,13 +351,23 @@ export class BridgeQueue {
    * to the retry's own event.
    */
   async run(jobId: string): Promise<JobResult> {
-    const file = await this.deps.jobs.get(jobId)
+    let file = await this.deps.jobs.get(jobId)
 
     if (!file) return 'missing'
-    const now = this.clock.now()
-    const refusal = claimRefusal(file.data, now)
+    let now = this.clock.now()
+    let refusal = claimRefusal(file.data, now)
 
-    if (refusal === 'CLAIMED') throw new JobBusy(jobId, file.data.claimedUntil)
+    if (refusal === 'STALE') {
+      // Its holder stopped renewing (it died): wait for the claim to run out.
+      await this.wait(claimLeftMs(file.data, now) + 50)
+      file = await this.deps.jobs.get(jobId)
+      if (!file) return 'missing'
+      now = this.clock.now()
+      refusal = claimRefusal(file.data, now)
+    }
+
+    if (refusal === 'CLAIMED' || refusal === 'STALE')
+      throw new JobBusy(jobId, file.data.claimedUntil)
     if (refusal === 'NOT_DUE') return 'busy'
     const job = claim(file.data, now)!
 
