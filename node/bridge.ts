@@ -163,7 +163,8 @@ export function maintenanceSchedule(clients: Clients) {
     account,
     workspace,
     app: appId().split('@')[0],
-    now: () => Date.now(),
+    // The schedules' clock (the local runtime moves it).
+    now: () => clock.now(),
   })
 }
 

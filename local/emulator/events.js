@@ -11,10 +11,10 @@
  * kept in `deadLetters`) — never forever. `duplicate` delivers every event
  * twice to prove handlers are idempotent.
  *
- * The courier only takes what a sender's events client produces: a JSON
- * body (400 otherwise) of at most MAX_EVENT_BYTES (413), the most @vtex/api's
- * event runtime reads (co-body's 1 MB) — an event no handler could ever
- * parse is refused to its sender instead of being delivered into a loop.
+ * The courier only takes what @vtex/api's event runtime can read (co-body,
+ * strict JSON up to 1 MB): a JSON object or array (400 otherwise) of at most
+ * MAX_EVENT_BYTES (413) — an event no handler could ever parse is refused to
+ * its sender instead of being delivered into a loop.
  */
 const http = require('http')
 
@@ -105,6 +105,12 @@ class EventBus {
     } catch {
       return send(res, 400, { message: 'The event body must be JSON' })
     }
+
+    // @vtex/api's event runtime parses strict JSON: an object or an array.
+    if (!payload || typeof payload !== 'object')
+      return send(res, 400, {
+        message: 'The event body must be a JSON object or array',
+      })
 
     this.publish({ account, workspace, key, body: payload })
 

@@ -1,5 +1,6 @@
 import {
   argumentAt,
+  preExecutionErrorOf,
   queryErrorOf,
   requestRefusalOf,
   variableErrorOf,
@@ -123,6 +124,12 @@ describe('naming the field', () => {
     const source = 'query {\n  integrationLog(id: null) { id }\n}'
 
     expect(argumentAt(source, { line: 2, column: 21 })).toBe('id')
+    expect(
+      argumentAt('mutation { removeLogs(ids: ["a", { id: 1 }]) { removed } }', {
+        line: 1,
+        column: 34,
+      })
+    ).toBe('ids')
     expect(argumentAt(source, { line: 9, column: 1 })).toBeNull()
     expect(argumentAt(source, undefined)).toBeNull()
   })
@@ -180,5 +187,22 @@ describe('naming the field', () => {
         'Variable "$f" got invalid value "x"; Expected type Boolean. Boolean cannot represent a non boolean value: "x"'
       )
     ).toEqual(['INVALID_VARIABLES', 'f:INVALID_FORMAT'])
+  })
+})
+
+describe('errors before execution that are not about variables', () => {
+  it('an operation graphql-js cannot pick is an invalid query', () => {
+    expect(
+      preExecutionErrorOf('Unknown operation named "nope".').extensions
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_QUERY',
+      fields: [{ field: 'operationName', code: 'INVALID_FORMAT' }],
+    })
+    expect(
+      preExecutionErrorOf(
+        'Variable "$id" of required type "ID!" was not provided.'
+      ).extensions.reason
+    ).toBe('INVALID_VARIABLES')
   })
 })

@@ -57,7 +57,10 @@ export function argumentAt(
     lines[location.line - 1].slice(0, location.column - 1),
   ].join('\n')
 
-  return /([_A-Za-z][_0-9A-Za-z]*)\s*:\s*$/.exec(before)?.[1] ?? null
+  // `first: 99…` or, inside a list, `ids: [1, {…`.
+  return (
+    /([_A-Za-z][_0-9A-Za-z]*)\s*:\s*(?:\[[^\]:]*)?$/.exec(before)?.[1] ?? null
+  )
 }
 
 const q = (s: string) => `"${s}"`
@@ -143,6 +146,23 @@ export function variableErrorOf(message: string): ContractError {
     'INVALID_VARIABLES',
     name ? [{ field: name, code }] : []
   )
+}
+
+/**
+ * An error graphql-js returned without executing anything (no `data`): a
+ * variable it could not coerce, or an operation it could not pick (unknown
+ * operationName, several operations and none named).
+ */
+export function preExecutionErrorOf(message: string): ContractError {
+  return /^Variable "\$/.test(message)
+    ? variableErrorOf(message)
+    : refusal(
+        message,
+        'INVALID_QUERY',
+        /operation/i.test(message)
+          ? [{ field: 'operationName', code: 'INVALID_FORMAT' }]
+          : []
+      )
 }
 
 /**

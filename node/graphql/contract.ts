@@ -1,5 +1,6 @@
 import type { ContractError } from '../domain/graphqlErrors'
-import { requestRefusalOf, variableErrorOf } from '../domain/graphqlErrors'
+import { drain } from '../routes/body'
+import { preExecutionErrorOf, requestRefusalOf } from '../domain/graphqlErrors'
 
 type Next = () => Promise<unknown>
 
@@ -31,6 +32,8 @@ export async function requestErrors(ctx: Ctx, next: Next) {
     const refusal = requestRefusalOf(e, ctx.graphql.query)
 
     if (!refusal) throw e
+    // A body refused unread (too large) is drained so the answer arrives.
+    if (refusal.status === 413) await drain(ctx.req)
     ctx.status = refusal.status
     ctx.graphql.graphqlResponse = {
       errors: refusal.errors.map(quiet),
@@ -42,12 +45,12 @@ export async function requestErrors(ctx: Ctx, next: Next) {
   const result = ctx.graphql.graphqlResponse
 
   // graphql-js returns no `data` at all when execution never started: the
-  // variables could not be coerced to the operation's types.
+  // variables could not be coerced, or no operation could be picked.
   if (result && result.data === undefined && result.errors?.length) {
     ctx.status = 400
     ctx.graphql.graphqlResponse = {
       errors: result.errors.map((e) =>
-        quiet(variableErrorOf(String((e as { message?: unknown }).message)))
+        quiet(preExecutionErrorOf(String((e as { message?: unknown }).message)))
       ),
     }
   }
