@@ -148,7 +148,10 @@ export async function maintain(clients: Clients) {
   await bulkRunnerWith(clients, queue).sweep()
   const carrierChecks = await (await carrierTracker(clients)).runDue()
 
-  await maintenanceSchedule(clients).ensure()
+  // Renews the schedule near its end; a failure here waits for the next pass.
+  await maintenanceSchedule(clients)
+    .ensure()
+    .catch(() => undefined)
 
   return { ...swept, carrierChecks }
 }
