@@ -80,4 +80,14 @@ describe('the maintenance schedule', () => {
 
     expect(registered.request.headers[SECRET_HEADER]).toBe(stored)
   })
+
+  it('events arriving together share one check', async () => {
+    const s = setup()
+
+    await Promise.all([1, 2, 3, 4].map(() => s.schedule().ensure()))
+    expect(s.api.calls).toEqual([
+      'GET master/vtex.marketplace-bridge/marketplace-bridge-maintenance',
+      'PUT master/vtex.marketplace-bridge',
+    ])
+  })
 })

@@ -31,6 +31,8 @@ export interface ScheduleDeps {
 
 /** When each account/workspace's schedule was last known to be registered, per process. */
 const confirmed = new Map<string, number>()
+/** A check under way, shared by the events that arrive meanwhile. */
+const checking = new Map<string, Promise<'REGISTERED' | 'CURRENT'>>()
 
 /** An event checks the schedule at most this often per process (a GET to the Scheduler API). */
 export const CHECK_EVERY_MS = 10 * 60_000
@@ -90,6 +92,17 @@ export class MaintenanceSchedule {
     const last = confirmed.get(this.key)
 
     if (!force && last != null && now - last < CHECK_EVERY_MS) return 'SKIPPED'
+    const running = checking.get(this.key)
+
+    if (running && !force) return running
+    const check = this.check(now).finally(() => checking.delete(this.key))
+
+    checking.set(this.key, check)
+
+    return check
+  }
+
+  private async check(now: number): Promise<'REGISTERED' | 'CURRENT'> {
     const { account, workspace, app } = this.deps
     const wanted = maintenanceSchedule(
       account,
