@@ -94,61 +94,115 @@ async function startLocal({
         })
       : { seeded: 0 }
 
-  const worker = fork(path.join(__dirname, 'worker.js'), [], {
-    execArgv: process.env.WORKER_EXEC_ARGV
-      ? process.env.WORKER_EXEC_ARGV.split(' ')
-      : [],
-    env: {
-      ...process.env,
-      VTEX_APP_ID: appId,
-      VTEX_ACCOUNT: ACCOUNT,
-      VTEX_WORKSPACE: WORKSPACE,
-      VTEX_REGION: 'aws-us-east-1',
-      VTEX_PRODUCTION: 'false',
-      NODE_ENV: 'production',
-      WORKER_PORT: String(workerPort),
-      HTTP_PROXY: emulatorUrl,
-      HTTPS_PROXY: emulatorUrl,
-      http_proxy: emulatorUrl,
-      https_proxy: emulatorUrl,
-      NO_PROXY: '',
-      no_proxy: '',
-    },
-    stdio: quiet
-      ? ['ignore', 'ignore', 'pipe', 'ipc']
-      : ['ignore', 'pipe', 'pipe', 'ipc'],
-  })
+  const workerEnv = {
+    ...process.env,
+    VTEX_APP_ID: appId,
+    VTEX_ACCOUNT: ACCOUNT,
+    VTEX_WORKSPACE: WORKSPACE,
+    VTEX_REGION: 'aws-us-east-1',
+    VTEX_PRODUCTION: 'false',
+    NODE_ENV: 'production',
+    WORKER_PORT: String(workerPort),
+    HTTP_PROXY: emulatorUrl,
+    HTTPS_PROXY: emulatorUrl,
+    http_proxy: emulatorUrl,
+    https_proxy: emulatorUrl,
+    NO_PROXY: '',
+    no_proxy: '',
+  }
 
-  if (!quiet) {
-    pipeWorkerOutput(worker.stdout, process.stdout, { verbose })
-    pipeWorkerOutput(worker.stderr, process.stderr, { verbose })
+  let worker = null
+  let stopping = false
+  let workerErr = ''
+  /** Waiting for the next worker to be ready (after a crash). */
+  let onRestart = []
+
+  /** Tells the worker the schedules' clock; resolves when it has it. */
+  const sendClock = (w, offsetMs) =>
+    new Promise((resolve) => {
+      if (!w.connected) return resolve()
+      const onAck = (m) => {
+        if (m && m.clockAck === offsetMs) {
+          w.off('message', onAck)
+          resolve()
+        }
+      }
+
+      w.on('message', onAck)
+      w.send({ clockOffsetMs: offsetMs })
+    })
+
+  const spawnWorker = () => {
+    const w = fork(path.join(__dirname, 'worker.js'), [], {
+      execArgv: process.env.WORKER_EXEC_ARGV
+        ? process.env.WORKER_EXEC_ARGV.split(' ')
+        : [],
+      env: workerEnv,
+      stdio: quiet
+        ? ['ignore', 'ignore', 'pipe', 'ipc']
+        : ['ignore', 'pipe', 'pipe', 'ipc'],
+    })
+
+    worker = w
+    if (quiet && w.stderr)
+      w.stderr.on('data', (d) => (workerErr = (workerErr + d).slice(-4000)))
+    if (!quiet) {
+      pipeWorkerOutput(w.stdout, process.stdout, { verbose })
+      pipeWorkerOutput(w.stderr, process.stderr, { verbose })
+    }
+
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`The worker did not start in 60 s:\n${workerErr}`)),
+        60_000
+      )
+
+      w.once('message', (m) => {
+        if (!(m && m.ready)) return
+        clearTimeout(timer)
+        // A restarted worker follows the clock the emulator is on.
+        sendClock(w, emulator.clock.offsetMs).then(resolve)
+      })
+      w.once('exit', (code) => {
+        clearTimeout(timer)
+        reject(new Error(`The worker exited (${code}):\n${workerErr}`))
+      })
+    }).then(() => {
+      // IO restarts a worker that died; so does the local runtime.
+      w.once('exit', () => {
+        if (stopping || w !== worker) return
+        setTimeout(() => {
+          spawnWorker().then(
+            () => {
+              const waiting = onRestart
+
+              onRestart = []
+              waiting.forEach((fn) => fn(Date.now()))
+            },
+            (e) => console.error(e)
+          )
+        }, 200)
+      })
+    })
   }
 
   // The schedules' clock: the emulator moves it, the worker follows.
-  emulator.onClock = (offsetMs) => {
-    if (worker.connected) worker.send({ clockOffsetMs: offsetMs })
+  emulator.onClock = (offsetMs) => sendClock(worker, offsetMs)
+  await spawnWorker()
+
+  /**
+   * kill -9 of the worker process, as a crash on IO; the runtime restarts
+   * it. Resolves when the new worker is ready: { killedAt, readyAt }.
+   */
+  const killWorker = () => {
+    const killedAt = Date.now()
+    const ready = new Promise((resolve) => onRestart.push(resolve))
+
+    worker.kill('SIGKILL')
+
+    return ready.then((readyAt) => ({ killedAt, readyAt }))
   }
-
-  let workerErr = ''
-
-  if (quiet && worker.stderr)
-    worker.stderr.on('data', (d) => (workerErr = (workerErr + d).slice(-4000)))
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () =>
-        reject(new Error(`The worker did not start in 60 s:\n${workerErr}`)),
-      60_000
-    )
-
-    worker.once(
-      'message',
-      (m) => m && m.ready && (clearTimeout(timer), resolve())
-    )
-    worker.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`The worker exited (${code}):\n${workerErr}`))
-    })
-  })
 
   const shell = createShellServer({
     workerUrl,
@@ -167,9 +221,10 @@ async function startLocal({
   const consoleUrl = `http://localhost:${shell.address().port}${CONSOLE_PATH}`
 
   const stop = async () => {
+    stopping = true
     shell.closeAllConnections()
     await new Promise((resolve) => shell.close(resolve))
-    if (worker.exitCode === null) {
+    if (worker.exitCode === null && worker.signalCode === null) {
       worker.kill('SIGTERM')
       await new Promise((resolve) => worker.once('exit', resolve))
     }
@@ -198,6 +253,7 @@ async function startLocal({
     session: SESSION,
     seeded: seeded.seeded,
     emulator,
+    killWorker,
     stop,
   }
 }

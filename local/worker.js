@@ -22,5 +22,6 @@ process.on('message', (m) => {
     const { clock } = require(`${runtimeDir}/service/src/node/services/clock`)
 
     clock.offsetMs = m.clockOffsetMs
+    process.send({ clockAck: m.clockOffsetMs })
   }
 })

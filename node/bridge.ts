@@ -18,6 +18,7 @@ import { VTEX_TRACKING_LOG } from './domain/vtexTracking'
 import { invoicedPackage } from './domain/vtex'
 import { clock } from './services/clock'
 import { JobStore } from './services/jobStore'
+import { MaintenanceSchedule } from './services/schedule'
 import { LogStore } from './services/logStore'
 import { BridgeQueue } from './services/queue'
 
@@ -107,36 +108,26 @@ export async function saveSettings(
   const { account, workspace } = clients.ioContext
 
   settingsCache.delete(`${account}/${workspace}`)
+  // Saving the settings (re)registers the maintenance schedule; if VTEX's
+  // scheduler is unreachable now, the next event repairs it.
+  await maintenanceSchedule(clients)
+    .ensure({ force: true })
+    .catch(() => undefined)
 
   return parseSettings(next)
 }
 
 /**
- * The sweep (re-sending jobs that went quiet) runs after handlers and
- * mutations, at most every 15 s per process: it reads every pending job, so
- * running it on each of hundreds of events per second would double the
- * storage traffic for nothing.
+ * The maintenance pass, driven by the app's schedule (every minute, the
+ * public maintenance route): re-send jobs that went quiet, fold count
+ * changes, apply the retention settings, re-send bulk actions that went
+ * quiet, run the carrier checks that are due, and keep the schedule itself
+ * registered. Bounded work per run (retention removes at most 200 logs per
+ * tab and status; 25 jobs and 25 carrier checks).
  */
-const SWEEP_EVERY_MS = 15_000
-let lastSweep = 0
-
-export async function sweepIfDue(queue: BridgeQueue, clients?: Clients) {
-  // The schedules' clock (the local runtime moves it to simulate days).
-  if (clock.now() - lastSweep < SWEEP_EVERY_MS) return null
-  lastSweep = clock.now()
+export async function maintain(clients: Clients) {
+  const queue = await bridgeQueue(clients)
   const swept = await queue.sweep()
-
-  if (clients) await maintain(clients, queue)
-
-  return swept
-}
-
-/**
- * Housekeeping that rides on the sweep: fold count changes, re-send bulk
- * actions that went quiet, and apply the retention settings. Bounded work
- * per run (retention removes at most 200 logs per tab and status).
- */
-export async function maintain(clients: Clients, queue: BridgeQueue) {
   const logs = logStore(clients)
   const settings = await loadSettings(clients)
   const now = Date.now()
@@ -157,7 +148,29 @@ export async function maintain(clients: Clients, queue: BridgeQueue) {
   // Counts against the rows they count (at most every 10 min), off the request: it lists every row.
   logs.selfCheck(clients.ioContext.logger).catch(() => undefined)
   await bulkRunnerWith(clients, queue).sweep()
-  await (await carrierTracker(clients)).runDue()
+  const carrierChecks = await (await carrierTracker(clients)).runDue()
+
+  // Renews the schedule near its end; a failure here waits for the next pass.
+  await maintenanceSchedule(clients)
+    .ensure()
+    .catch(() => undefined)
+
+  return { ...swept, carrierChecks }
+}
+
+/** The app's schedule with VTEX's scheduler and its secret (services/schedule.ts). */
+export function maintenanceSchedule(clients: Clients) {
+  const { account, workspace } = clients.ioContext
+
+  return new MaintenanceSchedule({
+    kv: clients.logStorage.bucket(LOG_BUCKET),
+    api: clients.scheduler,
+    account,
+    workspace,
+    app: appId().split('@')[0],
+    // The schedules' clock (the local runtime moves it).
+    now: () => clock.now(),
+  })
 }
 
 function eventDispatcher(clients: Clients): JobDispatcher {

@@ -2,6 +2,7 @@ import type { ClientsConfig, RecorderState, ServiceContext } from '@vtex/api'
 import { LRUCache, Service, method } from '@vtex/api'
 
 import { Clients } from './clients'
+import { GRAPHQL_ROUTE, graphqlRoute } from './graphql/route'
 import {
   onCatalogChange,
   onOrderStatus,
@@ -12,6 +13,7 @@ import { resolvers } from './resolvers'
 import { exportCsv } from './routes/exportCsv'
 import { externalOrders } from './routes/externalOrders'
 import { runMaintenance } from './routes/maintenance'
+import { routeContract } from './routes/contract'
 import { partnerTracking } from './routes/partner'
 
 const TIMEOUT_MS = 5000
@@ -49,10 +51,12 @@ export default new Service<Clients, RecorderState, Context>({
   clients,
   events: { runJob, runBulk, onCatalogChange, onOrderStatus },
   routes: {
-    exportCsv: method({ GET: exportCsv }),
-    partnerTracking: method({ POST: partnerTracking }),
-    externalOrders: method({ POST: externalOrders }),
-    runMaintenance: method({ POST: runMaintenance }),
+    // Every route answers the route error contract (routes/contract.ts).
+    exportCsv: [routeContract, method({ GET: exportCsv })],
+    partnerTracking: [routeContract, method({ POST: partnerTracking })],
+    externalOrders: [routeContract, method({ POST: externalOrders })],
+    runMaintenance: [routeContract, method({ POST: runMaintenance })],
+    // @vtex/api's GraphQL pipeline with the error contract (graphql/route.ts).
+    [GRAPHQL_ROUTE]: graphqlRoute({ resolvers }),
   },
-  graphql: { resolvers },
 })

@@ -278,6 +278,8 @@ function checkOutbound(root = path.resolve(__dirname, '..')) {
         problems.push(
           `${call.who} calls VTEX endpoint ${call.path}, which local/emulator/permissions.js does not list: add it with the License Manager resource VTEX documents`
         )
+      } else if (endpoint.appScoped) {
+        resource = "the app's own resource (no License Manager key)"
       } else if (!endpoint.userToken) {
         resource = endpoint.resources.find((r) => names.has(r))
         if (!resource)

@@ -4,10 +4,25 @@
  * The events bus (courier): PUT /events/{key}?resource=... from an app is
  * delivered later to every handler subscribed to that key in service.json,
  * as the worker expects: POST /{account}/{workspace}/_events with
- * x-event-handler-id. Delivery is at-least-once: failures are retried, and
- * `duplicate` delivers every event twice to prove handlers are idempotent.
+ * x-event-handler-id. Delivery is at-least-once: a delivery that is not
+ * answered 2xx (refused, a 5xx, or no answer at all because the worker
+ * died) is delivered again with exponential backoff (1 s doubling to 30 s),
+ * up to MAX_REDELIVERIES times, then dead-lettered (counted in `failed`,
+ * kept in `deadLetters`) — never forever. `duplicate` delivers every event
+ * twice to prove handlers are idempotent.
+ *
+ * The courier only takes what @vtex/api's event runtime can read (co-body,
+ * strict JSON up to 1 MB): a JSON object or array (400 otherwise) of at most
+ * MAX_EVENT_BYTES (413) — an event no handler could ever parse is refused to
+ * its sender instead of being delivered into a loop.
  */
 const http = require('http')
+
+const { send } = require('./vbase')
+
+const MAX_REDELIVERIES = 10
+const MAX_EVENT_BYTES = 1024 * 1024
+const retryDelayMs = (attempt) => Math.min(30_000, 500 * 2 ** attempt)
 
 class EventBus {
   constructor({ serviceJson, appName, workerUrl, credential }) {
@@ -29,6 +44,10 @@ class EventBus {
     this.failed = 0
     this.pending = new Set()
     this.inFlight = 0
+    /** Events given up after MAX_REDELIVERIES (handler, key, last status). */
+    this.deadLetters = []
+    /** Every delivery's answer, newest last (at most 5000): { handlerId, key, attempt, status }. */
+    this.outcomes = []
     /** Handler durations by handler id: how long each delivery took to answer. */
     this.durations = {}
   }
@@ -70,26 +89,59 @@ class EventBus {
     return this.pending.size === 0 && this.inFlight === 0
   }
 
+  /**
+   * The courier's PUT /events/{key}: refuses what no handler could read,
+   * publishes the rest.
+   */
+  receive(res, { account, workspace, key, topic, body }) {
+    if (body.length > MAX_EVENT_BYTES)
+      return send(res, 413, {
+        message: `The event is larger than ${MAX_EVENT_BYTES} bytes`,
+      })
+    let payload
+
+    try {
+      payload = body.length ? JSON.parse(body.toString('utf8')) : {}
+    } catch {
+      return send(res, 400, { message: 'The event body must be JSON' })
+    }
+
+    // @vtex/api's event runtime parses strict JSON: an object or an array.
+    if (!payload || typeof payload !== 'object')
+      return send(res, 400, {
+        message: 'The event body must be a JSON object or array',
+      })
+
+    this.publish({ account, workspace, key, topic, body: payload })
+
+    return send(res, 200, {})
+  }
+
   schedule(event, attempt) {
     const timer = setTimeout(
       () => {
         this.pending.delete(timer)
         this.inFlight++
-        this.deliver(event).then(
-          (ok) => {
-            this.inFlight--
-            if (ok) this.delivered++
-            else if (attempt < 4) this.schedule(event, attempt + 1)
-            else this.failed++
-          },
-          () => {
-            this.inFlight--
-            if (attempt < 4) this.schedule(event, attempt + 1)
-            else this.failed++
+        const settle = (status) => {
+          this.inFlight--
+          this.outcomes.push({
+            handlerId: event.handlerId,
+            key: event.key,
+            attempt,
+            status,
+          })
+          if (this.outcomes.length > 5000) this.outcomes.shift()
+          if (status >= 200 && status < 300) this.delivered++
+          else if (attempt < MAX_REDELIVERIES) this.schedule(event, attempt + 1)
+          else {
+            this.failed++
+            this.deadLetters.push({ ...event, status })
           }
-        )
+        }
+
+        this.deliver(event).then(settle, () => settle(null))
       },
-      attempt === 0 ? this.delayMs : 500 * 2 ** attempt
+      attempt === 0 ? this.delayMs : retryDelayMs(attempt)
     )
 
     this.pending.add(timer)
@@ -131,7 +183,7 @@ class EventBus {
           res.resume()
           res.on('end', () => {
             this.record(handlerId, Date.now() - started)
-            resolve(res.statusCode >= 200 && res.statusCode < 300)
+            resolve(res.statusCode)
           })
         }
       )

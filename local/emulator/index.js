@@ -28,6 +28,7 @@ const { SandboxCarrier } = require('./carrier')
 const { SandboxVtexTracking } = require('./vtexTracking')
 const { SandboxMarketplaces } = require('./sandbox')
 const { EventBus } = require('./events')
+const { SchedulerEmulator } = require('./scheduler')
 const { VtexData } = require('./vtex')
 const { Platform, localManifest } = require('./platform')
 const { IoRouter } = require('./router')
@@ -82,6 +83,13 @@ class Emulator {
     this.carrier = new SandboxCarrier(this.clock)
     this.vtexTracking = new SandboxVtexTracking(this.clock)
     this.events = new EventBus({ serviceJson, appName, workerUrl, credential })
+    this.scheduler = new SchedulerEmulator({
+      clock: this.clock,
+      dataDir,
+      serviceJson,
+      workerUrl,
+      credential,
+    })
     this.vtex = new VtexData(dataDir, {
       account: null,
       publish: (e) => this.events.publish(e),
@@ -162,6 +170,8 @@ class Emulator {
         return this.resourceAccess(req, res, ctx)
       if (ctx.pathname.startsWith('/api/license-manager/'))
         return this.licenseManager(req, res, ctx)
+      if (ctx.pathname.startsWith('/api/scheduler/'))
+        return this.scheduler.handle(req, res, ctx)
       const refusal = this.platform.vtexPermission({
         method: req.method,
         pathname: ctx.pathname,
@@ -224,20 +234,15 @@ class Emulator {
 
       if (!e || req.method !== 'PUT')
         return send(res, 404, { message: 'Unknown courier route' })
-      const payload = ctx.body.length
-        ? JSON.parse(ctx.body.toString('utf8'))
-        : {}
 
       // An app's own events: IO delivers them by topic (service.json topics).
-      this.events.publish({
+      return this.events.receive(res, {
         account,
         workspace,
         key: decodeURIComponent(e[1]),
         topic: decodeURIComponent(e[1]),
-        body: payload,
+        body: ctx.body,
       })
-
-      return send(res, 200, {})
     }
 
     const s = /^\/apps\/([^/]+)\/settings$/.exec(rest)
@@ -326,7 +331,16 @@ class Emulator {
 
         this.clock.offsetMs +=
           Number(advanceHours) * 3_600_000 + Number(advanceMs)
-        this.onClock(this.clock.offsetMs)
+
+        // The worker follows the clock, then the schedules due by now run.
+        return Promise.resolve(this.onClock(this.clock.offsetMs))
+          .then(() => this.scheduler.runDue())
+          .then(() =>
+            send(res, 200, {
+              now: new Date(this.clock.now()).toISOString(),
+              offsetMs: this.clock.offsetMs,
+            })
+          )
       }
 
       return send(res, 200, {
@@ -490,6 +504,7 @@ class Emulator {
     this.vtex.account = account
     this.events.account = account
     this.events.workspace = workspace
+    this.scheduler.start(account)
     this.server = keepAliveLongerThanClients(
       http.createServer((req, res) => {
         this.handle(req, res).catch((e) =>
@@ -507,6 +522,7 @@ class Emulator {
 
   async close() {
     this.events.stop()
+    this.scheduler.stop()
     this.vbase.flush()
     this.vtex.flush()
     if (this.server) {

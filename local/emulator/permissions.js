@@ -12,8 +12,20 @@
  * calls must be listed here and covered by a policy).
  *   userToken: the request carries a user's token and is decided by that
  *   user's roles, not by the app's policies.
+ *   appScoped: the request acts on the app's own resource with the app's own
+ *   token and VTEX documents no License Manager resource for it (VTEX's
+ *   own IO apps call it with no policy but outbound-access).
  */
 const VTEX_ENDPOINTS = [
+  {
+    // The app's own schedule (return-app and marketplace-financial-commission
+    // register theirs the same way: Janus, the app's token, version=4).
+    name: "Scheduler · The app's own schedules",
+    methods: ['GET', 'PUT', 'DELETE'],
+    path: /^\/api\/scheduler\/[^/]+\/[^/]+(\/[^/]+)?\/?$/,
+    resources: [],
+    appScoped: true,
+  },
   {
     name: 'Catalog · Get SKU',
     methods: ['GET'],

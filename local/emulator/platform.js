@@ -85,7 +85,8 @@ class Platform {
   vtexPermission({ method, pathname, appToken }) {
     const endpoint = vtexEndpoint(method, pathname)
 
-    if (!endpoint || endpoint.userToken || !appToken) return null
+    if (!endpoint || endpoint.userToken || endpoint.appScoped || !appToken)
+      return null
     if (endpoint.resources.some((r) => hasPolicy(this.manifest, r))) return null
     const wanted = endpoint.resources
       .map((r) => `${r} (${RESOURCE_NAMES[r] || r})`)

@@ -7,6 +7,7 @@ import { Logistics } from './logistics'
 import { LogStorage } from './logStorage'
 import { MarketplaceHttp } from './marketplace'
 import { Oms } from './oms'
+import { SchedulerClient } from './scheduler'
 import { VtexId } from './vtexId'
 import { VtexTrackingClient } from './vtexTracking'
 import { SalesChannels } from './salesChannels'
@@ -69,5 +70,9 @@ export class Clients extends IOClients {
 
   public get pricing() {
     return this.getOrSet('pricing', Pricing)
+  }
+
+  public get scheduler() {
+    return this.getOrSet('scheduler', SchedulerClient)
   }
 }

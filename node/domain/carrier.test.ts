@@ -4,7 +4,6 @@ import {
   newEvents,
   omsInvoicePatch,
   omsTrackingBody,
-  parsePartnerUpdate,
   startWatch,
 } from './carrier'
 
@@ -132,44 +131,7 @@ describe('OMS bodies, as the Orders API documents them', () => {
   })
 })
 
-describe('partner updates', () => {
-  it('validates every field with a clear message', () => {
-    expect(() => parsePartnerUpdate(null)).toThrow(/JSON object/)
-    expect(() =>
-      parsePartnerUpdate({ orderId: 'x y', invoiceNumber: '1', events: [{}] })
-    ).toThrow(/Invalid orderId/)
-    expect(() =>
-      parsePartnerUpdate({ orderId: 'o-1', invoiceNumber: '1', events: [] })
-    ).toThrow(/1 to 50 events/)
-    expect(() =>
-      parsePartnerUpdate({
-        orderId: 'o-1',
-        invoiceNumber: '1',
-        events: [{ status: 'lost', date: '2026-11-20' }],
-      })
-    ).toThrow(/events\[0\]\.status must be one of/)
-    expect(() =>
-      parsePartnerUpdate({
-        orderId: 'o-1',
-        invoiceNumber: '1',
-        events: [{ status: 'delivered', date: 'tomorrow' }],
-      })
-    ).toThrow(/events\[0\]\.date/)
-    expect(
-      parsePartnerUpdate({
-        orderId: 'o-1',
-        invoiceNumber: '1',
-        events: [{ status: 'delivered', date: '2026-11-22T09:30:00Z' }],
-      }).events[0]
-    ).toEqual({
-      status: 'delivered',
-      date: '2026-11-22T09:30:00.000Z',
-      city: '',
-      state: '',
-      description: 'Delivered',
-    })
-  })
-
+describe('invoice numbers', () => {
   it('an invoice number with "/" gets an error that says why', () => {
     expect(() => assertAddressableInvoice('123/1')).toThrow(
       /contains "\/".*cannot address it/

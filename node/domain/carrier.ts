@@ -82,7 +82,9 @@ export function assertAddressableInvoice(invoiceNumber: string) {
   if (invoiceNumber.includes('/')) {
     throw new DomainError(
       'INVALID_ARGUMENT',
-      `Invoice number "${invoiceNumber}" contains "/": VTEX's invoice routes (PATCH …/invoice/{invoiceNumber}, PUT …/invoice/{invoiceNumber}/tracking) cannot address it. Re-issue the invoice in OMS with a number without "/" and reprocess.`
+      `Invoice number "${invoiceNumber}" contains "/": VTEX's invoice routes (PATCH …/invoice/{invoiceNumber}, PUT …/invoice/{invoiceNumber}/tracking) cannot address it. Re-issue the invoice in OMS with a number without "/" and reprocess.`,
+      'INVOICE_NOT_ADDRESSABLE',
+      [{ field: 'invoiceNumber', code: 'INVALID_FORMAT' }]
     )
   }
 
@@ -93,7 +95,6 @@ export const eventKey = (e: CarrierEvent) =>
   `${e.status}|${Date.parse(e.date)}|${e.description.trim().toLowerCase()}`
 
 const MAX_TEXT = 200
-const ORDER_RE = /^[A-Za-z0-9-]{1,64}$/
 
 function text(v: unknown, name: string, required: boolean) {
   if (v == null || v === '') {
@@ -130,6 +131,7 @@ export function parseEvent(raw: unknown, i: number): CarrierEvent {
     string,
     unknown
   >
+
   const where = `events[${i}]`
 
   if (!isCarrierStatus(o.status)) {
@@ -151,47 +153,6 @@ export function parseEvent(raw: unknown, i: number): CarrierEvent {
   }
 }
 
-/** What a logistics partner posts (docs/partner-interface.md). */
-export interface PartnerUpdate {
-  orderId: string
-  invoiceNumber: string
-  trackingNumber: string | null
-  trackingUrl: string | null
-  courier: string | null
-  events: CarrierEvent[]
-}
-
-export function parsePartnerUpdate(raw: unknown): PartnerUpdate {
-  const o = (raw && typeof raw === 'object' ? raw : null) as Record<
-    string,
-    unknown
-  > | null
-
-  if (!o) throw invalidArgument('The body must be a JSON object.')
-  const orderId = text(o.orderId, 'orderId', true)
-
-  if (!ORDER_RE.test(orderId))
-    throw invalidArgument(`Invalid orderId "${orderId}".`)
-  const invoiceNumber = text(o.invoiceNumber, 'invoiceNumber', true)
-
-  if (
-    !Array.isArray(o.events) ||
-    o.events.length === 0 ||
-    o.events.length > 50
-  ) {
-    throw invalidArgument('events must be a list of 1 to 50 events.')
-  }
-
-  return {
-    orderId,
-    invoiceNumber,
-    trackingNumber: text(o.trackingNumber, 'trackingNumber', false) || null,
-    trackingUrl: text(o.trackingUrl, 'trackingUrl', false) || null,
-    courier: text(o.courier, 'courier', false) || null,
-    events: o.events.map(parseEvent),
-  }
-}
-
 export function parseCarrierReport(
   raw: unknown,
   trackingNumber: string
@@ -200,6 +161,7 @@ export function parseCarrierReport(
     string,
     unknown
   >
+
   const events = Array.isArray(o.events) ? o.events : []
 
   return {

@@ -1,14 +1,19 @@
 import {
   LEASE_MS,
   MAX_DELIVERIES,
+  RENEW_EVERY_MS,
   RESEND_AFTER_MS,
+  STALE_AFTER_MS,
   backoffMs,
   claim,
+  claimLeftMs,
+  claimRefusal,
   exhausted,
   exportJobId,
   markSent,
   needsResend,
   newJob,
+  renewLease,
   retryAfterMs,
   scheduleRetry,
 } from './queue'
@@ -105,5 +110,37 @@ describe('retries', () => {
     expect(
       exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.000Z')
     ).not.toBe(exportJobId('INVENTORY:amazon:1', '2026-11-20T10:00:00.001Z'))
+  })
+})
+
+describe('claims held by a process that died', () => {
+  it('a claim not renewed for two renewals is stale: a delivery may wait it out', () => {
+    const t = Date.parse('2026-11-20T10:00:00.000Z')
+    const held = claim(
+      newJob('x.1', 'INVENTORY:amazon:1', new Date(t).toISOString()),
+      t,
+      'a'
+    )!
+
+    expect(claimRefusal(held, t + 1000)).toBe('CLAIMED')
+    expect(claimRefusal(held, t + STALE_AFTER_MS)).toBe('STALE')
+    expect(claimLeftMs(held, t + STALE_AFTER_MS)).toBe(
+      LEASE_MS - STALE_AFTER_MS
+    )
+    expect(claimRefusal(held, t + LEASE_MS + 1)).toBeNull()
+    // A live handler renews every RENEW_EVERY_MS: never stale.
+    const renewed = renewLease(held, t + RENEW_EVERY_MS)
+
+    expect(claimRefusal(renewed, t + 2 * RENEW_EVERY_MS)).toBe('CLAIMED')
+    expect(
+      claimRefusal(
+        {
+          ...held,
+          claimedUntil: null,
+          notBefore: new Date(t + 5000).toISOString(),
+        },
+        t
+      )
+    ).toBe('NOT_DUE')
   })
 })

@@ -29,8 +29,21 @@ export interface Job {
   lastError: string | null
 }
 
-/** How long a handler owns a job before another delivery may take it. */
-export const LEASE_MS = 60_000
+/**
+ * How long a claim lasts unless renewed. Short, so a job held by a process
+ * that died is free again within seconds; a live handler renews it every
+ * RENEW_EVERY_MS while it works (services/lease.ts).
+ */
+export const LEASE_MS = 10_000
+/** A working handler renews its claim this often (three renewals per lease). */
+export const RENEW_EVERY_MS = 3_000
+/**
+ * A claim not renewed for this long (two renewals missed) is presumed held
+ * by a process that died: a delivery waits for it to run out (at most
+ * LEASE_MS − STALE_AFTER_MS) and takes the job over, instead of being sent
+ * away to come back later.
+ */
+export const STALE_AFTER_MS = 2 * RENEW_EVERY_MS
 /** A job not finished this long after it was due is sent again. */
 export const RESEND_AFTER_MS = 2 * 60_000
 /** After this many event sends the job is dropped and the log marked as failed. */
@@ -74,14 +87,62 @@ export const exportJobId = (logId: string, changedAt: string) =>
 export const isClaimed = (job: Job, now: number) =>
   job.claimedUntil != null && Date.parse(job.claimedUntil) > now
 
+/** How long the job's claim still runs (0 when unclaimed). */
+export const claimLeftMs = (job: Job, now: number) =>
+  job.claimedUntil ? Math.max(0, Date.parse(job.claimedUntil) - now) : 0
+
+/**
+ * Why a delivery may not work a job now: another handler holds a live claim
+ * (CLAIMED: deliver again later, the claim runs out within LEASE_MS if its
+ * holder died), a claim its holder stopped renewing (STALE: wait for it to
+ * run out, then take over), or a retry is scheduled for later (NOT_DUE:
+ * the retry's own event, or the sweep, will come). Null when it may.
+ */
+export function claimRefusal(
+  job: Job,
+  now: number
+): 'CLAIMED' | 'STALE' | 'NOT_DUE' | null {
+  if (isClaimed(job, now))
+    return claimLeftMs(job, now) <= LEASE_MS - STALE_AFTER_MS
+      ? 'STALE'
+      : 'CLAIMED'
+  if (job.notBefore && Date.parse(job.notBefore) > now) return 'NOT_DUE'
+
+  return null
+}
+
+/** The claim extended by a live handler (same owner). */
+export const renewLease = (job: Job, now: number): Job => ({
+  ...job,
+  claimedUntil: new Date(now + LEASE_MS).toISOString(),
+})
+
+/**
+ * The answer to a delivery that met a live claim: not an acknowledgement,
+ * so the events bus delivers it again later (IO events are at-least-once
+ * with retries); by then the job is done, or its holder's claim ran out.
+ */
+export class JobBusy extends Error {
+  /** HTTP status the event runtime answers: 503, try again later. */
+  public readonly status = 503
+  /** @vtex/api logs it as a warning, not an error. */
+  public readonly level = 'warn'
+
+  constructor(jobId: string, until: string | null) {
+    super(
+      `Job ${jobId} is being worked by another handler (claim until ${until}); deliver again later.`
+    )
+    this.name = 'JobBusy'
+  }
+}
+
 /** Returns the claimed job, or null when another handler holds it or it is not due. */
 export function claim(
   job: Job,
   now: number,
   owner = Math.random().toString(36).slice(2, 12)
 ): Job | null {
-  if (isClaimed(job, now)) return null
-  if (job.notBefore && Date.parse(job.notBefore) > now) return null
+  if (claimRefusal(job, now)) return null
 
   return { ...job, claimedUntil: new Date(now + LEASE_MS).toISOString(), owner }
 }

@@ -1,4 +1,10 @@
-import { invalidArgument } from './errors'
+import {
+  deliveryServiceProblems,
+  documentDigits,
+  ufOf,
+  withoutEmpty,
+} from './deliveryService'
+import type { FieldError } from './errors'
 import type { OmsOrder } from './vtex'
 import { invoicedPackage } from './vtex'
 
@@ -30,13 +36,15 @@ export interface ExternalOrder {
 export type ImportDecision =
   | { import: Record<string, unknown> }
   | { skip: string }
-  | { invalid: string }
-
-const digits = (v: string | null | undefined) => (v ?? '').replace(/\D/g, '')
+  | { invalid: string; fields?: FieldError[] }
 
 /**
  * The delivery service VTEX Tracking receives for an invoiced order
- * (POST /services; shipperCustomer needs legalType, addressStreet, postalCode).
+ * (POST /services; shipperCustomer needs legalType, addressStreet,
+ * postalCode). Normalised to what tracking.json accepts — trimmed text,
+ * digits-only documents and CEP, the state as its UF code or absent, no
+ * empty strings — and refused, with the fields named, when a value would
+ * still break VTEX Tracking's limits (nothing is truncated).
  */
 export function deliveryServiceOf(
   order: OmsOrder,
@@ -58,43 +66,60 @@ export function deliveryServiceOf(
   const address = order.shippingData?.address
   const profile = order.clientProfileData ?? {}
 
-  if (!address?.street || !address.postalCode)
+  if (!address?.street?.trim() || !documentDigits(address.postalCode))
     return {
       invalid: `Order ${order.orderId} has no shipping address (street and postal code).`,
     }
   const corporate = Boolean(profile.isCorporate)
-
-  return {
-    import: {
-      deliveryServiceType: 'Entrega',
-      orderNumber: order.orderId,
-      idExternal: order.orderId,
-      invoiceOrderOfService: pkg.invoiceNumber,
-      description: `Order ${order.orderId}`,
-      integrationDateTime: nowIso,
-      shipperCustomer: {
-        legalType: corporate ? 'PJ' : 'PF',
-        ...(corporate
-          ? {
-              companyName: profile.corporateName ?? '',
-              cnpj: digits(profile.corporateDocument),
-            }
-          : {
-              firstName: profile.firstName ?? '',
-              lastName: profile.lastName ?? '',
-              cpf: digits(profile.document),
-            }),
-        email: profile.email ?? undefined,
-        addressStreet: address.street,
-        addressNumber: address.number ?? '',
-        addressComplement: address.complement ?? '',
-        addressNeighborhood: address.neighborhood ?? '',
-        addressCity: address.city ?? '',
-        state: address.state ?? '',
-        postalCode: digits(address.postalCode),
-      },
-    },
+  const t = (v: string | null | undefined) => v?.trim() ?? ''
+  const body = {
+    deliveryServiceType: 'Entrega',
+    orderNumber: order.orderId,
+    idExternal: order.orderId,
+    invoiceOrderOfService: pkg.invoiceNumber,
+    description: `Order ${order.orderId}`,
+    integrationDateTime: nowIso,
+    shipperCustomer: withoutEmpty({
+      legalType: corporate ? 'PJ' : 'PF',
+      ...(corporate
+        ? {
+            companyName: t(profile.corporateName),
+            cnpj: documentDigits(profile.corporateDocument),
+          }
+        : {
+            firstName: t(profile.firstName),
+            lastName: t(profile.lastName),
+            cpf: documentDigits(profile.document),
+          }),
+      email: t(profile.email),
+      addressStreet: t(address.street),
+      addressNumber: t(address.number),
+      addressComplement: t(address.complement),
+      addressNeighborhood: t(address.neighborhood),
+      addressCity: t(address.city),
+      state: ufOf(address.state) ?? undefined,
+      postalCode: documentDigits(address.postalCode),
+    }),
   }
+
+  const problems = deliveryServiceProblems(body)
+
+  if (problems.length > 0)
+    return {
+      invalid: `VTEX Tracking would refuse order ${order.orderId}: ${problems
+        .map(
+          (p) =>
+            `${p.field} ${
+              p.code === 'TOO_LONG'
+                ? `longer than ${p.params?.max} characters`
+                : p.code
+            }`
+        )
+        .join(', ')}.`,
+      fields: problems,
+    }
+
+  return { import: body }
 }
 
 /** An external order as an OMS-shaped order (same import rules). */
@@ -126,61 +151,6 @@ export function orderOfExternal(e: ExternalOrder): OmsOrder {
         state: e.customer.state,
         postalCode: e.customer.postalCode,
       },
-    },
-  }
-}
-
-const str = (v: unknown, name: string, required: boolean, max = 200) => {
-  if (v == null || v === '') {
-    if (required) throw invalidArgument(`${name} is required.`)
-
-    return null
-  }
-
-  if (typeof v !== 'string') throw invalidArgument(`${name} must be a string.`)
-
-  return v.trim().slice(0, max)
-}
-
-/** Validates an external order posted to the app (docs/vtex-tracking.md). */
-export function parseExternalOrder(raw: unknown): ExternalOrder {
-  const o = (raw && typeof raw === 'object' ? raw : null) as Record<
-    string,
-    unknown
-  > | null
-
-  if (!o) throw invalidArgument('The body must be a JSON object.')
-  const orderId = str(o.orderId, 'orderId', true)!
-
-  if (!/^[A-Za-z0-9-]{1,64}$/.test(orderId))
-    throw invalidArgument(`Invalid orderId "${orderId}".`)
-  const routing = o.routing ?? 'VTEX_TRACKING'
-
-  if (routing !== 'VTEX_TRACKING' && routing !== 'EXTERNAL')
-    throw invalidArgument('routing must be VTEX_TRACKING or EXTERNAL.')
-  const c = (
-    o.customer && typeof o.customer === 'object' ? o.customer : null
-  ) as Record<string, unknown> | null
-
-  if (!c) throw invalidArgument('customer is required.')
-
-  return {
-    orderId,
-    invoiceNumber: str(o.invoiceNumber, 'invoiceNumber', true)!,
-    invoiceUrl: str(o.invoiceUrl, 'invoiceUrl', false, 2048),
-    routing,
-    routed: routing === 'VTEX_TRACKING' ? true : o.routed === true,
-    customer: {
-      firstName: str(c.firstName, 'customer.firstName', true)!,
-      lastName: str(c.lastName, 'customer.lastName', false) ?? '',
-      email: str(c.email, 'customer.email', false),
-      document: str(c.document, 'customer.document', false),
-      street: str(c.street, 'customer.street', true)!,
-      number: str(c.number, 'customer.number', false),
-      neighborhood: str(c.neighborhood, 'customer.neighborhood', false),
-      city: str(c.city, 'customer.city', false),
-      state: str(c.state, 'customer.state', false),
-      postalCode: str(c.postalCode, 'customer.postalCode', true)!,
     },
   }
 }

@@ -1,48 +1,69 @@
 import type { EventContext } from '@vtex/api'
 
-import { invalidArgument, isDomainError } from '../domain/errors'
-import type { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
+import { isDomainError } from '../domain/errors'
+import {
+  bulkEventOf,
+  catalogNotificationOf,
+  jobEventOf,
+  orderStatusEventOf,
+} from '../domain/events'
 import type { Clients } from '../clients'
-import { bridgeQueue, bulkRunner, sweepIfDue, onInvoiced } from '../bridge'
+import {
+  bridgeQueue,
+  bulkRunner,
+  maintenanceSchedule,
+  onInvoiced,
+} from '../bridge'
 
 type Ctx = EventContext<Clients>
 
 /**
- * Thin wrappers: parse, hand to the queue, sweep. A malformed event is logged
- * and acknowledged (retrying it could never succeed); anything else throws so
- * the platform delivers it again.
+ * Thin wrappers: read the body (domain/events.ts), hand it to the queue.
+ * A body that can never succeed (malformed, oversized, a job that does not
+ * exist…) is acknowledged and logged as a warning, never retried; anything
+ * else that fails throws, so the platform delivers the event again. The
+ * tail repairs the maintenance schedule if it went missing (checked at most
+ * every 10 minutes per process); maintenance itself runs on the schedule.
  */
-async function handle(
+async function handle<T>(
   ctx: Ctx,
   what: string,
-  work: (queue: Awaited<ReturnType<typeof bridgeQueue>>) => Promise<unknown>
+  read: (body: unknown) => T,
+  work: (input: T) => Promise<unknown>
 ) {
-  const queue = await bridgeQueue(ctx.clients)
-
   try {
-    await work(queue)
+    await work(read(ctx.body))
   } catch (e) {
     if (!isDomainError(e)) throw e
     ctx.vtex.logger.warn({
-      message: `${what} ignored: ${e.message}`,
-      body: ctx.body,
+      message: `${what} acknowledged without effect: ${e.message}`,
+      reason: e.reason,
+      fields: e.fields,
+      sender: ctx.sender,
+      key: ctx.key,
     })
   }
 
-  await sweepIfDue(queue, ctx.clients)
+  await maintenanceSchedule(ctx.clients)
+    .ensure()
+    .catch((e) =>
+      ctx.vtex.logger.warn({
+        message: 'The maintenance schedule could not be checked',
+        error: e instanceof Error ? e.message : String(e),
+      })
+    )
 }
 
 /** vtex.broadcaster catalog notifications: products and inventory. */
 export const onCatalogChange = (ctx: Ctx) =>
-  handle(ctx, 'Catalog notification', (q) =>
-    q.onCatalogChange(ctx.body as BroadcasterNotification)
+  handle(ctx, 'Catalog notification', catalogNotificationOf, async (n) =>
+    (await bridgeQueue(ctx.clients)).onCatalogChange(n)
   )
 
 /** vtex.orders-broadcast status changes: tracking. */
 export const onOrderStatus = (ctx: Ctx) =>
-  handle(ctx, 'Order status change', async (q) => {
-    const event = ctx.body as OrderStatusEvent
-    const result = await q.onOrderStatus(event)
+  handle(ctx, 'Order status change', orderStatusEventOf, async (event) => {
+    const result = await (await bridgeQueue(ctx.clients)).onOrderStatus(event)
 
     if (event.currentState === 'invoiced')
       await onInvoiced(ctx.clients, event.orderId)
@@ -52,32 +73,12 @@ export const onOrderStatus = (ctx: Ctx) =>
 
 /** The app's own job events: exports and reprocesses. */
 export const runJob = (ctx: Ctx) =>
-  handle(ctx, 'Job', (q) => {
-    const { jobId } = (ctx.body ?? {}) as { jobId?: unknown }
-
-    if (typeof jobId !== 'string' || jobId === '')
-      throw invalidArgument('Job event without a jobId')
-
-    return q.run(jobId)
-  })
+  handle(ctx, 'Job event', jobEventOf, async ({ jobId }) =>
+    (await bridgeQueue(ctx.clients)).run(jobId)
+  )
 
 /** The app's own bulk-action events: one chunk each. */
-export async function runBulk(ctx: Ctx) {
-  const { bulkId } = (ctx.body ?? {}) as { bulkId?: unknown }
-
-  if (typeof bulkId !== 'string' || bulkId === '') {
-    ctx.vtex.logger.warn({
-      message: 'Bulk event without a bulkId',
-      body: ctx.body,
-    })
-
-    return
-  }
-
-  try {
-    await (await bulkRunner(ctx.clients)).runChunk(bulkId)
-  } catch (e) {
-    if (!isDomainError(e)) throw e
-    ctx.vtex.logger.warn({ message: `Bulk chunk ignored: ${e.message}` })
-  }
-}
+export const runBulk = (ctx: Ctx) =>
+  handle(ctx, 'Bulk event', bulkEventOf, async ({ bulkId }) =>
+    (await bulkRunner(ctx.clients)).runChunk(bulkId)
+  )

@@ -1,29 +1,16 @@
 import type { BulkAction, BulkFilter } from '../domain/bulk'
 import { progressOf } from '../domain/bulk'
 import { parseTab } from '../domain/tabs'
-import { bridgeQueue, bulkRunner, sweepIfDue } from '../bridge'
+import { bulkRunner } from '../bridge'
 import { withErrors } from './errors'
 
 const present = (a: BulkAction) => ({ ...a, progress: progressOf(a) })
 
-/**
- * The admin polls a running action: let that also drive the maintenance
- * pass (at most every 15 s per process), which re-sends an action whose
- * chunk event was lost, even when no other event reaches the app.
- */
-async function maintain(ctx: Context) {
-  try {
-    await sweepIfDue(await bridgeQueue(ctx.clients), ctx.clients)
-  } catch (e) {
-    ctx.vtex.logger.warn({ message: 'Maintenance failed', error: String(e) })
-  }
-}
-
 export const bulkAction = withErrors(
   async (_: unknown, args: { id: string }, ctx: Context) => {
+    // A query only reads: a running action progresses by its own events,
+    // and the schedule's maintenance pass re-sends one that went quiet.
     const action = await (await bulkRunner(ctx.clients)).get(args.id)
-
-    if (action?.status === 'RUNNING') await maintain(ctx)
 
     return action ? present(action) : null
   }

@@ -1,19 +1,32 @@
-import { bridgeQueue, maintain } from '../bridge'
-import { requireAdmin } from './auth'
+import { SECRET_HEADER, secretMatches } from '../domain/schedule'
+import { routeError } from '../domain/routeErrors'
+import { maintain, maintenanceSchedule } from '../bridge'
+import { answer } from './contract'
 
 /**
- * POST /_v/private/marketplace-bridge/maintenance: runs the maintenance pass
- * now (carrier checks that are due, count compaction, retention, quiet bulk
- * actions). Meant for VTEX's scheduler (every 30 min, docs/README.md) on
- * stores with few events; the pass also runs after event handlers.
+ * POST /_v/marketplace-bridge/maintenance (public): what the app's schedule
+ * with VTEX's scheduler calls every minute (domain/schedule.ts). Only the
+ * secret the app generated for that schedule opens it, compared in
+ * constant time; anyone else gets 401 before anything is read or done.
+ * Runs the maintenance pass: quiet jobs re-sent, counts compacted,
+ * retention, quiet bulk actions, due carrier checks.
  */
 export async function runMaintenance(ctx: Context) {
-  await requireAdmin(ctx)
-  const queue = await bridgeQueue(ctx.clients)
-  const swept = await queue.sweep()
-
-  await maintain(ctx.clients, queue)
-  ctx.status = 200
   ctx.set('Cache-Control', 'no-store')
-  ctx.body = { ok: true, resentJobs: swept }
+  const secret = await maintenanceSchedule(ctx.clients).storedSecret()
+
+  if (!secretMatches(ctx.get(SECRET_HEADER), secret)) {
+    return answer(
+      ctx,
+      routeError(
+        401,
+        'UNAUTHENTICATED',
+        'SCHEDULE_SECRET_INVALID',
+        'Only the app’s schedule may run maintenance.'
+      )
+    )
+  }
+
+  ctx.status = 200
+  ctx.body = { ok: true, ...(await maintain(ctx.clients)) }
 }

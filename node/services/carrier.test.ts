@@ -281,6 +281,7 @@ describe('partner interface', () => {
     state: 'SP',
     description: 'Coletado',
   }
+
   const delivered: CarrierEvent = {
     status: 'delivered',
     date: at(50),
@@ -313,9 +314,42 @@ describe('partner interface', () => {
     expect((await s.tracker.get('o-1'))?.state).toBe('DELIVERED')
   })
 
+  it('only for an order OMS invoiced with that invoice: anything else changes nothing', async () => {
+    const s = setup([])
+
+    await expect(
+      s.tracker.partner({ ...update([handed]), orderId: 'NOPE-0001' })
+    ).rejects.toMatchObject({ reason: 'ORDER_NOT_FOUND' })
+    await expect(
+      s.tracker.partner(update([handed], 'NF-OTHER'))
+    ).rejects.toMatchObject({ reason: 'UNKNOWN_INVOICE' })
+    s.oms.orders.set('o-1', { ...s.oms.orders.get('o-1')!, status: 'canceled' })
+    await expect(s.tracker.partner(update([handed]))).rejects.toMatchObject({
+      reason: 'ORDER_NOT_INVOICED',
+    })
+    expect(s.oms.calls).toEqual([])
+    expect(s.gateway.requests).toEqual([])
+    expect(await s.tracker.get('o-1')).toBeNull()
+    expect(await s.tracker.get('NOPE-0001')).toBeNull()
+    expect(
+      await s.logs.getByKey({
+        tab: 'TRACKING',
+        marketplace: OMS_LOG,
+        entityId: 'o-1',
+      })
+    ).toBeNull()
+  })
+
   it('an invoice number with "/" is logged with the reason, and nothing is sent', async () => {
     const s = setup([])
 
+    s.oms.orders.set('o-1', {
+      orderId: 'o-1',
+      status: 'invoiced',
+      packageAttachment: {
+        packages: [{ type: 'Output', invoiceNumber: '123/1' }],
+      },
+    })
     await expect(s.tracker.partner(update([handed], '123/1'))).rejects.toThrow(
       /contains "\/"/
     )

@@ -2,7 +2,6 @@ import type {
   CarrierEvent,
   CarrierReport,
   CarrierWatch,
-  PartnerUpdate,
   RefreshPolicy,
   TimelineEntry,
 } from '../domain/carrier'
@@ -17,6 +16,8 @@ import {
   startWatch,
   withEvents,
 } from '../domain/carrier'
+import type { PartnerUpdate } from '../domain/partner'
+import { partnerOrderRefusal } from '../domain/partner'
 import type { DeliveryResponse } from '../domain/delivery'
 import { deliveryRequest, originOf, outcomeOf } from '../domain/delivery'
 import { isDomainError } from '../domain/errors'
@@ -279,8 +280,10 @@ export class CarrierTracker {
   }
 
   /**
-   * A logistics partner's events (the partner route). Replays change
-   * nothing; an invoice number VTEX cannot address is logged with the reason.
+   * A logistics partner's events (the partner route), only for an order
+   * OMS has invoiced with that invoice (checked with OMS unless the order is
+   * already followed under that invoice). Replays change nothing; an
+   * invoice number VTEX cannot address is logged with the reason.
    */
   async partner(
     update: PartnerUpdate
@@ -288,6 +291,16 @@ export class CarrierTracker {
     const file = await this.deps.kv.get<CarrierWatch>(
       carrierPath(update.orderId)
     )
+
+    if (file?.data.invoiceNumber !== update.invoiceNumber) {
+      const refusal = partnerOrderRefusal(
+        await this.deps.oms.order(update.orderId),
+        update
+      )
+
+      if (refusal) throw refusal
+    }
+
     let watch: CarrierWatch = file?.data ?? {
       ...startWatch(
         {
@@ -411,6 +424,7 @@ export class CarrierTracker {
         marketplace: m.id,
         entityId: watch.orderId,
       }
+
       const file = await this.deps.logs.getFile(key)
       const base = (file?.data.payload ?? null) as TrackingPayload | null
       const payload = marketplacePayload(base, all, watch)
@@ -418,6 +432,7 @@ export class CarrierTracker {
         { tab: 'TRACKING', entityId: watch.orderId, payload },
         m
       )
+
       let response: DeliveryResponse
 
       try {

@@ -1,5 +1,12 @@
 import { recordOutcome } from '../domain/log'
-import { RESEND_AFTER_MS } from '../domain/queue'
+import {
+  LEASE_MS,
+  RESEND_AFTER_MS,
+  STALE_AFTER_MS,
+  claim,
+  exportJobId,
+  newJob,
+} from '../domain/queue'
 import { marketplace, setup } from '../test/fakes'
 
 const t0 = Date.parse('2026-11-20T10:00:00.000Z')
@@ -130,16 +137,22 @@ describe('exports from catalog notifications', () => {
     )
 
     env.vtex.stock.set('100', 3)
-    // Delivered twice at once: the second finds the job already there.
-    const both = await Promise.all([
+    // Delivered twice at once: the second finds the job claimed and is not
+    // acknowledged (JobBusy), so the bus delivers it again later.
+    const both = await Promise.allSettled([
       env.queue.onCatalogChange(stockChange('100', t0)),
       env.queue.onCatalogChange(stockChange('100', t0)),
     ])
 
-    expect(both.flat().sort((a, b) => a.localeCompare(b))).toEqual([
-      'busy',
-      'done',
-    ])
+    expect(
+      both.map((r) => r.status).sort((a, b) => a.localeCompare(b))
+    ).toEqual(['fulfilled', 'rejected'])
+    expect(both.find((r) => r.status === 'fulfilled')).toMatchObject({
+      value: ['done'],
+    })
+    expect(both.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: { name: 'JobBusy', status: 503 },
+    })
     // Redelivered after the job finished: the log already has this change.
     expect(await env.queue.onCatalogChange(stockChange('100', t0))).toEqual([
       'duplicate',
@@ -169,6 +182,43 @@ describe('exports from catalog notifications', () => {
       'done',
     ])
     expect(env.markets.accepted).toHaveLength(1)
+  })
+
+  it('a job held by a handler that died is not acknowledged, and is taken over once its short lease ran out', async () => {
+    const env = setup(
+      { marketplaces: [marketplace('amazon')], maxRetries: 10 },
+      t0
+    )
+
+    env.vtex.stock.set('100', 3)
+    // A handler claimed the job and died before sending anything.
+    const jobId = exportJobId('INVENTORY:amazon:100', iso(t0))
+
+    await env.jobs.create(
+      claim(
+        newJob(jobId, 'INVENTORY:amazon:100', iso(t0), {
+          kind: 'EXPORT',
+          changedAt: iso(t0),
+          sentAt: iso(t0),
+        }),
+        t0,
+        'dead-owner'
+      )!
+    )
+    // Redelivered while the claim looks live: deliver again later, not "done".
+    await expect(
+      env.queue.onCatalogChange(stockChange('100', t0))
+    ).rejects.toMatchObject({ name: 'JobBusy', status: 503 })
+    expect(env.markets.requests).toHaveLength(0)
+    // Redelivered once its holder missed two renewals: waits for the claim
+    // to run out and takes the job over, sending once.
+    env.clock.t += STALE_AFTER_MS
+    expect(await env.queue.onCatalogChange(stockChange('100', t0))).toEqual([
+      'done',
+    ])
+    expect(env.clock.t).toBeGreaterThan(t0 + LEASE_MS)
+    expect(env.markets.accepted).toHaveLength(1)
+    expect(await env.jobs.pending(10)).toEqual([])
   })
 
   it('refuses a notification without a SKU id', async () => {
@@ -434,12 +484,16 @@ describe('reprocess', () => {
 
     env.vtex.stock.set('1', 4)
     const [queued] = await env.queue.reprocess([id])
-    const results = await Promise.all([
+    const results = await Promise.allSettled([
       env.queue.run(queued.jobId!),
       env.queue.run(queued.jobId!),
     ])
 
-    expect(results.sort()).toEqual(['busy', 'done'])
+    expect(
+      results.map((r) =>
+        r.status === 'fulfilled' ? r.value : (r.reason as Error).name
+      )
+    ).toEqual(expect.arrayContaining(['done', 'JobBusy']))
     expect(await env.queue.run(queued.jobId!)).toBe('missing')
     expect(env.markets.accepted).toHaveLength(1)
   })

@@ -17,8 +17,11 @@ import {
 } from '../domain/log'
 import type { Job } from '../domain/queue'
 import {
+  JobBusy,
   backoffMs,
   claim,
+  claimLeftMs,
+  claimRefusal,
   exhausted,
   exportJobId,
   markSent,
@@ -48,9 +51,11 @@ import type {
 } from './connector'
 import { timerScheduler } from './connector'
 import type { JobStore } from './jobStore'
+import { LeaseKeeper } from './lease'
 import type { LogStore } from './logStore'
 import { notFound } from './logStore'
 import type { StoredFile } from './storage'
+import { sleep } from './retry'
 import { isPreconditionFailed } from './storage'
 
 export interface Clock {
@@ -86,6 +91,8 @@ export interface QueueDeps {
   clock?: Clock
   scheduler?: Scheduler
   delays?: RetryDelays
+  /** Waits (real time by default; tests pass one that moves their clock). */
+  wait?: (ms: number) => Promise<void>
   /**
    * Logs of VTEX's own systems (OMS, VTEX Tracking) in the Tracking tab: a
    * reprocess redoes that update instead of sending to a marketplace.
@@ -117,12 +124,17 @@ export class BridgeQueue {
   private readonly clock: Clock
   private readonly scheduler: Scheduler
   private readonly delays: RetryDelays
+  /** Claims this handler holds, kept alive while it works (services/lease.ts). */
+  private readonly leases = new Map<string, LeaseKeeper>()
 
   constructor(private readonly deps: QueueDeps) {
     this.clock = deps.clock ?? systemClock
     this.scheduler = deps.scheduler ?? timerScheduler
     this.delays = deps.delays ?? DEFAULT_DELAYS
+    this.wait = deps.wait ?? sleep
   }
+
+  private readonly wait: (ms: number) => Promise<void>
 
   private iso = () => new Date(this.clock.now()).toISOString()
 
@@ -189,7 +201,7 @@ export class BridgeQueue {
     changedAt: string,
     stockOnly: boolean
   ): Promise<JobResult[]> {
-    return Promise.all(
+    const settled = await Promise.allSettled(
       enabledFor(this.deps.settings, tab).map(async (marketplace) => {
         const logId = buildLogId(tab, marketplace.id, entityId)
         const now = this.clock.now()
@@ -222,6 +234,17 @@ export class BridgeQueue {
         return this.process(job)
       })
     )
+
+    // Every marketplace's job ran; one that could not (busy, failed) makes
+    // the notification be delivered again, where the others find their
+    // change already recorded.
+    const failed = settled.find(
+      (r): r is PromiseRejectedResult => r.status === 'rejected'
+    )
+
+    if (failed) throw failed.reason
+
+    return settled.map((r) => (r as PromiseFulfilledResult<JobResult>).value)
   }
 
   // ------------------------------------------------------------ admin
@@ -320,36 +343,70 @@ export class BridgeQueue {
 
   // ------------------------------------------------------------ handler
 
-  /** The event handler's work. Idempotent: replays and duplicates do nothing. */
+  /**
+   * The event handler's work. Idempotent: replays and duplicates do
+   * nothing. A job another handler holds is not acknowledged (JobBusy): the
+   * bus delivers it again, when it is done or its holder's short lease ran
+   * out because that holder died. A job whose retry is not due yet is left
+   * to the retry's own event.
+   */
   async run(jobId: string): Promise<JobResult> {
-    const file = await this.deps.jobs.get(jobId)
+    let file = await this.deps.jobs.get(jobId)
 
     if (!file) return 'missing'
-    const job = claim(file.data, this.clock.now())
+    let now = this.clock.now()
+    let refusal = claimRefusal(file.data, now)
 
-    if (!job) return 'busy'
+    if (refusal === 'STALE') {
+      // Its holder stopped renewing (it died): wait for the claim to run out.
+      await this.wait(claimLeftMs(file.data, now) + 50)
+      file = await this.deps.jobs.get(jobId)
+      if (!file) return 'missing'
+      now = this.clock.now()
+      refusal = claimRefusal(file.data, now)
+    }
+
+    if (refusal === 'CLAIMED' || refusal === 'STALE')
+      throw new JobBusy(jobId, file.data.claimedUntil)
+    if (refusal === 'NOT_DUE') return 'busy'
+    const job = claim(file.data, now)!
+
     try {
       await this.deps.jobs.replace(job, file.etag)
     } catch (e) {
-      if (isPreconditionFailed(e)) return 'busy'
+      if (isPreconditionFailed(e)) throw new JobBusy(jobId, null)
       throw e
     }
 
     return this.process(job)
   }
 
-  /** Works a job this handler holds the claim of. */
+  /** Works a job this handler holds the claim of, renewing the claim meanwhile. */
   private async process(job: Job): Promise<JobResult> {
+    const lease = new LeaseKeeper(this.deps.jobs, job, () => this.clock.now())
+
+    this.leases.set(job.id, lease)
     try {
       return await this.work(job)
     } catch (e) {
       // Release the claim so the platform's redelivery can take the job at
       // once instead of waiting for the lease to run out (best effort).
+      await this.releaseLease(job.id)
       await this.deps.jobs
         .save({ ...job, claimedUntil: null })
         .catch(() => undefined)
       throw e
+    } finally {
+      await this.releaseLease(job.id)
     }
+  }
+
+  /** Stops renewing a claim (before the handler's last write on the job). */
+  private async releaseLease(jobId: string) {
+    const lease = this.leases.get(jobId)
+
+    this.leases.delete(jobId)
+    await lease?.stop()
   }
 
   private async work(job: Job): Promise<JobResult> {
@@ -453,6 +510,7 @@ export class BridgeQueue {
 
       const next = scheduleRetry(job, now, delay, outcome.message)
 
+      await this.releaseLease(job.id)
       await this.deps.jobs.save(next)
       this.scheduler.later(delay, () => {
         this.send(job.id).catch(() => undefined)
@@ -598,6 +656,7 @@ export class BridgeQueue {
   }
 
   private async finish(job: Job, result: JobResult): Promise<JobResult> {
+    await this.releaseLease(job.id)
     await this.deps.jobs.delete(job.id)
 
     return result

@@ -139,6 +139,10 @@ export function setup(settings: BridgeSettings, t0: number) {
     clock,
     scheduler,
     delays: { baseMs: 1000, capMs: 20_000 },
+    // Waiting moves the fake clock (no real time passes in unit tests).
+    wait: async (ms) => {
+      clock.t += ms
+    },
   })
 
   /** Runs every job whose event was sent, until none is left (like the event bus would). */

@@ -363,7 +363,10 @@ test('CSV export: refused without a session or the resource, bad filters get a 4
   const bad = await csv('tab=PRODUCTS&from=yesterday')
 
   assert.equal(bad.status, 400)
-  assert.match((await bad.json()).error, /Invalid from/)
+  const { error } = await bad.json()
+
+  assert.equal(error.code, 'BAD_USER_INPUT')
+  assert.match(error.message, /Invalid from/)
 })
 
 test('CSV export streams exactly what the filter shows', async () => {

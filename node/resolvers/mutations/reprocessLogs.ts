@@ -1,16 +1,10 @@
-import { bridgeQueue, sweepIfDue } from '../../bridge'
+import { bridgeQueue } from '../../bridge'
 import { withErrors } from '../errors'
 import { presentLog } from '../present'
 
 export const reprocessLogs = withErrors(
   async (_: unknown, args: { ids: string[] }, ctx: Context) => {
-    const queue = await bridgeQueue(ctx.clients)
-    const queued = await queue.reprocess(args.ids)
-
-    // Piggy-back: re-send any job whose event went missing earlier.
-    await sweepIfDue(queue, ctx.clients).catch((e) =>
-      ctx.vtex.logger.warn({ message: 'Job sweep failed', error: String(e) })
-    )
+    const queued = await (await bridgeQueue(ctx.clients)).reprocess(args.ids)
 
     return queued.map(presentLog)
   }
