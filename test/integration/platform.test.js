@@ -18,6 +18,7 @@ const { zipSync, strToU8 } = require('fflate')
 const { startApp, eventually } = require('../helpers')
 const { settingsFor } = require('../../local/seed')
 const { localManifest } = require('../../local/emulator/platform')
+const { IoRouter } = require('../../local/emulator/router')
 
 const LIST = `query($tab: Tab!, $first: Int, $after: String) {
   integrationLogs(tab: $tab, first: $first, after: $after) {
@@ -90,51 +91,97 @@ test('an outbound call to a host no outbound-access policy declares is refused a
 })
 
 test('private routes are not served on the account host, only on the app host with a session', async () => {
-  const onAccount = await fetch(
-    `${app.shellUrl}/_v/private/marketplace-bridge/maintenance`,
-    {
-      method: 'POST',
-      headers: { cookie: `VtexIdclientAutCookie=${app.session}` },
-    }
-  )
+  // The app declares no private route any more (IO serves them only on
+  // app.io.vtex.com): the router's rule is shown on a service.json that has
+  // one, in front of a stand-in worker.
+  const worker = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ served: req.url }))
+  })
 
-  assert.equal(onAccount.status, 404)
-  const noSession = await fetch(
-    `${app.appHostUrl}/_v/private/marketplace-bridge/maintenance`,
-    { method: 'POST' }
-  )
+  await new Promise((r) => worker.listen(0, '127.0.0.1', r))
+  const recorded = []
+  const router = new IoRouter({
+    serviceJson: {
+      timeout: 10,
+      routes: { adminOnly: { path: '/_v/private/x/report', public: false } },
+    },
+    platform: { record: (e) => recorded.push(e) },
+  })
 
-  assert.equal(noSession.status, 401)
-  const onAppHost = await fetch(
-    `${app.appHostUrl}/_v/private/marketplace-bridge/maintenance`,
-    {
-      method: 'POST',
-      headers: { cookie: `VtexIdclientAutCookie=${app.session}` },
-    }
-  )
+  const target = {
+    appName: 'vtex.marketplace-bridge',
+    major: '0',
+    account: 'bridgedemo',
+    workspace: 'master',
+    credential: 'c',
+    workerUrl: `http://127.0.0.1:${worker.address().port}`,
+  }
 
-  assert.equal(onAppHost.status, 200, await onAppHost.text())
-  const rules = (await refusals()).map((e) => e.rule)
+  const front = http.createServer((req, res) => {
+    if (!router.handle(req, res, target)) res.writeHead(418).end()
+  })
 
-  assert.ok(
-    rules.some((r) =>
-      /^router: runMaintenance is private \(public: false\): served only on app\.io\.vtex\.com\/vtex\.marketplace-bridge\/v0\/bridgedemo\/master/.test(
-        r
-      )
-    ),
-    rules.join('\n')
-  )
-  assert.ok(rules.some((r) => /needs a VtexIdclientAutCookie/.test(r)))
-  // The admin's CSV route is public: served on the account host.
+  await new Promise((r) => front.listen(0, '127.0.0.1', r))
+  const base = `http://127.0.0.1:${front.address().port}`
+  const appHost = `${base}/vtex.marketplace-bridge/v0/bridgedemo/master`
+  const session = { cookie: `VtexIdclientAutCookie=${app.session}` }
+
+  try {
+    const onAccount = await fetch(`${base}/_v/private/x/report`, {
+      headers: session,
+    })
+
+    assert.equal(onAccount.status, 404)
+    const noSession = await fetch(`${appHost}/_v/private/x/report`)
+
+    assert.equal(noSession.status, 401)
+    const onAppHost = await fetch(`${appHost}/_v/private/x/report`, {
+      headers: session,
+    })
+
+    assert.equal(onAppHost.status, 200)
+    assert.deepEqual(await onAppHost.json(), {
+      served: '/bridgedemo/master/_v/private/x/report',
+    })
+    const rules = recorded.map((e) => e.rule)
+
+    assert.ok(
+      rules.some((r) =>
+        /^router: adminOnly is private \(public: false\): served only on app\.io\.vtex\.com\/vtex\.marketplace-bridge\/v0\/bridgedemo\/master/.test(
+          r
+        )
+      ),
+      rules.join('\n')
+    )
+    assert.ok(rules.some((r) => /needs a VtexIdclientAutCookie/.test(r)))
+  } finally {
+    front.closeAllConnections()
+    worker.closeAllConnections()
+    await new Promise((r) => front.close(r))
+    await new Promise((r) => worker.close(r))
+  }
+
+  // Every route of the app is public, served on the account host: the
+  // admin's CSV (admin session checked inside) and the schedule's
+  // maintenance route (its secret checked inside: 401 from the app, not 404).
   const csv = await fetch(
     `${app.shellUrl}/_v/marketplace-bridge/logs.csv?tab=PRODUCTS`,
-    {
-      headers: { cookie: `VtexIdclientAutCookie=${app.session}` },
-    }
+    { headers: session }
   )
 
   assert.equal(csv.status, 200)
   await csv.text()
+  const maintenance = await fetch(
+    `${app.shellUrl}/_v/marketplace-bridge/maintenance`,
+    { method: 'POST', headers: session }
+  )
+
+  assert.equal(maintenance.status, 401)
+  assert.equal(
+    (await maintenance.json()).error.reason,
+    'SCHEDULE_SECRET_INVALID'
+  )
 })
 
 test('a handler running past the service.json timeout is cut: the requester gets a 504', async () => {
