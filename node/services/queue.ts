@@ -16,6 +16,7 @@ import {
   recordOutcome,
 } from '../domain/log'
 import type { Job } from '../domain/queue'
+import { markRetrying } from '../domain/retrying'
 import {
   backoffMs,
   claim,
@@ -454,6 +455,21 @@ export class BridgeQueue {
       const next = scheduleRetry(job, now, delay, outcome.message)
 
       await this.deps.jobs.save(next)
+      // The admin sees the retry as it happens (one log write per retry).
+      await this.deps.logs.update(key, (cur) =>
+        markRetrying(
+          cur,
+          key,
+          prepared.payload,
+          {
+            attempt: tries,
+            maxAttempts: this.deps.settings.maxRetries,
+            nextAttemptAt: next.notBefore,
+            lastError: outcome.message,
+          },
+          outcome.at
+        )
+      )
       this.scheduler.later(delay, () => {
         this.send(job.id).catch(() => undefined)
       })
@@ -461,12 +477,10 @@ export class BridgeQueue {
       return 'retrying'
     }
 
+    // Gave up: the attempts are data, the admin says it in its language.
     const final: Outcome =
       verdict.kind === 'transient' && job.kind === 'EXPORT'
-        ? {
-            ...outcome,
-            message: `${outcome.message} (retries exhausted after ${tries} attempts)`,
-          }
+        ? { ...outcome, retriesExhausted: tries }
         : outcome
 
     await this.record(job, key, prepared.payload, final, logFile)
