@@ -1,8 +1,9 @@
-import type { BulkAction, BulkFilter } from '../domain/bulk'
+import type { BulkAction } from '../domain/bulk'
 import { progressOf } from '../domain/bulk'
 import { parseTab } from '../domain/tabs'
 import { bridgeQueue, bulkRunner, sweepIfDue } from '../bridge'
 import { withErrors } from './errors'
+import type { MutationFn, QueryFn } from './types'
 
 const present = (a: BulkAction) => ({ ...a, progress: progressOf(a) })
 
@@ -19,8 +20,8 @@ async function maintain(ctx: Context) {
   }
 }
 
-export const bulkAction = withErrors(
-  async (_: unknown, args: { id: string }, ctx: Context) => {
+export const bulkAction: QueryFn<'bulkAction'> = withErrors(
+  async (_, args, ctx) => {
     const action = await (await bulkRunner(ctx.clients)).get(args.id)
 
     if (action?.status === 'RUNNING') await maintain(ctx)
@@ -29,24 +30,15 @@ export const bulkAction = withErrors(
   }
 )
 
-export const bulkActions = withErrors(
-  async (_: unknown, args: { tab: string }, ctx: Context) =>
+export const bulkActions: QueryFn<'bulkActions'> = withErrors(
+  async (_, args, ctx) =>
     (await (await bulkRunner(ctx.clients)).recent(parseTab(args.tab))).map(
       present
     )
 )
 
-interface StartArgs {
-  input: {
-    tab: string
-    action: string
-    ids?: string[] | null
-    filter?: BulkFilter | null
-  }
-}
-
-export const startBulkAction = withErrors(
-  async (_: unknown, { input }: StartArgs, ctx: Context) =>
+export const startBulkAction: MutationFn<'startBulkAction'> = withErrors(
+  async (_, { input }, ctx) =>
     present(
       await (
         await bulkRunner(ctx.clients)
@@ -59,12 +51,12 @@ export const startBulkAction = withErrors(
     )
 )
 
-export const cancelBulkAction = withErrors(
-  async (_: unknown, args: { id: string }, ctx: Context) =>
+export const cancelBulkAction: MutationFn<'cancelBulkAction'> = withErrors(
+  async (_, args, ctx) =>
     present(await (await bulkRunner(ctx.clients)).cancel(args.id))
 )
 
-export const resumeBulkAction = withErrors(
-  async (_: unknown, args: { id: string }, ctx: Context) =>
+export const resumeBulkAction: MutationFn<'resumeBulkAction'> = withErrors(
+  async (_, args, ctx) =>
     present(await (await bulkRunner(ctx.clients)).resume(args.id))
 )

@@ -112,6 +112,13 @@ export type ErrorGroup = {
   text: Scalars['String']['output'];
 };
 
+/** A page of error groups, most frequent first. */
+export type ErrorGroupPage = {
+  data: Array<ErrorGroup>;
+  /** More groups follow (pass offset + first). */
+  hasMore: Scalars['Boolean']['output'];
+};
+
 export type ErrorOrigin = {
   request: OriginRequest;
   response: OriginResponse;
@@ -139,6 +146,13 @@ export type IntegrationLog = {
   processedAt: Scalars['String']['output'];
   /** Set while the log waits in the reprocess queue. */
   queuedAt?: Maybe<Scalars['String']['output']>;
+  /**
+   * Attempts made before the bridge gave up on a transient failure (the
+   * settings' maxRetries); null unless the latest export ended that way.
+   */
+  retriesExhausted?: Maybe<Scalars['Int']['output']>;
+  /** Set while an export is being retried after a transient failure; null otherwise. */
+  retry?: Maybe<RetryState>;
   status: LogStatus;
   tab: Tab;
   /**
@@ -163,6 +177,11 @@ export type IntegrationLogSummary = {
   message: Scalars['String']['output'];
   /** ISO 8601 time of the latest attempt. */
   processedAt: Scalars['String']['output'];
+  /**
+   * Set while an export is being retried after a transient failure (the row
+   * is QUEUED meanwhile); null otherwise. Read from the log only for queued rows.
+   */
+  retry?: Maybe<RetryState>;
   status: LogStatus;
   tab: Tab;
 };
@@ -189,10 +208,15 @@ export type LogStatus =
   | 'QUEUED'
   | 'SUCCESS';
 
-/** A marketplace configured in the app settings. */
+/**
+ * A marketplace configured in the settings, or one of VTEX's own systems the
+ * bridge updates and logs under the Tracking tab (VTEX OMS, VTEX Tracking).
+ */
 export type Marketplace = {
   id: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  /** VTEX's own system (VTEX OMS, VTEX Tracking), not a configured marketplace. */
+  system: Scalars['Boolean']['output'];
   /** Tabs this marketplace receives. */
   tabs: Array<Tab>;
 };
@@ -326,6 +350,11 @@ export type Query = {
   /** The latest bulk actions of a tab, newest first (at most 5). */
   bulkActions: Array<BulkAction>;
   /**
+   * Every error group of one tab, a page at a time (`first` 1-100, default 10;
+   * `offset` from 0), most frequent first.
+   */
+  errorGroupPage: ErrorGroupPage;
+  /**
    * Errors of one tab grouped by cause (the message with ids and numbers
    * normalised), most frequent first. Pass a group's `cause` to
    * integrationLogs to list its logs.
@@ -346,7 +375,10 @@ export type Query = {
   integrationLogs: LogPage;
   /** Counts of one tab's logs by status, overall and per marketplace. */
   integrationOverview: Overview;
-  /** Marketplaces configured in the app settings (never their credentials). */
+  /**
+   * Marketplaces configured in the settings (never their credentials), then
+   * VTEX's own systems the Tracking tab logs (system: true).
+   */
   marketplaces: Array<Marketplace>;
 };
 
@@ -357,6 +389,13 @@ export type QueryBulkActionArgs = {
 
 
 export type QueryBulkActionsArgs = {
+  tab: Tab;
+};
+
+
+export type QueryErrorGroupPageArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
   tab: Tab;
 };
 
@@ -392,6 +431,18 @@ export type QueryIntegrationOverviewArgs = {
 export type RemoveLogsResult = {
   notFound: Array<Scalars['ID']['output']>;
   removed: Array<Scalars['ID']['output']>;
+};
+
+/** An export being retried after a transient failure (timeout, 5xx, 429). */
+export type RetryState = {
+  /** The attempt that failed last (1 = the first try). */
+  attempt: Scalars['Int']['output'];
+  /** The last failure, as the marketplace or the network said it. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** Attempts the bridge makes before the log becomes an error (settings: maxRetries). */
+  maxAttempts: Scalars['Int']['output'];
+  /** ISO 8601: when the next attempt is due. */
+  nextAttemptAt?: Maybe<Scalars['String']['output']>;
 };
 
 export type StatusCounts = {
