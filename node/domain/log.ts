@@ -23,7 +23,8 @@ export interface ErrorOrigin {
   response: { status: number | null; body: string | null }
 }
 
-export type AttemptTrigger = 'CHANGE' | 'REPROCESS'
+/** What started an attempt: a change in VTEX, a carrier or partner tracking event, the admin. */
+export type AttemptTrigger = 'CHANGE' | 'TRACKING_EVENT' | 'REPROCESS'
 
 export interface Attempt {
   at: string

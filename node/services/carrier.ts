@@ -370,7 +370,7 @@ export class CarrierTracker {
         message: e.message,
         origin: null,
         at,
-        trigger: 'CHANGE',
+        trigger: 'TRACKING_EVENT',
       }
 
       await this.log(OMS_LOG, watch.orderId, { events: all }, outcome, timeline)
@@ -490,7 +490,7 @@ export class CarrierTracker {
       }`,
       origin: null,
       at,
-      trigger: 'CHANGE',
+      trigger: 'TRACKING_EVENT',
     }
 
     for (const step of omsSteps) {
@@ -522,7 +522,7 @@ export class CarrierTracker {
           }`,
           origin,
           at,
-          trigger: 'CHANGE',
+          trigger: 'TRACKING_EVENT',
         }
         break
       }

@@ -30,8 +30,11 @@ export type Attempt = {
 
 /** What started an attempt. */
 export type AttemptTrigger =
+  /** A change in VTEX (catalog, stock, order status). */
   | 'CHANGE'
-  | 'REPROCESS';
+  | 'REPROCESS'
+  /** A tracking event from the carrier or a logistics partner. */
+  | 'TRACKING_EVENT';
 
 /** The bridge's settings. Secrets are never returned: only whether they are set. */
 export type BridgeSettings = {

@@ -1,31 +1,35 @@
-import React from 'react'
+import React, { useRef } from 'react'
 import { useIntl } from 'react-intl'
 import { Menu, MenuButton, MenuItem, useMenuState } from '@vtex/admin-ui'
 
-import type { LogStatus } from '../utils/types'
+import type { LogStatus } from '../../graphql/generated'
 
 interface Props {
   id: string
   status: LogStatus
   onReprocess: (id: string) => void
-  onRemove: (id: string) => void
+  /** Asks first; focus comes back to this menu's button. */
+  onRemove: (id: string, returnTo: HTMLElement | null) => void
 }
 
-/** "Reprocessar" only on errors; "Remover Log" on every log. */
+/** "Reprocessar" only on errors; "Remover Log" on every log. Named for the log it acts on. */
 const RowActions = ({ id, status, onReprocess, onRemove }: Props) => {
   const intl = useIntl()
   const state = useMenuState()
+  const button = useRef<HTMLButtonElement>(null)
   const stop = (e: React.SyntheticEvent) => e.stopPropagation()
 
   return (
     <div onClick={stop} onKeyDown={stop} role="presentation">
       <MenuButton
+        ref={button}
         state={state}
         variant="neutralTertiary"
         labelHidden
-        label={intl.formatMessage({
-          id: 'admin/marketplace-bridge.actions.menu',
-        })}
+        label={intl.formatMessage(
+          { id: 'admin/marketplace-bridge.actions.menuFor' },
+          { id }
+        )}
         data-testid={`actions-${id}`}
       />
       <Menu state={state}>
@@ -42,7 +46,7 @@ const RowActions = ({ id, status, onReprocess, onRemove }: Props) => {
           label={intl.formatMessage({
             id: 'admin/marketplace-bridge.actions.remove',
           })}
-          onClick={() => onRemove(id)}
+          onClick={() => onRemove(id, button.current)}
         />
       </Menu>
     </div>

@@ -1,8 +1,7 @@
 import React from 'react'
 import { render, waitFor } from '@vtex/test-tools/react'
-import { useModalState } from '@vtex/admin-ui'
 
-import INTEGRATION_LOG from '../graphql/integrationLog.graphql'
+import INTEGRATION_LOG from '../../graphql/integrationLog.graphql'
 import LogDetail from './LogDetail'
 
 const log = {
@@ -20,6 +19,8 @@ const log = {
   queuedAt: null,
   abnormal: true,
   latencyMs: 2 * 3600_000 + 5 * 60_000,
+  retry: null,
+  retriesExhausted: null,
   payload: '{"quantity":-2}',
   origin: {
     __typename: 'ErrorOrigin',
@@ -48,20 +49,19 @@ const log = {
   timeline: [],
 }
 
-const Harness = () => {
-  const state = useModalState({ defaultOpen: true })
+const onClose = jest.fn()
 
-  return (
-    <LogDetail
-      id={log.id}
-      state={state}
-      busy={false}
-      marketplaceNames={{ amazon: 'Amazon' }}
-      onReprocess={jest.fn()}
-      onRemove={jest.fn()}
-    />
-  )
-}
+const Harness = () => (
+  <LogDetail
+    id={log.id}
+    busy={false}
+    names={{ amazon: 'Amazon' }}
+    returnFocus={{ current: null }}
+    onClose={onClose}
+    onReprocess={jest.fn()}
+    onRemove={jest.fn()}
+  />
+)
 
 describe('LogDetail', () => {
   it('shows the origin of the error as text, never as HTML', async () => {
