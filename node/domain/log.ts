@@ -156,7 +156,7 @@ export const truncate = (text: string, max = MAX_TEXT) =>
     ? `${text.slice(0, max)}… [truncated ${text.length - max} chars]`
     : text
 
-function boundOrigin(origin: ErrorOrigin | null): ErrorOrigin | null {
+export function boundOrigin(origin: ErrorOrigin | null): ErrorOrigin | null {
   if (!origin) return null
 
   return {

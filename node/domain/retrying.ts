@@ -1,10 +1,10 @@
-import type { IntegrationLog, LogKey, RetryState } from './log'
-import { buildLogId, truncate } from './log'
+import type { ErrorOrigin, IntegrationLog, LogKey, RetryState } from './log'
+import { boundOrigin, buildLogId, truncate } from './log'
 
 /**
  * An export failed transiently and will be tried again: the log shows it as
  * QUEUED with the retry state (created when this is the entity's first
- * export). Its status, message and payload say what is being retried; the
+ * export). Its status, message, origin and payload say what is being retried; the
  * history, attempts and change time stay as they were until the outcome is
  * recorded (a change time written here would read as "already recorded" to
  * the next try). A reprocess waiting in the queue is left alone.
@@ -14,7 +14,8 @@ export function markRetrying(
   key: LogKey,
   payload: unknown,
   retry: RetryState,
-  at: string
+  at: string,
+  origin: ErrorOrigin | null = null
 ): IntegrationLog | null {
   if (current?.status === 'QUEUED' && current.jobId) return null
   const base: IntegrationLog = current ?? {
@@ -42,6 +43,8 @@ export function markRetrying(
     ...base,
     status: 'QUEUED',
     message: truncate(retry.lastError ?? base.message, 4096),
+    // What the failing attempt sent and got back (the history keeps the rest).
+    origin: origin ? boundOrigin(origin) : base.origin,
     payload,
     queuedAt: base.queuedAt ?? at,
     retry: {

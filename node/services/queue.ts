@@ -467,7 +467,8 @@ export class BridgeQueue {
             nextAttemptAt: next.notBefore,
             lastError: outcome.message,
           },
-          outcome.at
+          outcome.at,
+          outcome.origin
         )
       )
       this.scheduler.later(delay, () => {

@@ -77,7 +77,7 @@ const BridgePage = () => {
           ))}
         </TabList>
       </PageHeader>
-      <PageContent layout="wide">
+      <PageContent layout="wide" className={csx({ paddingTop: '$space-2' })}>
         {TABS.map((tab) => (
           <TabPanel key={tab} state={state} tabId={tab}>
             {tab === url.tab ? <TabContent tab={tab} /> : null}

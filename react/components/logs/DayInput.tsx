@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from 'react'
 import { useIntl } from 'react-intl'
-import { TextInput } from '@vtex/admin-ui'
+import { TextInput, csx } from '@vtex/admin-ui'
 
 import { formatDay, parseDay } from '../../utils/localDate'
 
@@ -42,10 +42,11 @@ const DayInput = ({ label, value, onChange, testId }: Props) => {
       value={text}
       inputMode="numeric"
       placeholder={formatDay('2026-12-31', intl.locale)}
-      helpText={intl.formatMessage(
+      title={intl.formatMessage(
         { id: 'admin/marketplace-bridge.filter.dayFormat' },
         { example: formatDay('2026-12-31', intl.locale) }
       )}
+      className={csx({ width: '9.5rem' })}
       error={invalid}
       errorText={
         invalid

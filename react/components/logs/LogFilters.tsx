@@ -30,7 +30,7 @@ const LogFilters = ({ url, marketplaces, onChange }: Props) => {
 
   return (
     <Inline
-      hSpace="$space-4"
+      hSpace="$space-3"
       vSpace="$space-3"
       className={csx({ alignItems: 'flex-start' })}
       data-testid="filters"
