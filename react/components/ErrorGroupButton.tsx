@@ -53,7 +53,7 @@ const ErrorGroupButton = ({
       onClick={onClick}
       className={button}
     >
-      <Text>{group.text}</Text>
+      <Text data-server-text>{group.text}</Text>
       <Text
         variant="action1"
         className={csx({ color: '#b3261e', whiteSpace: 'nowrap' })}

@@ -24,7 +24,7 @@ const Code = ({ caption, children }: { caption: string; children: string }) => (
       {caption}
     </figcaption>
     {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-    <pre className={pre} tabIndex={0}>
+    <pre className={pre} tabIndex={0} data-server-text>
       {children}
     </pre>
   </figure>

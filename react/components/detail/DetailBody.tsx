@@ -38,7 +38,9 @@ const DetailBody = ({ log }: { log: LogDetailData }) => {
           {t('detail.queued', { time: date(log.queuedAt) })}
         </Alert>
       ) : null}
-      <Field label={t('detail.message')}>{log.message}</Field>
+      <Field label={t('detail.message')}>
+        <span data-server-text>{log.message}</span>
+      </Field>
       {log.retriesExhausted ? (
         <Alert variant="warning" data-testid="retries-exhausted">
           {t('detail.retriesExhausted', { count: log.retriesExhausted })}

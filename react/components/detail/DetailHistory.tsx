@@ -27,7 +27,9 @@ const DetailHistory = ({ history }: { history: LogDetailData['history'] }) => {
             <Text variant="detail" tone="secondary">
               {t(`detail.trigger.${h.trigger}`)}
             </Text>
-            <Text variant="detail">{h.message}</Text>
+            <Text variant="detail" data-server-text>
+              {h.message}
+            </Text>
           </Inline>
         ))
       )}

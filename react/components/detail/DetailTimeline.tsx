@@ -35,7 +35,9 @@ const DetailTimeline = ({
               <Text variant="detail" tone="secondary">
                 {t(`timeline.source.${e.source}`)}
               </Text>
-              <Text variant="detail">{e.description}</Text>
+              <Text variant="detail" data-server-text>
+                {e.description}
+              </Text>
             </Inline>
           </li>
         ))}

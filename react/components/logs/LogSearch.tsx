@@ -1,4 +1,4 @@
-import React, { useEffect } from 'react'
+import React, { useEffect, useRef } from 'react'
 import { useIntl } from 'react-intl'
 import { Search, Stack, Text, csx, useSearchState } from '@vtex/admin-ui'
 
@@ -18,9 +18,14 @@ const LogSearch = ({ value, onSearch }: Props) => {
 
   const search = useSearchState({ initialValue: value ?? '' })
   const { setValue } = search
+  const shown = useRef(value)
 
   // Back, forward or a link changed the URL: show its search.
-  useEffect(() => setValue(value ?? ''), [value, setValue])
+  useEffect(() => {
+    if (shown.current === value) return
+    shown.current = value
+    setValue(value ?? '')
+  }, [value, setValue])
 
   return (
     <Stack space="$space-1" className={csx({ minWidth: '16rem' })}>

@@ -124,6 +124,7 @@ export function useLogColumns(d: ColumnDeps) {
             whiteSpace: 'nowrap',
           })}
           title={item.message}
+          data-server-text
         >
           {item.message}
         </Text>
