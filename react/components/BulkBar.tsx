@@ -69,7 +69,7 @@ const BulkBar = ({
           >
             {t('bulk.remove')}
           </Button>
-          <Button variant="tertiary" onClick={onClear}>
+          <Button variant="tertiary" onClick={onClear} data-testid="bulk-clear">
             {t('bulk.clear')}
           </Button>
         </Inline>

@@ -51,8 +51,12 @@ const LogsView = ({
   useEffect(() => setStatus({ type: status }), [status, setStatus])
 
   const problem = pages.error ? problemOf(pages.error) : null
+  // The service refused this list's input: with no other input than the
+  // filter, the filter is what to fix (and nothing of the last list stays).
   const invalidFilter = Boolean(
-    problem?.reason && FILTER_REASONS.includes(problem.reason)
+    problem &&
+      (problem.code === 'BAD_USER_INPUT' ||
+        (problem.reason && FILTER_REASONS.includes(problem.reason)))
   )
   let message: React.ReactNode = null
 
