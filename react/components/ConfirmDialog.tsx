@@ -5,6 +5,7 @@ import {
   HeadingLevel,
   Modal,
   ModalContent,
+  ModalDismiss,
   ModalFooter,
   ModalHeader,
   ModalTitle,
@@ -31,6 +32,11 @@ const ConfirmDialog = ({ confirm }: { confirm: ConfirmState }) => {
         <HeadingLevel level={2}>
           <ModalTitle>{request.title}</ModalTitle>
         </HeadingLevel>
+        <ModalDismiss
+          aria-label={intl.formatMessage({
+            id: 'admin/marketplace-bridge.confirm.cancel',
+          })}
+        />
       </ModalHeader>
       <ModalContent>
         <Text>{request.message}</Text>

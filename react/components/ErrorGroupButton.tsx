@@ -1,6 +1,6 @@
 import React from 'react'
 import { useIntl } from 'react-intl'
-import { Text, csx } from '@vtex/admin-ui'
+import { Text, VisuallyHidden, csx } from '@vtex/admin-ui'
 
 import type { ErrorGroupPageQuery } from '../graphql/generated'
 
@@ -24,7 +24,7 @@ const button = csx({
   ':focus-visible': { outline: '2px solid #1f4fd1', outlineOffset: '1px' },
 })
 
-/** One cause: its text and its count, named apart ("…: 6 logs") for screen readers. */
+/** One cause: its text and its count, read apart ("…: 6 logs") by screen readers. */
 const ErrorGroupButton = ({
   group,
   pressed,
@@ -46,14 +46,16 @@ const ErrorGroupButton = ({
       data-testid="error-group"
       data-cause={group.cause}
       aria-pressed={pressed}
-      aria-label={intl.formatMessage(
-        { id: 'admin/marketplace-bridge.groups.group' },
-        { text: group.text, count }
-      )}
       onClick={onClick}
       className={button}
     >
       <Text data-server-text>{group.text}</Text>
+      {/* Read as "…: 6 logs", not "…6 logs" (names would run together). */}
+      <VisuallyHidden>
+        {intl.formatMessage({
+          id: 'admin/marketplace-bridge.groups.separator',
+        })}
+      </VisuallyHidden>
       <Text
         variant="action1"
         className={csx({ color: '#b3261e', whiteSpace: 'nowrap' })}

@@ -1,4 +1,4 @@
-import React, { useCallback, useRef, useState } from 'react'
+import React, { useCallback, useEffect, useRef, useState } from 'react'
 import { useIntl } from 'react-intl'
 import { Inline, Stack, Tag, csx } from '@vtex/admin-ui'
 import { useRuntime } from 'vtex.render-runtime'
@@ -86,6 +86,24 @@ const TabContent = ({ tab }: { tab: Tab }) => {
     })
 
   const dialog = <ConfirmDialog confirm={confirm} />
+
+  // The detail closed (close button, Escape, back button): focus goes back
+  // to what opened it, or to its row's link.
+  const shownLog = useRef(url.log)
+
+  useEffect(() => {
+    const closed = shownLog.current
+    shownLog.current = url.log
+    if (!closed || url.log) return
+    const target =
+      opener.current && document.contains(opener.current)
+        ? opener.current
+        : document.querySelector<HTMLElement>(
+            `tr[data-log-id="${CSS.escape(closed)}"] [data-testid="open-log"]`
+          )
+
+    target?.focus()
+  }, [url.log])
 
   const open = (id: string, from: HTMLElement | null) => {
     opener.current = from

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { useIntl } from 'react-intl'
-import { useToast } from '@vtex/admin-ui'
 
 import BULK_ACTION from '../graphql/bulkAction.graphql'
 import BULK_ACTIONS from '../graphql/bulkActions.graphql'
@@ -21,6 +20,7 @@ import type {
 } from '../graphql/generated'
 import { useErrorText } from './useErrorText'
 import { useDismissed } from './useDismissed'
+import { useNotify } from './useNotify'
 
 const POLL_MS = 1000
 /** A finished action older than this is not brought back by a reload. */
@@ -36,7 +36,7 @@ export type BulkActionView = NonNullable<BulkActionQuery['bulkAction']>
  */
 export function useBulkAction(tab: Tab, onFinished: () => void) {
   const intl = useIntl()
-  const showToast = useToast()
+  const showToast = useNotify()
   const { errorText } = useErrorText()
   const dismissed = useDismissed('marketplace-bridge.dismissed-bulk')
   const [id, setId] = useState<string | null>(null)

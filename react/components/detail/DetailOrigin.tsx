@@ -39,7 +39,10 @@ const DetailOrigin = ({ log }: { log: LogDetailData }) => {
       <Heading as="h3" className={h3}>
         {t('detail.origin')}
       </Heading>
-      <Text variant="detail" data-server-text>{`${request.method} ${request.url}`}</Text>
+      <Text
+        variant="detail"
+        data-server-text
+      >{`${request.method} ${request.url}`}</Text>
       {sent ? <Code caption={t('detail.request')}>{sent}</Code> : null}
       {response.status == null ? (
         <Text data-testid="no-response">

@@ -128,7 +128,14 @@ const LogDetail = ({
           <Button
             variant="secondary"
             disabled={busy}
-            onClick={() => onReprocess(log.id)}
+            onClick={() => {
+              // The button goes once the log is queued: keep the focus in the dialog.
+              // (ModalDismiss does not forward its ref.)
+              document
+                .querySelector<HTMLElement>('[data-testid="close-detail"]')
+                ?.focus()
+              onReprocess(log.id)
+            }}
           >
             {t('actions.reprocess')}
           </Button>

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { useIntl } from 'react-intl'
-import { useToast } from '@vtex/admin-ui'
 
 import BRIDGE_SETTINGS from '../../graphql/bridgeSettings.graphql'
 import SAVE_SETTINGS from '../../graphql/saveBridgeSettings.graphql'
@@ -15,6 +14,7 @@ import type { FieldProblem } from '../../utils/errors'
 import { problemOf } from '../../utils/errors'
 import type { MarketplaceForm, SettingsForm } from './settingsForm'
 import { inputOf, toForm, toInput } from './settingsForm'
+import { useNotify } from '../../hooks/useNotify'
 
 /** One toast at a time for saving: a success replaces an earlier failure. */
 const TOAST_KEY = 'settings-save'
@@ -37,7 +37,7 @@ const NEW_MARKETPLACE: MarketplaceForm = {
  */
 export function useSettingsForm() {
   const intl = useIntl()
-  const showToast = useToast()
+  const showToast = useNotify()
   const { errorText, fieldText } = useErrorText()
   const { data, loading, error } = useQuery<BridgeSettingsQuery>(
     BRIDGE_SETTINGS,
