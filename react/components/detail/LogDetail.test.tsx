@@ -154,4 +154,60 @@ describe('LogDetail', () => {
     expect(getByText('Handed to carrier')).toBeTruthy()
     expect(getByText('Coletado — Cajamar/SP')).toBeTruthy()
   })
+
+  it('shows a retry in progress and a timeout without an empty box', async () => {
+    const retrying = {
+      ...log,
+      status: 'QUEUED',
+      retry: {
+        __typename: 'RetryState',
+        attempt: 3,
+        maxAttempts: 10,
+        nextAttemptAt: new Date(Date.now() + 20_000).toISOString(),
+        lastError: 'Could not reach Amazon: timeout of 10000ms exceeded',
+      },
+      origin: {
+        ...log.origin,
+        response: { __typename: 'OriginResponse', status: null, body: null },
+      },
+    }
+
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: retrying } },
+      },
+    ]
+
+    const { getByTestId } = render(<Harness />, { graphql: { mocks } })
+
+    await waitFor(() => getByTestId('retry-notice'))
+    expect(getByTestId('retry-notice').textContent).toMatch(
+      /^Retrying: attempt 3 of 10, next in (19|20) s/
+    )
+    expect(getByTestId('retry-notice').textContent).toContain(
+      'Last failure: Could not reach Amazon: timeout of 10000ms exceeded'
+    )
+    expect(getByTestId('no-response').textContent).toBe(
+      'The marketplace did not answer (timeout or refused connection): Amazon answered HTTP 400: Invalid quantity -2'
+    )
+    expect(getByTestId('error-origin').querySelectorAll('pre')).toHaveLength(1)
+  })
+
+  it('says when the bridge gave up, in the admin language', async () => {
+    const gaveUp = { ...log, retriesExhausted: 10 }
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: gaveUp } },
+      },
+    ]
+
+    const { getByTestId } = render(<Harness />, { graphql: { mocks } })
+
+    await waitFor(() => getByTestId('retries-exhausted'))
+    expect(getByTestId('retries-exhausted').textContent).toBe(
+      'Gave up after 10 attempts with temporary failures. Reprocess once the marketplace is back.'
+    )
+  })
 })

@@ -1,10 +1,13 @@
 import React, { useEffect, useState } from 'react'
 import { useIntl } from 'react-intl'
-import { Alert, Stack, Text } from '@vtex/admin-ui'
+import { Alert, Text, csx } from '@vtex/admin-ui'
 
 import type { LogDetailData } from './LogDetail'
 
 type Retry = NonNullable<LogDetailData['retry']>
+
+/** Alert's body is a paragraph: lines as block spans. */
+const block = csx({ display: 'block' })
 
 /** Seconds until the next attempt, ticking (never below 0). */
 function useSecondsUntil(iso: string | null | undefined) {
@@ -29,8 +32,8 @@ const RetryNotice = ({ retry }: { retry: Retry }) => {
 
   return (
     <Alert variant="warning" data-testid="retry-notice">
-      <Stack space="$space-1">
-        <Text variant="action1">
+      <>
+        <Text variant="action1" className={block}>
           {seconds == null
             ? t('detail.retrying.noNext', {
                 attempt: retry.attempt,
@@ -43,11 +46,11 @@ const RetryNotice = ({ retry }: { retry: Retry }) => {
               })}
         </Text>
         {retry.lastError ? (
-          <Text variant="detail">
+          <Text variant="detail" className={block}>
             {t('detail.retrying.lastError', { message: retry.lastError })}
           </Text>
         ) : null}
-      </Stack>
+      </>
     </Alert>
   )
 }
