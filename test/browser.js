@@ -1,5 +1,7 @@
 'use strict'
 
+/* eslint-env node, browser */
+
 /** Debian's Chromium driven by playwright-core (Playwright's own browser download does not work here). */
 const fs = require('fs')
 const path = require('path')

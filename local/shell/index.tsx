@@ -68,7 +68,11 @@ const RoutePage = () => {
   }, null)
 }
 
-const LOCALES: Record<string, string> = { pt: 'pt-BR', en: 'en-US', es: 'es-AR' }
+const LOCALES: Record<string, string> = {
+  pt: 'pt-BR',
+  en: 'en-US',
+  es: 'es-AR',
+}
 
 const LANGUAGES = [
   { id: 'pt', label: 'Português' },

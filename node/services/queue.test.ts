@@ -215,7 +215,9 @@ describe('retries', () => {
       status: 'QUEUED',
       attempts: 0,
       history: [],
-      message: expect.stringMatching(/^Could not reach Amazon|Amazon answered HTTP 5/),
+      message: expect.stringMatching(
+        /^Could not reach Amazon|Amazon answered HTTP 5/
+      ),
       retry: {
         attempt: 1,
         maxAttempts: 10,

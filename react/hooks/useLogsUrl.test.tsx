@@ -1,8 +1,16 @@
 import React from 'react'
 import { act, render } from '@vtex/test-tools/react'
-import { runtimeMock } from 'vtex.render-runtime'
+import * as runtime from 'vtex.render-runtime'
 
 import { useLogsUrl } from './useLogsUrl'
+
+/** The in-memory route of the jest stand-in for render-runtime (react/__mocks__). */
+const { runtimeMock } = runtime as unknown as {
+  runtimeMock: {
+    state: { query: Record<string, string>; history: string[] }
+    reset: (query?: Record<string, string>) => void
+  }
+}
 
 let url: ReturnType<typeof useLogsUrl>
 

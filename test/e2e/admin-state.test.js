@@ -1,5 +1,7 @@
 'use strict'
 
+/* eslint-env node, browser */
+
 /**
  * What a store admin hits first, in Chromium against the local app: an
  * invalid search says so and clears the table; an empty period says so;
@@ -12,6 +14,7 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 
 const { adminSession, SHOTS } = require('../browser')
+const messages = require('../../messages/pt.json')
 
 const OUT = process.env.ADMIN_SHOTS || SHOTS
 const session = adminSession(
@@ -30,7 +33,6 @@ test.before(async () => {
 
 const rows = () => page.locator('tr[data-log-id*=":"]')
 const search = () => page.getByTestId('filter-search').getByRole('textbox')
-const messages = require('../../messages/pt.json')
 const pt = (id) => messages[`admin/marketplace-bridge.${id}`]
 
 test('an invalid search says why, translated, and clears the table', async () => {
