@@ -6,7 +6,11 @@ import {
   retentionDays,
   trackingRejected,
 } from './domain/settings'
-import { mergeSettingsInput, rebaseSettings } from './domain/settingsView'
+import {
+  mergeSettingsInput,
+  rebaseSettings,
+  settingsBusy,
+} from './domain/settingsView'
 import { TABS } from './domain/tabs'
 import type { BridgeSettings } from './domain/settings'
 import type { Clients } from './clients'
@@ -65,7 +69,7 @@ async function rawSettings(clients: Clients) {
 }
 
 /** Saves that raced another save are rebased and tried again this many times. */
-const SAVE_TRIES = 5
+const SAVE_TRIES = 10
 
 /**
  * Saves the settings page: merged over the current settings (secrets kept
@@ -111,7 +115,10 @@ export async function saveSettings(
       )
       break
     } catch (e) {
-      if (!isPreconditionFailed(e) || attempt >= SAVE_TRIES) throw e
+      if (!isPreconditionFailed(e)) throw e
+      if (attempt >= SAVE_TRIES) throw settingsBusy()
+      // Racing writers retry apart, not in lockstep.
+      await new Promise((r) => setTimeout(r, Math.random() * 40 * attempt))
       const latest = await rawSettings(clients)
 
       next = rebaseSettings(base, mine, latest.merged)

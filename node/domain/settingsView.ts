@@ -90,6 +90,14 @@ export function rebaseSettings(base: Raw, mine: Raw, latest: Raw): Raw {
   return out
 }
 
+/** Saves kept racing others (every retry lost): nothing was saved, try again. */
+export const settingsBusy = () =>
+  new DomainError(
+    'CONFLICT',
+    'Other saves of the settings kept winning; nothing was saved. Save again.',
+    'SETTINGS_CONFLICT'
+  )
+
 /** What the settings page shows: every value but the secrets, which are only "set" or not. */
 export function settingsView(s: BridgeSettings) {
   return {
