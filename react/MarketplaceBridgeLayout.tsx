@@ -8,6 +8,17 @@ import {
 import { useRuntime } from 'vtex.render-runtime'
 
 /**
+ * Focus indicators at 3:1 or more on every background the pages use
+ * (admin-ui 0.137.2's rings measure about 2:1 against white).
+ */
+const FOCUS = `
+  :focus-visible {
+    outline: 2px solid #1f4fd1;
+    outline-offset: 2px;
+  }
+`
+
+/**
  * The layout around every page of the app (admin/routes.json: "around":
  * ["layout"]): admin-ui's theme and toasts once, admin-ui's own texts and
  * dates in the admin's locale, and the page's main landmark.
@@ -19,6 +30,7 @@ const MarketplaceBridgeLayout = ({ children }: { children?: ReactNode }) => {
     <ThemeProvider>
       <I18nProvider locale={culture.locale}>
         <ToastProvider>
+          <style>{FOCUS}</style>
           <main>{children}</main>
         </ToastProvider>
       </I18nProvider>
