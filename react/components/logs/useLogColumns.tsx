@@ -73,7 +73,7 @@ export function useLogColumns(d: ColumnDeps) {
           })}
           onOpen={(opener) => d.onOpen(item.id, opener)}
         >
-          {item.entityId}
+          <span className={nowrap}>{item.entityId}</span>
         </LogLink>
       ),
     },
@@ -118,7 +118,7 @@ export function useLogColumns(d: ColumnDeps) {
         <Text
           className={csx({
             display: 'block',
-            maxWidth: '28rem',
+            maxWidth: '22rem',
             overflow: 'hidden',
             textOverflow: 'ellipsis',
             whiteSpace: 'nowrap',
