@@ -103,10 +103,7 @@ test('axe: no violation on the settings page, before and after a refused save', 
       .getAttribute('aria-invalid'),
     'true'
   )
-  await page.screenshot({
-    path: path.join(OUT, 'settings-errors.png'),
-    fullPage: true,
-  })
+  await page.screenshot({ path: path.join(OUT, 'settings-errors.png') })
   await noViolations('settings with errors')
   assert.deepEqual(
     await page
