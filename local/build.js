@@ -89,6 +89,10 @@ async function buildShell() {
     minify: true,
     sourcemap: false,
     nodePaths: [path.join(root, 'react', 'node_modules')],
+    // The VTEX IO runtime the page imports, emulated for the local shell.
+    alias: {
+      'vtex.render-runtime': path.join(__dirname, 'shell', 'renderRuntime.tsx'),
+    },
     define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
     plugins: [graphqlLoader],
     logLevel: 'warning',

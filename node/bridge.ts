@@ -2,11 +2,15 @@ import { LOG_BUCKET } from './domain/layout'
 import { LOG_STATUSES } from './domain/log'
 import {
   DAY_MS,
-  mergeSettingsInput,
   parseSettings,
   retentionDays,
+  trackingRejected,
 } from './domain/settings'
-import { invalidArgument } from './domain/errors'
+import {
+  mergeSettingsInput,
+  rebaseSettings,
+  settingsBusy,
+} from './domain/settingsView'
 import { TABS } from './domain/tabs'
 import type { BridgeSettings } from './domain/settings'
 import type { Clients } from './clients'
@@ -20,6 +24,7 @@ import { clock } from './services/clock'
 import { JobStore } from './services/jobStore'
 import { MaintenanceSchedule } from './services/schedule'
 import { LogStore } from './services/logStore'
+import { isPreconditionFailed } from './services/storage'
 import { BridgeQueue } from './services/queue'
 
 /** The event key jobs travel on (service.json subscribes runJob to it). */
@@ -64,22 +69,29 @@ async function rawSettings(clients: Clients) {
   return { merged: { ...(app ?? {}), ...(saved?.data ?? {}) }, saved }
 }
 
+/** Saves that raced another save are rebased and tried again this many times. */
+const SAVE_TRIES = 10
+
 /**
  * Saves the settings page: merged over the current settings (secrets kept
- * unless replaced), validated as a whole, the VTEX Tracking token checked
- * with VTEX Tracking; any failure saves nothing.
+ * unless replaced), validated as a whole (INVALID_SETTINGS names every bad
+ * field), the VTEX Tracking token checked with VTEX Tracking; any failure
+ * saves nothing. A save that raced another one (If-Match) is rebased on what
+ * the other saved when the two changed different fields, and written again;
+ * SETTINGS_CONFLICT when both changed the same field.
  */
 export async function saveSettings(
   clients: Clients,
   input: Record<string, unknown>
 ): Promise<BridgeSettings> {
-  const { merged: current, saved } = await rawSettings(clients)
-  const next = mergeSettingsInput(current, input)
-  const parsed = parseSettings(next)
-  const tracking = parsed.vtexTracking
+  const { merged: base, saved } = await rawSettings(clients)
+  const mine = mergeSettingsInput(base, input)
+
+  parseSettings(mine, true)
+  const tracking = parseSettings(mine).vtexTracking
   const changed =
-    next.vtexTrackingUsername !== current.vtexTrackingUsername ||
-    next.vtexTrackingToken !== current.vtexTrackingToken
+    mine.vtexTrackingUsername !== base.vtexTrackingUsername ||
+    mine.vtexTrackingToken !== base.vtexTrackingToken
 
   if (tracking.enabled && (changed || !tracking.validatedAt)) {
     const auth = await clients.vtexTracking.auth(
@@ -87,24 +99,35 @@ export async function saveSettings(
       tracking.token!
     )
 
-    if (!auth.authenticated) {
-      throw invalidArgument(
-        `VTEX Tracking did not accept the username and token${
-          auth.message ? `: ${auth.message}` : ''
-        }. Nothing was saved.`
-      )
-    }
-
-    next.vtexTrackingValidatedAt = new Date().toISOString()
+    if (!auth.authenticated) throw trackingRejected(auth.message ?? null)
+    mine.vtexTrackingValidatedAt = new Date().toISOString()
   }
 
   const kv = clients.logStorage.bucket(LOG_BUCKET)
+  let next = mine
+  let etag = saved?.etag ?? null
 
-  await kv.put(
-    SETTINGS_PATH,
-    next,
-    saved ? { ifMatch: saved.etag } : { ifAbsent: true }
-  )
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await kv.put(
+        SETTINGS_PATH,
+        next,
+        etag ? { ifMatch: etag } : { ifAbsent: true }
+      )
+      break
+    } catch (e) {
+      if (!isPreconditionFailed(e)) throw e
+      if (attempt >= SAVE_TRIES) throw settingsBusy()
+      // Racing writers retry apart, not in lockstep.
+      await new Promise((r) => setTimeout(r, Math.random() * 40 * attempt))
+      const latest = await rawSettings(clients)
+
+      next = rebaseSettings(base, mine, latest.merged)
+      parseSettings(next, true)
+      etag = latest.saved?.etag ?? null
+    }
+  }
+
   const { account, workspace } = clients.ioContext
 
   settingsCache.delete(`${account}/${workspace}`)

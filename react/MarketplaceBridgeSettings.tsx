@@ -1,13 +1,8 @@
 import React from 'react'
 
-import AdminLayout from './components/AdminLayout'
-import SettingsPage from './components/SettingsPage'
+import SettingsPage from './components/settings/SettingsPage'
 
 /** Admin route admin.app.marketplace-bridge.settings (admin/routes.json). */
-const MarketplaceBridgeSettings = () => (
-  <AdminLayout>
-    <SettingsPage logsPath="/admin/app/marketplace-bridge" />
-  </AdminLayout>
-)
+const MarketplaceBridgeSettings = () => <SettingsPage />
 
 export default MarketplaceBridgeSettings

@@ -78,7 +78,8 @@ for (const f of ['admin/navigation.json']) {
 // Ids built from data: status.X, tabs.x, detail.trigger.X.
 for (const s of ['SUCCESS', 'ERROR', 'QUEUED']) used.add(`status.${s}`)
 for (const t of ['products', 'inventory', 'tracking']) used.add(`tabs.${t}`)
-for (const t of ['CHANGE', 'REPROCESS']) used.add(`detail.trigger.${t}`)
+for (const t of ['CHANGE', 'TRACKING_EVENT', 'REPROCESS'])
+  used.add(`detail.trigger.${t}`)
 for (const d of ['s', 'm', 'hm']) used.add(`duration.${d}`)
 for (const id of used)
   if (!(`admin/marketplace-bridge.${id}` in messages.en))

@@ -118,6 +118,7 @@ async function main() {
     await page.getByTestId('close-detail').click()
     // A bulk reprocess of every error the filter shows, finished.
     await page.getByTestId('bulk-reprocess-all').click()
+    await page.getByTestId('confirm-ok').click()
     await page.waitForFunction(
       () =>
         document.querySelector('[data-testid=bulk-progress]')?.dataset
@@ -173,8 +174,10 @@ async function main() {
       }),
     })
     await page.goto(`${app.url}?tab=tracking`)
-    await page.getByTestId('filter-search').fill(order.orderId)
-    await page.getByTestId('filter-search').press('Enter')
+    const search = page.getByTestId('filter-search').getByRole('textbox')
+
+    await search.fill(order.orderId)
+    await search.press('Enter')
     const row = page.locator(
       `tr[data-log-id="TRACKING:mercadolivre:${order.orderId}"]`
     )

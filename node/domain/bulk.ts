@@ -1,6 +1,7 @@
 import { DomainError, invalidArgument } from './errors'
 import { parseLogId } from './log'
 import type { Tab } from './tabs'
+import type { LogFilterInput } from '../typings/graphql'
 
 /**
  * A bulk action: reprocess or remove many logs, chosen row by row (ids) or as
@@ -17,16 +18,12 @@ export type BulkKind = (typeof BULK_ACTIONS)[number]
 
 export type BulkStatus = 'RUNNING' | 'DONE' | 'CANCELED'
 
-/** The filter as the admin sent it (validated by the store when listing). */
-export interface BulkFilter {
-  status?: string | null
-  marketplace?: string | null
-  search?: string | null
-  from?: string | null
-  to?: string | null
-  abnormalOnly?: boolean | null
-  cause?: string | null
-}
+/**
+ * The admin's log filter: the GraphQL input `LogFilterInput` (generated from
+ * graphql/), the one filter shape the logs query, the CSV export and bulk
+ * actions share; parseLogFilter validates it when listing.
+ */
+export type BulkFilter = LogFilterInput
 
 export interface BulkAction {
   id: string

@@ -27,6 +27,24 @@ describe('causes', () => {
     ).toBe('Could not reach <url> at # for "…" id #')
   })
 
+  it('keeps a short quoted symbol that is the cause', () => {
+    const a = causeOf(
+      'Invoice number "NF/123" contains "/": VTEX\'s invoice routes cannot address it.'
+    )
+
+    expect(a.text).toBe(
+      'Invoice number "…" contains "/": VTEX\'s invoice routes cannot address it.'
+    )
+    expect(
+      causeOf(
+        'Invoice number "A/9" contains "/": VTEX\'s invoice routes cannot address it.'
+      ).id
+    ).toBe(a.id)
+    expect(normalizeCause('name "ab" or "#1" or "x"')).toBe(
+      'name "…" or "…" or "…"'
+    )
+  })
+
   it('never returns an empty text', () => {
     expect(causeOf('   ').text).toBe('(no message)')
   })

@@ -1,6 +1,6 @@
 /**
  * Errors grouped by cause: a message is normalised (ids, numbers but HTTP
- * statuses, quoted values, URLs and dates become placeholders) so that "SKU 1001
+ * statuses, quoted values but short symbols, URLs and dates become placeholders) so that "SKU 1001
  * has no price" and "SKU 2002 has no price" are one group. The cause id is a
  * short hash of the normalised text; it never changes for a given text.
  */
@@ -17,10 +17,24 @@ const HTTP_STATUS_BEFORE = /HTTP\s*$/i
 
 export const MAX_CAUSE_TEXT = 200
 
+/**
+ * A quoted value is usually data (an id, a name) and becomes "…"; a short one
+ * made only of symbols is the cause itself (`contains "/"`) and stays.
+ */
+const quoted = (match: string) => {
+  const inner = match.slice(1, -1)
+
+  return inner.length > 0 &&
+    inner.length <= 3 &&
+    /^[^\p{L}\p{N}\s]+$/u.test(inner)
+    ? match
+    : '"…"'
+}
+
 export function normalizeCause(message: string): string {
   return message
     .replace(URL_RE, '<url>')
-    .replace(QUOTED_RE, '"…"')
+    .replace(QUOTED_RE, quoted)
     .replace(UUID_RE, '#')
     .replace(DATE_RE, '#')
     .replace(ID_RE, (token, offset: number, whole: string) =>

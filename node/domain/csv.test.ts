@@ -1,4 +1,4 @@
-import { csvField, csvHeader, csvRow } from './csv'
+import { csvField, csvFormat, csvHeader, csvRow } from './csv'
 
 describe('CSV', () => {
   it('quotes what needs quoting and defuses formulas', () => {
@@ -29,6 +29,51 @@ describe('CSV', () => {
       })
     ).toBe(
       'PRODUCTS:amazon:1,amazon,1,ERROR,2026-11-23T10:00:00.000Z,2,false,,"Amazon answered HTTP 400: bad, very bad"\r\n'
+    )
+  })
+})
+
+describe('CSV in the admin language and time zone', () => {
+  const row = {
+    id: 'TRACKING:amazon:1',
+    tab: 'TRACKING' as const,
+    marketplace: 'amazon',
+    entityId: '1',
+    status: 'ERROR' as const,
+    processedAt: '2026-11-23T10:00:00.000Z',
+    attempts: 2,
+    abnormal: true,
+    latencyMs: null,
+    message: 'Amazon answered HTTP 400',
+  }
+
+  it('translates headers and statuses, and names the zone the times are in', () => {
+    const pt = csvFormat('pt-BR', 'America/Sao_Paulo')
+
+    expect(csvHeader(pt, 'TRACKING')).toBe(
+      'ID do log,Marketplace,Pedido,Status,Processado em (America/Sao_Paulo),Tentativas,Latência anormal,Latência (ms),Mensagem\r\n'
+    )
+    expect(csvRow(row, pt)).toBe(
+      'TRACKING:amazon:1,amazon,1,Erro,"23/11/2026, 07:00:00",2,Sim,,Amazon answered HTTP 400\r\n'
+    )
+    expect(csvRow(row, csvFormat('es-AR', 'UTC'))).toMatch(
+      /^TRACKING:amazon:1,amazon,1,Error,"?23\/11\/2026,? 10:00:00"?,2,Sí,,/
+    )
+    expect(csvHeader(csvFormat('fr-FR', 'UTC'), 'PRODUCTS')).toMatch(
+      /^Log ID,Marketplace,SKU,Status,Processed at \(UTC\)/
+    )
+  })
+
+  it('keeps the raw export without the parameters; refuses an unknown zone', () => {
+    expect(csvFormat(null, null)).toBeNull()
+    expect(() => csvFormat('pt-BR', 'Mars/Olympus')).toThrow(
+      expect.objectContaining({
+        reason: 'INVALID_CSV_FORMAT',
+        fields: [{ field: 'timeZone', code: 'INVALID_FORMAT' }],
+      })
+    )
+    expect(() => csvFormat('<script>', 'UTC')).toThrow(
+      expect.objectContaining({ reason: 'INVALID_CSV_FORMAT' })
     )
   })
 })

@@ -23,7 +23,8 @@ export interface ErrorOrigin {
   response: { status: number | null; body: string | null }
 }
 
-export type AttemptTrigger = 'CHANGE' | 'REPROCESS'
+/** What started an attempt: a change in VTEX, a carrier or partner tracking event, the admin. */
+export type AttemptTrigger = 'CHANGE' | 'TRACKING_EVENT' | 'REPROCESS'
 
 export interface Attempt {
   at: string
@@ -31,6 +32,15 @@ export interface Attempt {
   message: string
   httpStatus: number | null
   trigger: AttemptTrigger
+}
+
+/** An export being retried after a transient failure (GraphQL RetryState). */
+export interface RetryState {
+  /** The attempt that failed last (1 = the first try). */
+  attempt: number
+  maxAttempts: number
+  nextAttemptAt: string | null
+  lastError: string | null
 }
 
 /** One integration log: the latest state of (tab, marketplace, entity). */
@@ -69,6 +79,10 @@ export interface IntegrationLog {
   previousRow?: Row | null
   /** Tracking: what happened to the order (statuses sent, carrier and partner events). */
   timeline?: TimelineEntry[]
+  /** Set while an export is retried after a transient failure (the log is QUEUED meanwhile). */
+  retry?: RetryState | null
+  /** Attempts made before the latest export gave up on a transient failure. */
+  retriesExhausted?: number | null
 }
 
 /** The result of one attempt to deliver something to a marketplace. */
@@ -79,6 +93,8 @@ export interface Outcome {
   at: string
   trigger: AttemptTrigger
   changedAt?: string | null
+  /** The export gave up after this many attempts at a transient failure. */
+  retriesExhausted?: number | null
 }
 
 const MARKETPLACE_RE = /^[a-z0-9][a-z0-9-]{0,39}$/
@@ -140,7 +156,7 @@ export const truncate = (text: string, max = MAX_TEXT) =>
     ? `${text.slice(0, max)}… [truncated ${text.length - max} chars]`
     : text
 
-function boundOrigin(origin: ErrorOrigin | null): ErrorOrigin | null {
+export function boundOrigin(origin: ErrorOrigin | null): ErrorOrigin | null {
   if (!origin) return null
 
   return {
@@ -223,6 +239,8 @@ export function recordOutcome(
         ? Math.max(0, Date.parse(outcome.at) - Date.parse(changedAt))
         : null,
     abnormal: accepted && isAbnormal(changedAt, outcome.at),
+    retry: null,
+    retriesExhausted: outcome.retriesExhausted ?? null,
   }
 }
 
@@ -277,16 +295,3 @@ export interface LogSummary {
   abnormal: boolean
   latencyMs: number | null
 }
-
-export const summarize = (log: IntegrationLog): LogSummary => ({
-  id: log.id,
-  tab: log.tab,
-  marketplace: log.marketplace,
-  entityId: log.entityId,
-  status: log.status,
-  message: log.message,
-  processedAt: log.processedAt,
-  attempts: log.attempts,
-  abnormal: log.abnormal ?? false,
-  latencyMs: log.latencyMs ?? null,
-})

@@ -1,9 +1,21 @@
+import { isDomainError } from './errors'
+import { parseSettings, retentionDays } from './settings'
 import {
   mergeSettingsInput,
-  parseSettings,
-  retentionDays,
+  rebaseSettings,
   settingsView,
-} from './settings'
+} from './settingsView'
+
+/** The error's reason and fields, or the settings when they parse. */
+function refusal(raw: unknown, saving = false) {
+  try {
+    return parseSettings(raw, saving)
+  } catch (e) {
+    if (!isDomainError(e)) throw e
+
+    return { reason: e.reason, fields: e.fields }
+  }
+}
 
 const market = {
   id: 'amazon',
@@ -60,24 +72,95 @@ describe('app settings', () => {
   })
 
   it.each([
-    [{ marketplaces: [{ ...market, id: 'Amazon!' }] }, /Invalid marketplace/],
+    [
+      { marketplaces: [{ ...market, id: 'Amazon!' }] },
+      'marketplaces.0.id',
+      'INVALID_FORMAT',
+    ],
     [
       { marketplaces: [{ ...market, baseUrl: 'ftp://x' }] },
-      /must be http or https/,
+      'marketplaces.0.baseUrl',
+      'INVALID_FORMAT',
     ],
-    [{ marketplaces: [{ ...market, baseUrl: 'not a url' }] }, /is not a URL/],
+    [
+      { marketplaces: [{ ...market, baseUrl: 'not a url' }] },
+      'marketplaces.0.baseUrl',
+      'INVALID_FORMAT',
+    ],
     [
       { marketplaces: [{ ...market, connector: 'soap' }] },
-      /connector "soap" is unknown/,
+      'marketplaces.0.connector',
+      'UNKNOWN',
     ],
-    [{ marketplaces: [market, market] }, /configured twice/],
-    [
-      { marketplaces: [market], maxRetries: 0 },
-      /maxRetries must be a whole number from 1 to 20/,
-    ],
-    [{ marketplaces: 'amazon' }, /must be a list/],
-  ])('refuses %j', (raw, message) => {
-    expect(() => parseSettings(raw)).toThrow(message)
+    [{ marketplaces: [market, market] }, 'marketplaces.1.id', 'DUPLICATE'],
+    [{ marketplaces: [market], maxRetries: 0 }, 'maxRetries', 'OUT_OF_RANGE'],
+    [{ marketplaces: 'amazon' }, 'marketplaces', 'INVALID_FORMAT'],
+  ])('refuses %j', (raw, field, code) => {
+    expect(refusal(raw)).toEqual({
+      reason: 'INVALID_SETTINGS',
+      fields: [expect.objectContaining({ field, code })],
+    })
+  })
+
+  it('names every invalid field at once, with its bounds', () => {
+    expect(
+      refusal({
+        maxRetries: -3,
+        successRetentionDays: 2.5,
+        carrierBaseUrl: 'x',
+        marketplaces: [market, { ...market, id: '', baseUrl: '' }],
+      })
+    ).toEqual({
+      reason: 'INVALID_SETTINGS',
+      fields: [
+        {
+          field: 'maxRetries',
+          code: 'OUT_OF_RANGE',
+          params: { min: 1, max: 20 },
+        },
+        {
+          field: 'retention.successDays',
+          code: 'OUT_OF_RANGE',
+          params: { min: 1, max: 3650 },
+        },
+        { field: 'carrier.baseUrl', code: 'INVALID_FORMAT' },
+        { field: 'marketplaces.1.id', code: 'REQUIRED' },
+        { field: 'marketplaces.1.baseUrl', code: 'REQUIRED' },
+      ],
+    })
+  })
+
+  it('bounds every list and text on save (settings saved before still load)', () => {
+    const many = Array.from({ length: 21 }, (_, i) => ({
+      ...market,
+      id: `m${i}`,
+    }))
+
+    const long = {
+      ...market,
+      name: 'n'.repeat(300_000),
+      token: 't'.repeat(5000),
+    }
+
+    expect(refusal({ marketplaces: many }, true)).toMatchObject({
+      fields: [
+        { field: 'marketplaces', code: 'TOO_MANY', params: { max: 20 } },
+      ],
+    })
+    expect(refusal({ marketplaces: [long] }, true)).toMatchObject({
+      fields: [
+        { field: 'marketplaces.0.name', code: 'TOO_LONG', params: { max: 60 } },
+        {
+          field: 'marketplaces.0.token',
+          code: 'TOO_LONG',
+          params: { max: 4096 },
+        },
+      ],
+    })
+    expect(parseSettings({ marketplaces: many }).marketplaces).toHaveLength(21)
+    expect(
+      parseSettings({ marketplaces: [long] }).marketplaces[0].name
+    ).toHaveLength(300_000)
   })
 })
 
@@ -90,12 +173,12 @@ describe('retention settings', () => {
   })
 
   it('refuses nonsense', () => {
-    expect(() => parseSettings({ successRetentionDays: 0 })).toThrow(
-      /successRetentionDays/
-    )
-    expect(() => parseSettings({ errorRetentionDays: 2.5 })).toThrow(
-      /errorRetentionDays/
-    )
+    expect(refusal({ successRetentionDays: 0 })).toMatchObject({
+      fields: [{ field: 'retention.successDays', code: 'OUT_OF_RANGE' }],
+    })
+    expect(refusal({ errorRetentionDays: 2.5 })).toMatchObject({
+      fields: [{ field: 'retention.errorDays', code: 'OUT_OF_RANGE' }],
+    })
     expect(
       parseSettings({ successRetentionDays: '7' }).retention.successDays
     ).toBe(7)
@@ -122,15 +205,23 @@ describe('carrier and partner settings', () => {
   })
 
   it('refuses bad values', () => {
-    expect(() => parseSettings({ carrierBaseUrl: 'ftp://x' })).toThrow(
-      /carrierBaseUrl/
-    )
-    expect(() => parseSettings({ carrierRefreshHours: 0 })).toThrow(
-      /carrierRefreshHours/
-    )
-    expect(() => parseSettings({ partnerToken: 'short' })).toThrow(
-      /partnerToken/
-    )
+    expect(refusal({ carrierBaseUrl: 'ftp://x' })).toMatchObject({
+      fields: [{ field: 'carrier.baseUrl', code: 'INVALID_FORMAT' }],
+    })
+    expect(refusal({ carrierRefreshHours: 0 })).toMatchObject({
+      fields: [
+        {
+          field: 'carrier.everyHours',
+          code: 'OUT_OF_RANGE',
+          params: { min: 1, max: 48 },
+        },
+      ],
+    })
+    expect(refusal({ partnerToken: 'short' })).toMatchObject({
+      fields: [
+        { field: 'partnerToken', code: 'TOO_SHORT', params: { min: 16 } },
+      ],
+    })
   })
 })
 
@@ -178,11 +269,53 @@ describe('settings page input', () => {
   })
 
   it('VTEX Tracking needs a username and a token when on', () => {
-    expect(() =>
-      parseSettings({
-        vtexTrackingEnabled: true,
-        vtexTrackingUsername: 'store',
-      })
-    ).toThrow(/username and token/)
+    expect(
+      refusal({ vtexTrackingEnabled: true, vtexTrackingUsername: 'store' })
+    ).toEqual({
+      reason: 'INVALID_SETTINGS',
+      fields: [{ field: 'vtexTracking.token', code: 'REQUIRED' }],
+    })
+  })
+})
+
+describe('concurrent saves', () => {
+  const base = { maxRetries: 10, carrierRefreshHours: 6, partnerToken: null }
+
+  it('applies my changes over what another save wrote when they touch other fields', () => {
+    const mine = { ...base, maxRetries: 5 }
+    const latest = { ...base, carrierRefreshHours: 4 }
+
+    expect(rebaseSettings(base, mine, latest)).toEqual({
+      maxRetries: 5,
+      carrierRefreshHours: 4,
+      partnerToken: null,
+    })
+  })
+
+  it('merges the same change made twice, refuses different values for one field', () => {
+    expect(
+      rebaseSettings(
+        base,
+        { ...base, maxRetries: 5 },
+        { ...base, maxRetries: 5 }
+      )
+    ).toEqual({ ...base, maxRetries: 5 })
+    let error: unknown
+
+    try {
+      rebaseSettings(
+        base,
+        { ...base, maxRetries: 5 },
+        { ...base, maxRetries: 7 }
+      )
+    } catch (e) {
+      error = e
+    }
+
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'SETTINGS_CONFLICT',
+      fields: [{ field: 'maxRetries', code: 'NOT_ALLOWED' }],
+    })
   })
 })

@@ -1,13 +1,14 @@
-import type { BulkAction, BulkFilter } from '../domain/bulk'
+import type { BulkAction } from '../domain/bulk'
 import { progressOf } from '../domain/bulk'
 import { parseTab } from '../domain/tabs'
 import { bulkRunner } from '../bridge'
 import { withErrors } from './errors'
+import type { MutationFn, QueryFn } from './types'
 
 const present = (a: BulkAction) => ({ ...a, progress: progressOf(a) })
 
-export const bulkAction = withErrors(
-  async (_: unknown, args: { id: string }, ctx: Context) => {
+export const bulkAction: QueryFn<'bulkAction'> = withErrors(
+  async (_, args, ctx) => {
     // A query only reads: a running action progresses by its own events,
     // and the schedule's maintenance pass re-sends one that went quiet.
     const action = await (await bulkRunner(ctx.clients)).get(args.id)
@@ -16,24 +17,15 @@ export const bulkAction = withErrors(
   }
 )
 
-export const bulkActions = withErrors(
-  async (_: unknown, args: { tab: string }, ctx: Context) =>
+export const bulkActions: QueryFn<'bulkActions'> = withErrors(
+  async (_, args, ctx) =>
     (await (await bulkRunner(ctx.clients)).recent(parseTab(args.tab))).map(
       present
     )
 )
 
-interface StartArgs {
-  input: {
-    tab: string
-    action: string
-    ids?: string[] | null
-    filter?: BulkFilter | null
-  }
-}
-
-export const startBulkAction = withErrors(
-  async (_: unknown, { input }: StartArgs, ctx: Context) =>
+export const startBulkAction: MutationFn<'startBulkAction'> = withErrors(
+  async (_, { input }, ctx) =>
     present(
       await (
         await bulkRunner(ctx.clients)
@@ -46,12 +38,12 @@ export const startBulkAction = withErrors(
     )
 )
 
-export const cancelBulkAction = withErrors(
-  async (_: unknown, args: { id: string }, ctx: Context) =>
+export const cancelBulkAction: MutationFn<'cancelBulkAction'> = withErrors(
+  async (_, args, ctx) =>
     present(await (await bulkRunner(ctx.clients)).cancel(args.id))
 )
 
-export const resumeBulkAction = withErrors(
-  async (_: unknown, args: { id: string }, ctx: Context) =>
+export const resumeBulkAction: MutationFn<'resumeBulkAction'> = withErrors(
+  async (_, args, ctx) =>
     present(await (await bulkRunner(ctx.clients)).resume(args.id))
 )

@@ -35,13 +35,14 @@ export function toGraphQLError(e: unknown): unknown {
   return error
 }
 
-type Resolver<A, R> = (root: unknown, args: A, ctx: Context) => Promise<R>
+type Fn<P, A, R> = (parent: P, args: A, ctx: Context) => Promise<R>
 
+/** A resolver whose domain errors reach the admin as the error contract says. */
 export const withErrors =
-  <A, R>(fn: Resolver<A, R>): Resolver<A, R> =>
-  async (root, args, ctx) => {
+  <P, A, R>(fn: Fn<P, A, R>): Fn<P, A, R> =>
+  async (parent, args, ctx) => {
     try {
-      return await fn(root, args, ctx)
+      return await fn(parent, args, ctx)
     } catch (e) {
       throw toGraphQLError(e)
     }

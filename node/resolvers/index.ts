@@ -7,19 +7,23 @@ import {
 } from './bulk'
 import { reprocessLogs } from './mutations/reprocessLogs'
 import { removeLogs } from './mutations/removeLogs'
-import { errorGroups } from './queries/errorGroups'
+import { errorGroupPage, errorGroups } from './queries/errorGroups'
 import { integrationLog } from './queries/integrationLog'
 import { integrationLogs } from './queries/integrationLogs'
 import { integrationOverview } from './queries/integrationOverview'
 import { marketplaces } from './queries/marketplaces'
 import { bridgeSettings, saveBridgeSettings } from './settings'
+import { logStore } from '../bridge'
+import type { Resolvers } from '../typings/graphql'
 
+/** Every resolver, checked against the schema's generated types (typings/graphql.ts). */
 export const resolvers = {
   Query: {
     integrationLogs,
     integrationLog,
     integrationOverview,
     errorGroups,
+    errorGroupPage,
     bulkAction,
     bulkActions,
     marketplaces,
@@ -35,6 +39,16 @@ export const resolvers = {
   },
   PageInfo: {
     /** Counted only when asked for (two more storage calls). */
-    total: (parent: { total: () => Promise<number | null> }) => parent.total(),
+    total: (parent) => parent.total(),
   },
-}
+  IntegrationLogSummary: {
+    /**
+     * Rows carry no retry state (they are index paths): read it from the log
+     * for queued rows only, the only ones that can be retrying.
+     */
+    retry: async (row, _, ctx) =>
+      row.status === 'QUEUED' && row.id
+        ? (await logStore(ctx.clients).get(row.id))?.retry ?? null
+        : null,
+  },
+} satisfies Resolvers

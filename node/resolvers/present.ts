@@ -24,6 +24,15 @@ export const presentLog = (log: IntegrationLog) => ({
   timeline: log.timeline ?? [],
   abnormal: log.abnormal ?? false,
   latencyMs: log.latencyMs ?? null,
+  retry: log.retry ?? null,
+  retriesExhausted: log.retriesExhausted ?? null,
   payload:
     log.payload === undefined ? null : JSON.stringify(log.payload, null, 2),
 })
+
+/** What integrationLogs hands PageInfo: the total is counted only when asked for. */
+export interface PageInfoSource {
+  total: () => Promise<number | null>
+  endCursor: string | null
+  hasNextPage: boolean
+}

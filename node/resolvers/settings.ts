@@ -1,13 +1,13 @@
-import { settingsView } from '../domain/settings'
+import { settingsView } from '../domain/settingsView'
 import { loadSettings, saveSettings } from '../bridge'
 import { withErrors } from './errors'
+import type { MutationFn, QueryFn } from './types'
 
-export const bridgeSettings = withErrors(
-  async (_: unknown, __: unknown, ctx: Context) =>
-    settingsView(await loadSettings(ctx.clients))
+export const bridgeSettings: QueryFn<'bridgeSettings'> = withErrors(
+  async (_, __, ctx) => settingsView(await loadSettings(ctx.clients))
 )
 
-export const saveBridgeSettings = withErrors(
-  async (_: unknown, args: { input: Record<string, unknown> }, ctx: Context) =>
-    settingsView(await saveSettings(ctx.clients, args.input))
+export const saveBridgeSettings: MutationFn<'saveBridgeSettings'> = withErrors(
+  async (_, args, ctx) =>
+    settingsView(await saveSettings(ctx.clients, { ...args.input }))
 )

@@ -1,8 +1,10 @@
 import { PassThrough } from 'stream'
 
-import { csvHeader, csvRow } from '../domain/csv'
+import type { CsvFormat } from '../domain/csv'
+import { csvFormat, csvHeader, csvRow } from '../domain/csv'
 import { logStore } from '../bridge'
 import { parseLogFilter } from '../services/logStore'
+import type { LogFilterInput } from '../typings/graphql'
 import { requireAdmin } from './auth'
 
 /** Rows per storage page while streaming. */
@@ -11,20 +13,23 @@ const PAGE = 100
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 
 /**
- * GET /_v/marketplace-bridge/logs.csv?tab=&status=&marketplace=&search=&from=&to=&abnormalOnly=&cause=
+ * GET /_v/marketplace-bridge/logs.csv?tab=&status=&marketplace=&search=&from=&to=&abnormalOnly=&cause=&locale=&timeZone=
  * (a public route: IO serves private ones only on app.io.vtex.com; the admin
  * session is checked inside, as @auth does).
  * The logs a filter shows, as CSV, streamed one storage page at a time:
- * memory stays flat whatever the size.
+ * memory stays flat whatever the size. `locale` (pt-BR, es-AR, en-US…) and
+ * `timeZone` (IANA, e.g. America/Sao_Paulo) give the admin's headers,
+ * statuses and local times (domain/csv.ts); without them, the raw export.
  */
 export async function exportCsv(ctx: Context) {
   await requireAdmin(ctx)
   const q = ctx.query as Record<string, string | string[] | undefined>
-  // A bad filter is refused here, before any byte is sent (the route
-  // contract answers it: routes/contract.ts).
+  // A bad filter or format is refused here, before any byte is sent (the
+  // route contract answers it: routes/contract.ts).
   const filter = parseLogFilter({
     tab: one(q.tab) ?? '',
-    status: one(q.status) || null,
+    // Any text: parseLogFilter refuses an unknown status.
+    status: (one(q.status) || null) as LogFilterInput['status'],
     marketplace: one(q.marketplace) || null,
     search: one(q.search) || null,
     from: one(q.from) || null,
@@ -32,6 +37,11 @@ export async function exportCsv(ctx: Context) {
     abnormalOnly: one(q.abnormalOnly) === 'true',
     cause: one(q.cause) || null,
   })
+
+  const format: CsvFormat | null = csvFormat(
+    one(q.locale) || null,
+    one(q.timeZone) || null
+  )
 
   await logStore(ctx.clients).list({ ...filter, first: 1 })
 
@@ -49,7 +59,7 @@ export async function exportCsv(ctx: Context) {
   ctx.body = out
 
   const pump = async () => {
-    out.write(`\ufeff${csvHeader()}`)
+    out.write(`\ufeff${csvHeader(format, filter!.tab)}`)
     let after: string | null = null
 
     do {
@@ -59,7 +69,7 @@ export async function exportCsv(ctx: Context) {
         after,
       })
 
-      const chunk = page.data.map(csvRow).join('')
+      const chunk = page.data.map((row) => csvRow(row, format)).join('')
 
       // Respect back-pressure: wait until the client took the last page.
       if (!out.write(chunk)) await new Promise((r) => out.once('drain', r))

@@ -383,7 +383,7 @@ export class CarrierTracker {
         message: e.message,
         origin: null,
         at,
-        trigger: 'CHANGE',
+        trigger: 'TRACKING_EVENT',
       }
 
       await this.log(OMS_LOG, watch.orderId, { events: all }, outcome, timeline)
@@ -505,7 +505,7 @@ export class CarrierTracker {
       }`,
       origin: null,
       at,
-      trigger: 'CHANGE',
+      trigger: 'TRACKING_EVENT',
     }
 
     for (const step of omsSteps) {
@@ -537,7 +537,7 @@ export class CarrierTracker {
           }`,
           origin,
           at,
-          trigger: 'CHANGE',
+          trigger: 'TRACKING_EVENT',
         }
         break
       }

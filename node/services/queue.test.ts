@@ -260,6 +260,21 @@ describe('retries', () => {
 
     expect(ms).toBeGreaterThanOrEqual(500)
     expect(ms).toBeLessThan(1000)
+    // The retry is visible on the log while it waits.
+    expect(await env.logs.get('INVENTORY:amazon:100')).toMatchObject({
+      status: 'QUEUED',
+      attempts: 0,
+      history: [],
+      message: expect.stringMatching(
+        /^Could not reach Amazon|Amazon answered HTTP 5/
+      ),
+      retry: {
+        attempt: 1,
+        maxAttempts: 10,
+        nextAttemptAt: new Date(t0 + ms).toISOString(),
+        lastError: expect.any(String),
+      },
+    })
     // Not due yet: a stray delivery does nothing.
     env.dispatcher.sent.push({
       jobId: (await env.jobs.pending(1))[0],
@@ -275,10 +290,12 @@ describe('retries', () => {
     expect(await env.logs.get('INVENTORY:amazon:100')).toMatchObject({
       status: 'SUCCESS',
       attempts: 1,
+      retry: null,
+      retriesExhausted: null,
     })
   })
 
-  it('gives up after the configured count with "retries exhausted"', async () => {
+  it('gives up after the configured count, keeping the attempts as data', async () => {
     const env = setup(settings, t0)
 
     env.vtex.stock.set('100', 3)
@@ -296,10 +313,12 @@ describe('retries', () => {
     expect(results).toEqual(['retrying', 'retrying', 'done'])
     const log = await env.logs.get('INVENTORY:amazon:100')
 
-    expect(log).toMatchObject({ status: 'ERROR' })
-    expect(log!.message).toBe(
-      'Amazon answered HTTP 503: Service unavailable (retries exhausted after 3 attempts)'
-    )
+    expect(log).toMatchObject({
+      status: 'ERROR',
+      retry: null,
+      retriesExhausted: 3,
+    })
+    expect(log!.message).toBe('Amazon answered HTTP 503: Service unavailable')
     expect(await env.jobs.pending(10)).toEqual([])
   })
 

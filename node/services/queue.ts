@@ -16,6 +16,7 @@ import {
   recordOutcome,
 } from '../domain/log'
 import type { Job } from '../domain/queue'
+import { markRetrying } from '../domain/retrying'
 import {
   JobBusy,
   backoffMs,
@@ -512,6 +513,22 @@ export class BridgeQueue {
 
       await this.releaseLease(job.id)
       await this.deps.jobs.save(next)
+      // The admin sees the retry as it happens (one log write per retry).
+      await this.deps.logs.update(key, (cur) =>
+        markRetrying(
+          cur,
+          key,
+          prepared.payload,
+          {
+            attempt: tries,
+            maxAttempts: this.deps.settings.maxRetries,
+            nextAttemptAt: next.notBefore,
+            lastError: outcome.message,
+          },
+          outcome.at,
+          outcome.origin
+        )
+      )
       this.scheduler.later(delay, () => {
         this.send(job.id).catch(() => undefined)
       })
@@ -519,12 +536,10 @@ export class BridgeQueue {
       return 'retrying'
     }
 
+    // Gave up: the attempts are data, the admin says it in its language.
     const final: Outcome =
       verdict.kind === 'transient' && job.kind === 'EXPORT'
-        ? {
-            ...outcome,
-            message: `${outcome.message} (retries exhausted after ${tries} attempts)`,
-          }
+        ? { ...outcome, retriesExhausted: tries }
         : outcome
 
     await this.record(job, key, prepared.payload, final, logFile)

@@ -1,64 +1,86 @@
 import React from 'react'
 import { useIntl } from 'react-intl'
 import {
+  Button,
   Page,
   PageContent,
   PageHeader,
   PageHeaderActions,
-  PageHeaderTitle,
   PageHeaderTop,
   Tab as TabButton,
   TabList,
   TabPanel,
+  csx,
   useTabState,
 } from '@vtex/admin-ui'
+import { useRuntime } from 'vtex.render-runtime'
 
-import { useTabInUrl } from '../hooks/useTabInUrl'
-import type { Tab } from '../utils/types'
-import { TABS } from '../utils/types'
+import type { Tab } from '../graphql/generated'
+import { useLogsUrl } from '../hooks/useLogsUrl'
+import { TABS } from '../utils/tabs'
+import PageTitle from './PageTitle'
 import TabContent from './TabContent'
-
-const tabLabel = (tab: Tab) =>
-  `admin/marketplace-bridge.tabs.${tab.toLowerCase()}`
 
 /** The settings page's admin route (admin/routes.json). */
 export const SETTINGS_PATH = '/admin/app/marketplace-bridge/settings'
 
+const noWrap = csx({ flexWrap: 'nowrap', whiteSpace: 'nowrap' })
+
+/** The logs page: title, settings, the three tabs (in the URL). */
 const BridgePage = () => {
   const intl = useIntl()
-  const [tab, setTab] = useTabInUrl()
+  const { navigate } = useRuntime()
+  const { state: url, update } = useLogsUrl()
+  const t = (id: string) =>
+    intl.formatMessage({ id: `admin/marketplace-bridge.${id}` })
+
+  // A new tab starts unfiltered, as a new page would.
+  const select = (tab: Tab) =>
+    tab !== url.tab &&
+    update({
+      tab,
+      status: null,
+      marketplace: null,
+      search: null,
+      from: null,
+      to: null,
+      abnormalOnly: false,
+      cause: null,
+      log: null,
+    })
+
   const state = useTabState({
-    selectedId: tab,
-    setSelectedId: (id) => id && setTab(id as Tab),
+    selectedId: url.tab,
+    setSelectedId: (id) => id && select(id as Tab),
   })
 
   return (
     <Page>
       <PageHeader>
         <PageHeaderTop>
-          <PageHeaderTitle>
-            {intl.formatMessage({ id: 'admin/marketplace-bridge.title' })}
-          </PageHeaderTitle>
+          <PageTitle>{t('title')}</PageTitle>
           <PageHeaderActions>
-            <a href={SETTINGS_PATH} data-testid="open-settings">
-              {intl.formatMessage({
-                id: 'admin/marketplace-bridge.settings.open',
-              })}
-            </a>
+            <Button
+              variant="secondary"
+              data-testid="open-settings"
+              onClick={() => navigate({ to: SETTINGS_PATH })}
+            >
+              {t('settings.open')}
+            </Button>
           </PageHeaderActions>
         </PageHeaderTop>
-        <TabList state={state}>
-          {TABS.map((t) => (
-            <TabButton key={t} id={t}>
-              {intl.formatMessage({ id: tabLabel(t) })}
+        <TabList state={state} className={noWrap}>
+          {TABS.map((tab) => (
+            <TabButton key={tab} id={tab} className={noWrap}>
+              {t(`tabs.${tab.toLowerCase()}`)}
             </TabButton>
           ))}
         </TabList>
       </PageHeader>
-      <PageContent layout="wide">
-        {TABS.map((t) => (
-          <TabPanel key={t} state={state} tabId={t}>
-            {t === tab ? <TabContent tab={t} /> : null}
+      <PageContent layout="wide" className={csx({ paddingTop: '$space-2' })}>
+        {TABS.map((tab) => (
+          <TabPanel key={tab} state={state} tabId={tab}>
+            {tab === url.tab ? <TabContent tab={tab} /> : null}
           </TabPanel>
         ))}
       </PageContent>

@@ -2,37 +2,41 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Button, Inline, Text, csx } from '@vtex/admin-ui'
 
-import type { BulkKind } from '../utils/types'
+import type { BulkKind } from '../graphql/generated'
 
 interface Props {
   selected: number
   /** Logs the filter matches, when the counts can tell. */
   matching: number | null
+  /** The list cannot be acted on (loading, or the filter was refused). */
+  unavailable: boolean
   running: boolean
-  csvHref: string
   onSelected: (kind: BulkKind) => void
   onAll: (kind: BulkKind) => void
   onClear: () => void
+  onExport: () => void
 }
 
-/** Acts on the selected rows, or on everything the filter shows; exports CSV. */
+/**
+ * Acts on the selected rows, or on everything the filter shows; exports CSV.
+ * The emphasis follows the situation: with rows selected, "Reprocessar
+ * selecionados" leads; with none, no action is the page's primary one.
+ */
 const BulkBar = ({
   selected,
   matching,
+  unavailable,
   running,
-  csvHref,
   onSelected,
   onAll,
   onClear,
+  onExport,
 }: Props) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/marketplace-bridge.${id}` }, values)
 
-  const all =
-    matching == null
-      ? t('bulk.all.unknown')
-      : t('bulk.all', { count: matching })
+  const none = unavailable || matching === 0
 
   return (
     <Inline
@@ -43,7 +47,11 @@ const BulkBar = ({
     >
       {selected > 0 ? (
         <Inline hSpace="$space-2" className={csx({ alignItems: 'center' })}>
-          <Text variant="action1" data-testid="selected-count">
+          <Text
+            variant="action1"
+            data-testid="selected-count"
+            aria-live="polite"
+          >
             {t('bulk.selected', { count: selected })}
           </Text>
           <Button
@@ -54,31 +62,37 @@ const BulkBar = ({
             {t('bulk.reprocess')}
           </Button>
           <Button
-            variant="critical"
+            variant="criticalSecondary"
             disabled={running}
             onClick={() => onSelected('REMOVE')}
             data-testid="bulk-remove-selected"
           >
             {t('bulk.remove')}
           </Button>
-          <Button variant="tertiary" onClick={onClear}>
+          <Button variant="tertiary" onClick={onClear} data-testid="bulk-clear">
             {t('bulk.clear')}
           </Button>
         </Inline>
       ) : (
         <Inline hSpace="$space-2" className={csx({ alignItems: 'center' })}>
-          <Text tone="secondary">{all}</Text>
+          <Text tone="secondary" data-testid="matching">
+            {unavailable
+              ? t('bulk.all.none')
+              : matching == null
+              ? t('bulk.all.unknown')
+              : t('bulk.all', { count: matching })}
+          </Text>
           <Button
             variant="secondary"
-            disabled={running || matching === 0}
+            disabled={running || none}
             onClick={() => onAll('REPROCESS')}
             data-testid="bulk-reprocess-all"
           >
             {t('bulk.reprocessAll')}
           </Button>
           <Button
-            variant="tertiary"
-            disabled={running || matching === 0}
+            variant="criticalTertiary"
+            disabled={running || none}
             onClick={() => onAll('REMOVE')}
             data-testid="bulk-remove-all"
           >
@@ -86,14 +100,14 @@ const BulkBar = ({
           </Button>
         </Inline>
       )}
-      <a
-        href={csvHref}
-        download
+      <Button
+        variant="tertiary"
+        disabled={unavailable}
+        onClick={onExport}
         data-testid="export-csv"
-        className={csx({ text: '$action1', color: '$fg.accent' })}
       >
         {t('bulk.exportCsv')}
-      </a>
+      </Button>
     </Inline>
   )
 }

@@ -2,22 +2,22 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Alert, Button, Inline, Stack, Text, csx } from '@vtex/admin-ui'
 
-import type { BulkAction } from '../utils/types'
+import type { BulkActionView } from '../hooks/useBulkAction'
 
 interface Props {
-  action: BulkAction
+  action: BulkActionView
   onStop: () => void
   onResume: () => void
+  onDismiss: () => void
 }
 
-/** A bulk action's progress bar, counts and stop / resume. */
-const BulkProgress = ({ action, onStop, onResume }: Props) => {
+/** A bulk action's progress bar, counts and stop / resume; a finished one can be dismissed. */
+const BulkProgress = ({ action, onStop, onResume, onDismiss }: Props) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/marketplace-bridge.${id}` }, values)
 
   const percent = Math.round(action.progress * 100)
-  const kind = t(`bulk.kind.${action.action}`)
 
   return (
     <div
@@ -35,29 +35,44 @@ const BulkProgress = ({ action, onStop, onResume }: Props) => {
           hSpace="$space-3"
           className={csx({ justifyContent: 'space-between' })}
         >
-          <Text variant="title2">
-            {t(`bulk.status.${action.status}`, { kind })}
+          <Text variant="title2" aria-live="polite">
+            {t(`bulk.status.${action.status}.${action.action}`)}
           </Text>
-          {action.status === 'RUNNING' ? (
-            <Button variant="tertiary" onClick={onStop} data-testid="bulk-stop">
-              {t('bulk.stop')}
-            </Button>
-          ) : action.status === 'CANCELED' ? (
-            <Button
-              variant="secondary"
-              onClick={onResume}
-              data-testid="bulk-resume"
-            >
-              {t('bulk.resume')}
-            </Button>
-          ) : null}
+          <Inline hSpace="$space-2">
+            {action.status === 'RUNNING' ? (
+              <Button
+                variant="tertiary"
+                onClick={onStop}
+                data-testid="bulk-stop"
+              >
+                {t('bulk.stop')}
+              </Button>
+            ) : action.status === 'CANCELED' ? (
+              <Button
+                variant="secondary"
+                onClick={onResume}
+                data-testid="bulk-resume"
+              >
+                {t('bulk.resume')}
+              </Button>
+            ) : null}
+            {action.status !== 'RUNNING' ? (
+              <Button
+                variant="neutralTertiary"
+                onClick={onDismiss}
+                data-testid="bulk-dismiss"
+              >
+                {t('bulk.dismiss')}
+              </Button>
+            ) : null}
+          </Inline>
         </Inline>
         <div
           role="progressbar"
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={percent}
-          aria-label={t('bulk.progress.label')}
+          aria-label={t(`bulk.progress.${action.action}`)}
           className={csx({
             width: '100%',
             height: '0.5rem',

@@ -1,80 +1,88 @@
 import React from 'react'
 import { useIntl } from 'react-intl'
-import { Card, Skeleton, Stack, Text, csx } from '@vtex/admin-ui'
+import { Skeleton, Text, csx } from '@vtex/admin-ui'
 
-import type { StatusCounts } from '../utils/types'
+import type { IntegrationOverviewQuery } from '../graphql/generated'
 
-interface Props {
-  total?: number
-  abnormal?: number
-  byStatus?: StatusCounts
-  loading: boolean
-}
+type Overview = IntegrationOverviewQuery['integrationOverview']
 
 const ITEMS = [
-  {
-    key: 'total',
-    id: 'admin/marketplace-bridge.overview.total',
-    tone: 'primary',
-  },
-  {
-    key: 'success',
-    id: 'admin/marketplace-bridge.overview.success',
-    tone: 'positive',
-  },
-  {
-    key: 'error',
-    id: 'admin/marketplace-bridge.overview.error',
-    tone: 'critical',
-  },
-  {
-    key: 'queued',
-    id: 'admin/marketplace-bridge.overview.queued',
-    tone: 'warning',
-  },
-  {
-    key: 'abnormal',
-    id: 'admin/marketplace-bridge.overview.abnormal',
-    tone: 'info',
-  },
+  { key: 'total', color: '#707070' },
+  { key: 'success', color: '#1f7a3a' },
+  { key: 'error', color: '#cc3d3d' },
+  { key: 'queued', color: '#b05a00' },
+  { key: 'abnormal', color: '#7b4dd0' },
 ] as const
 
-const OverviewStrip = ({ total, abnormal, byStatus, loading }: Props) => {
+const strip = csx({
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: '$space-3',
+  width: '100%',
+  margin: 0,
+  padding: 0,
+})
+
+const label = csx({ text: '$detail', color: '$secondary' })
+
+const item = csx({
+  display: 'flex',
+  alignItems: 'baseline',
+  gap: '$space-2',
+  paddingY: '$space-2',
+  paddingX: '$space-3',
+  border: '$neutral',
+  borderRadius: '$base',
+  borderLeftWidth: '4px',
+  minWidth: '9rem',
+})
+
+/**
+ * The tab's counts in one compact row (the table stays visible on load). The
+ * colour is a marker beside each count; the numbers themselves are body text,
+ * readable at any contrast requirement.
+ */
+const OverviewStrip = ({
+  overview,
+  loading,
+}: {
+  overview: Overview | null
+  loading: boolean
+}) => {
   const intl = useIntl()
   const value = (key: (typeof ITEMS)[number]['key']) =>
-    key === 'total' ? total : key === 'abnormal' ? abnormal : byStatus?.[key]
+    key === 'total'
+      ? overview?.total
+      : key === 'abnormal'
+      ? overview?.abnormal
+      : overview?.byStatus[key]
 
   return (
-    <div
-      data-testid="overview"
-      className={csx({
-        display: 'grid',
-        width: '100%',
-        gridTemplateColumns: 'repeat(5, minmax(8rem, 1fr))',
-        gap: '$space-4',
-      })}
-    >
-      {ITEMS.map((item) => (
-        <Card
-          key={item.key}
-          className={csx({ padding: '$space-4' })}
-          data-overview={item.key}
+    <dl data-testid="overview" className={strip}>
+      {ITEMS.map((i) => (
+        <div
+          key={i.key}
+          data-overview={i.key}
+          className={item}
+          style={{ borderLeftColor: i.color }}
         >
-          <Stack space="$space-1">
-            <Text variant="detail" tone="secondary">
-              {intl.formatMessage({ id: item.id })}
-            </Text>
-            {loading && value(item.key) === undefined ? (
-              <Skeleton className={csx({ height: '1.75rem', width: '4rem' })} />
+          <dt className={label}>
+            {intl.formatMessage({
+              id: `admin/marketplace-bridge.overview.${i.key}`,
+            })}
+          </dt>
+          <dd className={csx({ margin: 0 })}>
+            {loading && value(i.key) === undefined ? (
+              <Skeleton className={csx({ height: '1.25rem', width: '3rem' })} />
             ) : (
-              <Text variant="title1" tone={item.tone} data-value>
-                {intl.formatNumber(value(item.key) ?? 0)}
+              <Text variant="title2" data-value>
+                {intl.formatNumber(value(i.key) ?? 0)}
               </Text>
             )}
-          </Stack>
-        </Card>
+          </dd>
+        </div>
       ))}
-    </div>
+    </dl>
   )
 }
 

@@ -2,7 +2,7 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Tag } from '@vtex/admin-ui'
 
-import type { LogStatus } from '../utils/types'
+import type { LogStatus } from '../graphql/generated'
 
 const VARIANT = { SUCCESS: 'green', ERROR: 'red', QUEUED: 'orange' } as const
 
@@ -31,6 +31,28 @@ export const AbnormalTag = () => {
       label={intl.formatMessage({
         id: 'admin/marketplace-bridge.tag.abnormal',
       })}
+    />
+  )
+}
+
+/** An export being retried after a transient failure ("Tentativa 3 de 10"). */
+export const RetryTag = ({
+  attempt,
+  maxAttempts,
+}: {
+  attempt: number
+  maxAttempts: number
+}) => {
+  const intl = useIntl()
+
+  return (
+    <Tag
+      data-retrying
+      variant="lightBlue"
+      label={intl.formatMessage(
+        { id: 'admin/marketplace-bridge.tag.retrying' },
+        { attempt, maxAttempts }
+      )}
     />
   )
 }

@@ -1,30 +1,24 @@
 import { useMutation } from 'react-apollo'
 import { useIntl } from 'react-intl'
-import { useToast } from '@vtex/admin-ui'
 
 import REPROCESS_LOGS from '../graphql/reprocessLogs.graphql'
 import REMOVE_LOGS from '../graphql/removeLogs.graphql'
-
-export const errorText = (e: unknown) => {
-  const err = e as {
-    graphQLErrors?: Array<{ message: string }>
-    message?: string
-  }
-
-  return err.graphQLErrors?.[0]?.message ?? err.message ?? String(e)
-}
+import { useErrorText } from './useErrorText'
+import { useNotify } from './useNotify'
 
 /** Both actions refetch the list, the overview and an open detail so every number moves together. */
 const refetchQueries = [
   'IntegrationLogs',
   'IntegrationOverview',
   'IntegrationLog',
+  'ErrorGroupPage',
 ]
 
 /** Reprocess and remove, with their toasts. Each resolves to whether it worked. */
 export function useLogActions() {
   const intl = useIntl()
-  const showToast = useToast()
+  const showToast = useNotify()
+  const { errorText } = useErrorText()
   const [reprocess, reprocessState] = useMutation(REPROCESS_LOGS, {
     refetchQueries,
     awaitRefetchQueries: true,

@@ -1,19 +1,12 @@
-import type { Tab } from './types'
-import { TABS } from './types'
+import type { Tab } from '../graphql/generated'
+
+export const TABS: Tab[] = ['PRODUCTS', 'INVENTORY', 'TRACKING']
 
 /** The tab as it appears in the URL: ?tab=products|inventory|tracking */
 export const tabToParam = (tab: Tab) => tab.toLowerCase()
 
-export function tabFromSearch(search: string): Tab {
-  const value = new URLSearchParams(search).get('tab')?.toUpperCase()
+export function tabFromParam(value: string | undefined): Tab {
+  const upper = value?.toUpperCase()
 
-  return (TABS as string[]).includes(value ?? '') ? (value as Tab) : 'PRODUCTS'
-}
-
-export function searchWithTab(search: string, tab: Tab): string {
-  const params = new URLSearchParams(search)
-
-  params.set('tab', tabToParam(tab))
-
-  return `?${params.toString()}`
+  return TABS.find((t) => t === upper) ?? 'PRODUCTS'
 }

@@ -38,7 +38,11 @@ test('opens on Produtos with the overview and the logs', async () => {
 
   assert.equal(total.trim(), '40')
   assert.equal(await rows().count(), 20)
-  assert.match(await page.getByTestId('page-range').textContent(), /1–20 de 40/)
+  // admin-ui's Pagination: "1 — 20 de 40".
+  assert.match(
+    await page.getByTestId('page-range').textContent(),
+    /1\s*—\s*20 de 40/
+  )
   await page.screenshot({ path: path.join(SHOTS, 'products.png') })
 })
 
@@ -114,6 +118,12 @@ test('removes a log through the actions menu, and it stays gone after a reload',
 
   await page.getByTestId(`actions-${id}`).click()
   await page.getByRole('menuitem', { name: 'Remover Log' }).click()
+  // It asks first, naming the log; then removes it.
+  const confirm = page.getByTestId('confirm-dialog')
+
+  await confirm.waitFor()
+  assert.match(await confirm.textContent(), /Remover o log de SKU \d+ em /)
+  await page.getByTestId('confirm-ok').click()
   await page.getByText('Log removido.').waitFor()
   await page.locator(`tr[data-log-id="${id}"]`).waitFor({ state: 'detached' })
   await page.reload()

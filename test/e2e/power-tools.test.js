@@ -36,8 +36,10 @@ test('searches by SKU: only that SKU is listed, then clears', async () => {
   const id = await rows().nth(3).getAttribute('data-log-id')
   const sku = id.split(':')[2]
 
-  await page.getByTestId('filter-search').fill(sku)
-  await page.getByTestId('filter-search').press('Enter')
+  const search = page.getByTestId('filter-search').getByRole('textbox')
+
+  await search.fill(sku)
+  await search.press('Enter')
   await page.waitForFunction(
     (s) =>
       [...document.querySelectorAll('tr[data-log-id]')].every((tr) =>
@@ -46,8 +48,8 @@ test('searches by SKU: only that SKU is listed, then clears', async () => {
     sku
   )
   assert.ok((await rows().count()) >= 1)
-  await page.getByTestId('filter-search').fill('')
-  await page.getByTestId('filter-search').press('Enter')
+  await search.fill('')
+  await search.press('Enter')
   await page.waitForFunction(
     () => document.querySelectorAll('tr[data-log-id]').length === 20
   )
@@ -98,16 +100,25 @@ test('downloads what the filter shows as CSV', async () => {
     .replace(/^\ufeff/, '')
 
   const lines = text.trim().split('\r\n')
+  const zone = await page.evaluate(
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone
+  )
 
+  // In the admin's language, times in its time zone (named in the header).
   assert.equal(
     lines[0],
-    'id,marketplace,entityId,status,processedAt,attempts,abnormal,latencyMs,message'
+    `ID do log,Marketplace,SKU,Status,Processado em (${zone}),Tentativas,Latência anormal,Latência (ms),Mensagem`
   )
   const ids = lines.slice(1).map((l) => l.split(',')[0])
 
   // The same logs as the (single-page) filtered table, nothing else.
   assert.deepEqual([...ids].sort(), [...shown].sort())
-  assert.ok(lines.slice(1).every((l) => l.split(',')[3] === 'ERROR'))
+  assert.ok(lines.slice(1).every((l) => l.split(',')[3] === 'Erro'))
+  assert.ok(
+    lines
+      .slice(1)
+      .every((l) => /,"\d{2}\/\d{2}\/\d{4},? \d{2}:\d{2}:\d{2}",/.test(l))
+  )
 })
 
 test('reprocesses everything the filter shows as a bulk action with a progress bar', async () => {
@@ -124,6 +135,15 @@ test('reprocesses everything the filter shows as a bulk action with a progress b
 
   assert.ok(errors > 0)
   await page.getByTestId('bulk-reprocess-all').click()
+  // It asks first, with the count and the tab.
+  const confirm = page.getByTestId('confirm-dialog')
+
+  await confirm.waitFor()
+  assert.match(
+    await confirm.textContent(),
+    new RegExp(`Reprocessar ${errors} logs com erro em Estoque\\?`)
+  )
+  await page.getByTestId('confirm-ok').click()
   const progress = page.getByTestId('bulk-progress')
 
   await progress.waitFor()

@@ -76,8 +76,10 @@ test("opens an order's timeline: invoiced, handed to the carrier, delivered", as
   assert.equal(res.status, 200)
   await page.goto(`${app.url}?tab=tracking`)
   await page.locator('tr[data-log-id]').first().waitFor()
-  await page.getByTestId('filter-search').fill(target.id)
-  await page.getByTestId('filter-search').press('Enter')
+  const search = page.getByTestId('filter-search').getByRole('textbox')
+
+  await search.fill(target.id)
+  await search.press('Enter')
   const row = page.locator(
     `tr[data-log-id="TRACKING:mercadolivre:${target.id}"]`
   )
@@ -118,9 +120,10 @@ test('saves the settings; secrets stay write-only; a bad value saves nothing', a
 
   await hours.fill('0')
   await page.getByTestId('settings-save').click()
-  await page
-    .getByText(/Nada foi salvo: carrierRefreshHours must be from 1 to 48/)
-    .waitFor()
+  // Refused, translated, on the field itself; nothing saved (checked below).
+  await page.getByText(/Nada foi salvo\. Há campos inválidos/).waitFor()
+  assert.equal(await hours.getAttribute('aria-invalid'), 'true')
+  await page.getByText('De 1 a 48.').waitFor()
 
   await hours.fill('4')
   await page.getByTestId('settings-save').click()

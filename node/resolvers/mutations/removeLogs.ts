@@ -2,11 +2,12 @@ import { invalidArgument } from '../../domain/errors'
 import { parseLogId } from '../../domain/log'
 import { logStore } from '../../bridge'
 import { withErrors } from '../errors'
+import type { MutationFn } from '../types'
 
 const MAX_IDS = 100
 
-export const removeLogs = withErrors(
-  async (_: unknown, args: { ids: string[] }, ctx: Context) => {
+export const removeLogs: MutationFn<'removeLogs'> = withErrors(
+  async (_, args, ctx) => {
     if (args.ids.length === 0 || args.ids.length > MAX_IDS) {
       throw invalidArgument(`Pass from 1 to ${MAX_IDS} log ids to remove.`)
     }

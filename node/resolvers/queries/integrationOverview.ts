@@ -2,9 +2,10 @@ import { parseTab } from '../../domain/tabs'
 import { logStore } from '../../bridge'
 import { withErrors } from '../errors'
 import { presentOverview } from '../present'
+import type { QueryFn } from '../types'
 
-export const integrationOverview = withErrors(
-  async (_: unknown, args: { tab: string }, ctx: Context) => {
+export const integrationOverview: QueryFn<'integrationOverview'> = withErrors(
+  async (_, args, ctx) => {
     const tab = parseTab(args.tab)
 
     return presentOverview(tab, await logStore(ctx.clients).overview(tab))

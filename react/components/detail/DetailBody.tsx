@@ -1,0 +1,68 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+import { Alert, Inline, Stack, Text } from '@vtex/admin-ui'
+
+import { durationParts } from '../../utils/duration'
+import { DATE_TIME } from '../../utils/format'
+import StatusTag, { AbnormalTag } from '../StatusTag'
+import DetailHistory from './DetailHistory'
+import DetailOrigin from './DetailOrigin'
+import DetailTimeline from './DetailTimeline'
+import Field from './Field'
+import type { LogDetailData } from './LogDetail'
+import RetryNotice from './RetryNotice'
+
+/** Everything the detail shows of a log, in reading order. */
+const DetailBody = ({ log }: { log: LogDetailData }) => {
+  const intl = useIntl()
+  const t = (key: string, values?: Record<string, string | number>) =>
+    intl.formatMessage({ id: `admin/marketplace-bridge.${key}` }, values)
+
+  const date = (iso: string) => intl.formatDate(iso, DATE_TIME)
+  const latency = log.latencyMs != null ? durationParts(log.latencyMs) : null
+
+  return (
+    <Stack space="$space-5">
+      <Inline hSpace="$space-6" vSpace="$space-3">
+        <Inline hSpace="$space-1">
+          <StatusTag status={log.status} />
+          {log.abnormal ? <AbnormalTag /> : null}
+        </Inline>
+        <Field label={t('detail.processedAt')}>{date(log.processedAt)}</Field>
+        <Field label={t('detail.createdAt')}>{date(log.createdAt)}</Field>
+        <Field label={t('detail.attempts')}>{log.attempts}</Field>
+      </Inline>
+      {log.retry ? <RetryNotice retry={log.retry} /> : null}
+      {log.status === 'QUEUED' && !log.retry && log.queuedAt ? (
+        <Alert variant="info" data-testid="queued-notice">
+          {t('detail.queued', { time: date(log.queuedAt) })}
+        </Alert>
+      ) : null}
+      <Field label={t('detail.message')}>
+        <span data-server-text>{log.message}</span>
+      </Field>
+      {log.retriesExhausted ? (
+        <Alert variant="warning" data-testid="retries-exhausted">
+          {t('detail.retriesExhausted', { count: log.retriesExhausted })}
+        </Alert>
+      ) : null}
+      {latency ? (
+        <Text data-testid="latency">
+          {t('detail.latency', { duration: t(latency.id, latency.values) })}
+        </Text>
+      ) : null}
+      {log.abnormal ? (
+        <Alert variant="warning" data-testid="abnormal-notice">
+          {t('detail.abnormal')}
+        </Alert>
+      ) : null}
+      <DetailOrigin log={log} />
+      {log.timeline.length > 0 ? (
+        <DetailTimeline timeline={log.timeline} />
+      ) : null}
+      <DetailHistory history={log.history} />
+    </Stack>
+  )
+}
+
+export default DetailBody

@@ -1,0 +1,213 @@
+import React from 'react'
+import { render, waitFor } from '@vtex/test-tools/react'
+
+import INTEGRATION_LOG from '../../graphql/integrationLog.graphql'
+import LogDetail from './LogDetail'
+
+const log = {
+  __typename: 'IntegrationLog',
+  id: 'INVENTORY:amazon:42',
+  tab: 'INVENTORY',
+  marketplace: 'amazon',
+  entityId: '42',
+  status: 'ERROR',
+  message: 'Amazon answered HTTP 400: Invalid quantity -2',
+  processedAt: '2026-11-20T10:00:00.000Z',
+  createdAt: '2026-11-20T09:00:00.000Z',
+  changedAt: null,
+  attempts: 2,
+  queuedAt: null,
+  abnormal: true,
+  latencyMs: 2 * 3600_000 + 5 * 60_000,
+  retry: null,
+  retriesExhausted: null,
+  payload: '{"quantity":-2}',
+  origin: {
+    __typename: 'ErrorOrigin',
+    request: {
+      __typename: 'OriginRequest',
+      method: 'PUT',
+      url: 'https://mkt/api/inventory/42',
+      body: '{"quantity":-2}',
+    },
+    response: {
+      __typename: 'OriginResponse',
+      status: 400,
+      body: '<img src=x onerror="alert(1)">',
+    },
+  },
+  history: [
+    {
+      __typename: 'Attempt',
+      at: '2026-11-20T10:00:00.000Z',
+      status: 'ERROR',
+      message: 'Invalid quantity -2',
+      httpStatus: 400,
+      trigger: 'REPROCESS',
+    },
+  ],
+  timeline: [],
+}
+
+const onClose = jest.fn()
+
+const Harness = () => (
+  <LogDetail
+    id={log.id}
+    busy={false}
+    names={{ amazon: 'Amazon' }}
+    returnFocus={{ current: null }}
+    onClose={onClose}
+    onReprocess={jest.fn()}
+    onRemove={jest.fn()}
+  />
+)
+
+describe('LogDetail', () => {
+  it('shows the origin of the error as text, never as HTML', async () => {
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: log } },
+      },
+    ]
+
+    const { getByText, getByTestId, getByRole } = render(<Harness />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByTestId('error-origin'))
+    expect(getByText('SKU 42 on Amazon')).toBeTruthy()
+    expect(getByText('PUT https://mkt/api/inventory/42')).toBeTruthy()
+    expect(getByText('Marketplace answer (HTTP 400)')).toBeTruthy()
+    expect(getByText('<img src=x onerror="alert(1)">')).toBeTruthy()
+    expect(document.querySelector('img')).toBeNull()
+    expect(getByRole('button', { name: 'Reprocess' })).toBeTruthy()
+  })
+
+  it('says so when the log no longer exists', async () => {
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: null } },
+      },
+    ]
+
+    const { getByText } = render(<Harness />, { graphql: { mocks } })
+
+    expect(
+      await waitFor(() => getByText('This log no longer exists.'))
+    ).toBeTruthy()
+  })
+
+  it("shows a tracking order's timeline, oldest first", async () => {
+    const order = {
+      ...log,
+      id: 'TRACKING:amazon:1300-01',
+      tab: 'TRACKING',
+      entityId: '1300-01',
+      status: 'SUCCESS',
+      origin: null,
+      timeline: [
+        {
+          __typename: 'TimelineEntry',
+          at: '2026-11-20T10:00:00.000Z',
+          kind: 'STATUS_SENT',
+          status: 'invoiced',
+          description: 'Accepted by Amazon',
+          source: 'VTEX',
+        },
+        {
+          __typename: 'TimelineEntry',
+          at: '2026-11-21T10:00:00.000Z',
+          kind: 'PARTNER_EVENT',
+          status: 'handed-to-carrier',
+          description: 'Coletado — Cajamar/SP',
+          source: 'PARTNER',
+        },
+        {
+          __typename: 'TimelineEntry',
+          at: '2026-11-22T10:00:00.000Z',
+          kind: 'DELIVERED',
+          status: 'delivered',
+          description: 'Entregue',
+          source: 'CARRIER',
+        },
+      ],
+    }
+
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: order } },
+      },
+    ]
+
+    const { getByTestId, getAllByTestId, getByText } = render(<Harness />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByTestId('timeline'))
+    expect(
+      getAllByTestId('timeline-entry').map((e) => e.dataset.status)
+    ).toEqual(['invoiced', 'handed-to-carrier', 'delivered'])
+    expect(getByText('Handed to carrier')).toBeTruthy()
+    expect(getByText('Coletado — Cajamar/SP')).toBeTruthy()
+  })
+
+  it('shows a retry in progress and a timeout without an empty box', async () => {
+    const retrying = {
+      ...log,
+      status: 'QUEUED',
+      retry: {
+        __typename: 'RetryState',
+        attempt: 3,
+        maxAttempts: 10,
+        nextAttemptAt: new Date(Date.now() + 20_000).toISOString(),
+        lastError: 'Could not reach Amazon: timeout of 10000ms exceeded',
+      },
+      origin: {
+        ...log.origin,
+        response: { __typename: 'OriginResponse', status: null, body: null },
+      },
+    }
+
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: retrying } },
+      },
+    ]
+
+    const { getByTestId } = render(<Harness />, { graphql: { mocks } })
+
+    await waitFor(() => getByTestId('retry-notice'))
+    expect(getByTestId('retry-notice').textContent).toMatch(
+      /^Retrying: attempt 3 of 10, next in (19|20) s/
+    )
+    expect(getByTestId('retry-notice').textContent).toContain(
+      'Last failure: Could not reach Amazon: timeout of 10000ms exceeded'
+    )
+    expect(getByTestId('no-response').textContent).toBe(
+      'The marketplace did not answer (timeout or refused connection): Amazon answered HTTP 400: Invalid quantity -2'
+    )
+    expect(getByTestId('error-origin').querySelectorAll('pre')).toHaveLength(1)
+  })
+
+  it('says when the bridge gave up, in the admin language', async () => {
+    const gaveUp = { ...log, retriesExhausted: 10 }
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: gaveUp } },
+      },
+    ]
+
+    const { getByTestId } = render(<Harness />, { graphql: { mocks } })
+
+    await waitFor(() => getByTestId('retries-exhausted'))
+    expect(getByTestId('retries-exhausted').textContent).toBe(
+      'Gave up after 10 attempts with temporary failures. Reprocess once the marketplace is back.'
+    )
+  })
+})

@@ -1,0 +1,104 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+import { Button, Checkbox, Inline, Stack, TextInput, csx } from '@vtex/admin-ui'
+
+import type { MarketplaceForm } from './settingsForm'
+import SecretInput from './SecretInput'
+
+const TABS = ['products', 'inventory', 'tracking'] as const
+
+const fieldset = csx({ border: 'none', margin: 0, padding: 0 })
+
+interface Props {
+  index: number
+  market: MarketplaceForm
+  onChange: (patch: Partial<MarketplaceForm>) => void
+  onRemove: () => void
+  errorOf: (input: string) => string | undefined
+}
+
+/** One marketplace: id, name, connector URL, token, and the tabs it receives. */
+const MarketplaceFields = ({
+  index,
+  market,
+  onChange,
+  onRemove,
+  errorOf,
+}: Props) => {
+  const intl = useIntl()
+  const t = (id: string, values?: Record<string, string>) =>
+    intl.formatMessage({ id: `admin/marketplace-bridge.${id}` }, values)
+
+  const name =
+    market.name ||
+    market.id ||
+    t('settings.marketplace.unnamed', { n: String(index + 1) })
+  const at = (key: string) => errorOf(`marketplaces.${index}.${key}`)
+
+  return (
+    <Stack space="$space-2" data-testid="settings-marketplace">
+      <Inline hSpace="$space-3" vSpace="$space-2">
+        <TextInput
+          label={t('settings.marketplace.id')}
+          value={market.id}
+          disabled={!market.isNew}
+          error={Boolean(at('id'))}
+          errorText={at('id')}
+          onChange={(e) => onChange({ id: e.target.value })}
+        />
+        <TextInput
+          label={t('settings.marketplace.name')}
+          value={market.name}
+          error={Boolean(at('name'))}
+          errorText={at('name')}
+          data-testid="settings-marketplace-name"
+          onChange={(e) => onChange({ name: e.target.value })}
+        />
+        <TextInput
+          label={t('settings.marketplace.baseUrl')}
+          value={market.baseUrl}
+          error={Boolean(at('baseUrl') ?? at('connector'))}
+          errorText={at('baseUrl') ?? at('connector')}
+          onChange={(e) => onChange({ baseUrl: e.target.value })}
+        />
+        <SecretInput
+          label={t('settings.marketplace.token')}
+          help={t(
+            market.hasToken ? 'settings.secret.saved' : 'settings.secret.none'
+          )}
+          value={market.token}
+          error={at('token')}
+          onChange={(v) => onChange({ token: v })}
+        />
+      </Inline>
+      <Inline hSpace="$space-4" className={csx({ alignItems: 'center' })}>
+        <fieldset className={fieldset}>
+          <legend className={csx({ text: '$detail', color: '$secondary' })}>
+            {t('settings.marketplace.tabs', { name })}
+          </legend>
+          <Inline hSpace="$space-4">
+            {TABS.map((k) => (
+              <Checkbox
+                key={k}
+                label={t(`settings.marketplace.${k}`)}
+                checked={market[k]}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  onChange({ [k]: e.target.checked })
+                }
+              />
+            ))}
+          </Inline>
+        </fieldset>
+        <Button
+          variant="criticalTertiary"
+          aria-label={t('settings.marketplace.removeNamed', { name })}
+          onClick={onRemove}
+        >
+          {t('settings.marketplace.remove')}
+        </Button>
+      </Inline>
+    </Stack>
+  )
+}
+
+export default MarketplaceFields

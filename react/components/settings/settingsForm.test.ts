@@ -1,0 +1,55 @@
+import { inputOf, toForm, toInput } from './settingsForm'
+
+const saved = {
+  marketplaces: [
+    {
+      id: 'amazon',
+      name: 'Amazon',
+      baseUrl: 'https://a.example',
+      hasToken: true,
+      products: true,
+      inventory: false,
+      tracking: true,
+    },
+  ],
+  maxRetries: 10,
+  successRetentionDays: 30,
+  errorRetentionDays: 90,
+  carrierBaseUrl: null,
+  hasCarrierToken: false,
+  carrierRefreshHours: 6,
+  carrierRefreshDays: 12.5,
+  hasPartnerToken: true,
+  vtexTracking: {
+    enabled: false,
+    username: null,
+    hasToken: false,
+    onlyWithInvoiceFile: false,
+    statusUpdates: true,
+    validatedAt: null,
+  },
+}
+
+describe('settings form', () => {
+  it('sends what is typed, secrets only when typed', () => {
+    const form = toForm(saved)
+
+    form.maxRetries = '-3'
+    form.marketplaces[0].name = ' Amazon BR '
+    const input = toInput(form)
+
+    expect(input).toMatchObject({
+      maxRetries: -3,
+      carrierBaseUrl: null,
+      partnerToken: null,
+      marketplaces: [{ id: 'amazon', name: 'Amazon BR', token: null }],
+    })
+  })
+
+  it('puts each API field error on its input', () => {
+    expect(inputOf('carrier.everyHours')).toBe('carrierRefreshHours')
+    expect(inputOf('retention.errorDays')).toBe('errorRetentionDays')
+    expect(inputOf('marketplaces.1.name')).toBe('marketplaces.1.name')
+    expect(inputOf('maxRetries')).toBe('maxRetries')
+  })
+})

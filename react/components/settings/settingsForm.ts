@@ -1,0 +1,100 @@
+import type {
+  BridgeSettingsInput,
+  BridgeSettingsQuery,
+} from '../../graphql/generated'
+
+type Settings = BridgeSettingsQuery['bridgeSettings']
+
+/** One marketplace as the page edits it: the API's fields, a typed token, whether it is new. */
+export type MarketplaceForm = Settings['marketplaces'][number] & {
+  /** Typed by the admin; empty keeps the saved token. */
+  token: string
+  isNew: boolean
+}
+
+/**
+ * The page's fields: the API's settings (BridgeSettings) as the inputs hold
+ * them (numbers as typed text), secrets typed afresh.
+ */
+export interface SettingsForm {
+  marketplaces: MarketplaceForm[]
+  maxRetries: string
+  successRetentionDays: string
+  errorRetentionDays: string
+  carrierBaseUrl: string
+  carrierToken: string
+  carrierRefreshHours: string
+  carrierRefreshDays: string
+  partnerToken: string
+  vtexTrackingEnabled: boolean
+  vtexTrackingUsername: string
+  vtexTrackingToken: string
+  vtexTrackingOnlyWithInvoiceFile: boolean
+  vtexTrackingStatusUpdates: boolean
+  /** Read-only: what the API says is saved. */
+  saved: Settings
+}
+
+export const toForm = (s: Settings): SettingsForm => ({
+  marketplaces: s.marketplaces.map((m) => ({ ...m, token: '', isNew: false })),
+  maxRetries: String(s.maxRetries),
+  successRetentionDays: String(s.successRetentionDays),
+  errorRetentionDays: String(s.errorRetentionDays),
+  carrierBaseUrl: s.carrierBaseUrl ?? '',
+  carrierToken: '',
+  carrierRefreshHours: String(s.carrierRefreshHours),
+  carrierRefreshDays: String(s.carrierRefreshDays),
+  partnerToken: '',
+  vtexTrackingEnabled: s.vtexTracking.enabled,
+  vtexTrackingUsername: s.vtexTracking.username ?? '',
+  vtexTrackingToken: '',
+  vtexTrackingOnlyWithInvoiceFile: s.vtexTracking.onlyWithInvoiceFile,
+  vtexTrackingStatusUpdates: s.vtexTracking.statusUpdates,
+  saved: s,
+})
+
+/** A typed secret replaces the saved one; an untouched field keeps it (null). */
+const secret = (typed: string) => (typed === '' ? null : typed)
+/** Numbers as typed: the service says what is wrong with them. */
+const num = (v: string) => (v.trim() === '' ? null : Number(v))
+
+export const toInput = (f: SettingsForm): BridgeSettingsInput => ({
+  marketplaces: f.marketplaces.map((m) => ({
+    id: m.id.trim(),
+    name: m.name.trim(),
+    baseUrl: m.baseUrl.trim(),
+    token: secret(m.token),
+    products: m.products,
+    inventory: m.inventory,
+    tracking: m.tracking,
+  })),
+  maxRetries: num(f.maxRetries),
+  successRetentionDays: num(f.successRetentionDays),
+  errorRetentionDays: num(f.errorRetentionDays),
+  carrierBaseUrl: f.carrierBaseUrl.trim() || null,
+  carrierToken: secret(f.carrierToken),
+  carrierRefreshHours: num(f.carrierRefreshHours),
+  carrierRefreshDays: num(f.carrierRefreshDays),
+  partnerToken: secret(f.partnerToken),
+  vtexTrackingEnabled: f.vtexTrackingEnabled,
+  vtexTrackingUsername: f.vtexTrackingUsername.trim() || null,
+  vtexTrackingToken: secret(f.vtexTrackingToken),
+  vtexTrackingOnlyWithInvoiceFile: f.vtexTrackingOnlyWithInvoiceFile,
+  vtexTrackingStatusUpdates: f.vtexTrackingStatusUpdates,
+})
+
+/** The API's field paths (INVALID_SETTINGS) → the page's inputs. */
+const PATHS: Record<string, string> = {
+  'retention.successDays': 'successRetentionDays',
+  'retention.errorDays': 'errorRetentionDays',
+  'carrier.baseUrl': 'carrierBaseUrl',
+  'carrier.token': 'carrierToken',
+  'carrier.everyHours': 'carrierRefreshHours',
+  'carrier.forDays': 'carrierRefreshDays',
+  'vtexTracking.username': 'vtexTrackingUsername',
+  'vtexTracking.token': 'vtexTrackingToken',
+  'vtexTracking.enabled': 'vtexTrackingEnabled',
+}
+
+/** Where a field error shows: `maxRetries`, `marketplaces.1.name`, … */
+export const inputOf = (path: string) => PATHS[path] ?? path

@@ -1,0 +1,119 @@
+import { useIntl } from 'react-intl'
+
+import type {
+  BulkKind,
+  IntegrationOverviewQuery,
+  LogFilterInput,
+  Tab,
+} from '../graphql/generated'
+import type { ConfirmState } from '../hooks/useConfirm'
+import type { LogsUrlState } from '../utils/urlState'
+import { csvUrl, isFiltered } from '../utils/urlState'
+import { parseLogIdParts } from '../utils/logId'
+
+interface Deps {
+  tab: Tab
+  url: LogsUrlState
+  overview: IntegrationOverviewQuery['integrationOverview'] | null
+  /** Logs the filter matches, when the counts can tell. */
+  matching: number | null
+  selected: number
+  names: Record<string, string>
+  confirm: ConfirmState
+  onRemove: (id: string) => unknown
+  onBulk: (kind: BulkKind, target: 'selected' | 'all') => unknown
+}
+
+/**
+ * What asks before it acts: "Reprocessar todos", "Remover todos", "Remover
+ * selecionados" and a single "Remover Log", each naming the action and how
+ * many logs it touches ("Reprocessar 26 logs com erro em Estoque?").
+ * Reprocessing selected rows acts at once (the admin just chose them).
+ */
+export function useTabConfirmations(d: Deps) {
+  const intl = useIntl()
+  const t = (id: string, values?: Record<string, string | number>) =>
+    intl.formatMessage({ id: `admin/marketplace-bridge.${id}` }, values)
+
+  const tabName = t(`tabs.${d.tab.toLowerCase()}`)
+  // "All" reprocesses the errors the filter shows: how many, when known.
+  const errors =
+    d.url.status === 'ERROR'
+      ? d.matching
+      : !isFiltered(d.url)
+      ? d.overview?.byStatus.error ?? null
+      : null
+
+  const bulk = (kind: BulkKind, target: 'selected' | 'all') => {
+    const run = () => d.onBulk(kind, target)
+
+    if (kind === 'REPROCESS' && target === 'selected') return run()
+    if (kind === 'REPROCESS') {
+      return d.confirm.ask({
+        title:
+          errors == null
+            ? t('confirm.reprocessAll.unknown', { tab: tabName })
+            : t('confirm.reprocessAll.title', { count: errors, tab: tabName }),
+        message: t('confirm.reprocess.message'),
+        action: t('bulk.reprocessAll'),
+        critical: false,
+        run,
+      })
+    }
+
+    const count = target === 'selected' ? d.selected : d.matching
+
+    return d.confirm.ask({
+      title:
+        target === 'selected'
+          ? t('confirm.removeSelected.title', { count: d.selected })
+          : count == null
+          ? t('confirm.removeAll.unknown', { tab: tabName })
+          : t('confirm.removeAll.title', { count, tab: tabName }),
+      message: t('confirm.remove.message'),
+      action: t(target === 'selected' ? 'bulk.remove' : 'bulk.removeAll'),
+      critical: true,
+      run,
+    })
+  }
+
+  const remove = (id: string, returnTo: HTMLElement | null) => {
+    const { entityId, marketplace } = parseLogIdParts(id)
+
+    d.confirm.ask(
+      {
+        title: t('confirm.removeLog.title', {
+          entity: t(
+            d.tab === 'TRACKING' ? 'detail.entity.order' : 'detail.entity.sku',
+            { id: entityId }
+          ),
+          marketplace: d.names[marketplace] ?? marketplace,
+        }),
+        message: t('confirm.remove.message'),
+        action: t('actions.remove'),
+        critical: true,
+        run: () => d.onRemove(id),
+      },
+      returnTo
+    )
+  }
+
+  return { bulk, remove }
+}
+
+/** Starts the CSV download of what the filter shows, in the admin's language and time zone. */
+export function downloadCsv(
+  tab: Tab,
+  filter: LogFilterInput,
+  locale: string,
+  timeZone: string
+) {
+  const a = document.createElement('a')
+
+  a.href = csvUrl(tab, filter, locale, timeZone)
+  a.download = ''
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+}
