@@ -68,7 +68,9 @@ class EventBus {
     const targets = this.subscriptions.filter(
       (s) =>
         (!s.sender || s.sender === sender) &&
-        (s.keys.includes(key) || (topic != null && s.topics.includes(topic)))
+        // IO matches the event's name against `topics` (`keys` is the
+        // deprecated form): an event published by key alone is its topic.
+        (s.keys.includes(key) || s.topics.includes(topic ?? key))
     )
 
     for (const t of targets) {
