@@ -597,6 +597,27 @@ export type CancelBulkActionMutationVariables = Exact<{
 
 export type CancelBulkActionMutation = { cancelBulkAction: { id: string, tab: Tab, action: BulkKind, status: BulkStatus, total?: number | null, processed: number, succeeded: number, skipped: number, failed: number, progress: number, lastError?: string | null, createdAt: string, updatedAt: string } };
 
+export type CancelCsvExportMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CancelCsvExportMutation = { cancelCsvExport: { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string } };
+
+export type CsvExportQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CsvExportQuery = { csvExport?: { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string } | null };
+
+export type CsvExportsQueryVariables = Exact<{
+  tab: Tab;
+}>;
+
+
+export type CsvExportsQuery = { csvExports: Array<{ id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string }> };
+
 export type ErrorGroupPageQueryVariables = Exact<{
   tab: Tab;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -609,6 +630,8 @@ export type ErrorGroupPageQuery = { errorGroupPage: { hasMore: boolean, data: Ar
 export type BridgeSettingsFieldsFragment = { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, baseUrl: string, hasToken: boolean, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } };
 
 export type BulkActionFieldsFragment = { id: string, tab: Tab, action: BulkKind, status: BulkStatus, total?: number | null, processed: number, succeeded: number, skipped: number, failed: number, progress: number, lastError?: string | null, createdAt: string, updatedAt: string };
+
+export type CsvExportFieldsFragment = { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string };
 
 export type RetryStateFieldsFragment = { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null };
 
@@ -681,3 +704,10 @@ export type StartBulkActionMutationVariables = Exact<{
 
 
 export type StartBulkActionMutation = { startBulkAction: { id: string, tab: Tab, action: BulkKind, status: BulkStatus, total?: number | null, processed: number, succeeded: number, skipped: number, failed: number, progress: number, lastError?: string | null, createdAt: string, updatedAt: string } };
+
+export type StartCsvExportMutationVariables = Exact<{
+  input: CsvExportInput;
+}>;
+
+
+export type StartCsvExportMutation = { startCsvExport: { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string } };
