@@ -1,6 +1,7 @@
 import type { Clients } from './clients'
 import { vbasePartFiles } from './clients/csvExportFiles'
 import { LOG_BUCKET } from './domain/layout'
+import { clock } from './services/clock'
 import { CsvExportService } from './services/csvExports'
 import { LogStore } from './services/logStore'
 
@@ -22,5 +23,7 @@ export function csvExports(clients: Clients) {
     dispatch: async (exportId) => {
       await clients.events.sendEvent('', CSV_EXPORT_EVENT, { exportId })
     },
+    // The schedules' clock (the local runtime moves it: expiry in seconds).
+    now: () => clock.now(),
   })
 }
