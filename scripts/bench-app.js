@@ -101,9 +101,10 @@ async function startBenchApp(name) {
     profiles,
     /**
      * Stops the app; with BENCH_PROFILE, the workers write their profiles
-     * as they exit and their summary is printed.
+     * as they exit and their summary is printed, for the samples between
+     * fromUs and toUs (the probe's measured window) when given.
      */
-    async stop() {
+    async stop({ fromUs, toUs } = {}) {
       await stop()
       if (!profiles) return
       const files = fs
@@ -112,7 +113,7 @@ async function startBenchApp(name) {
         .map((f) => path.join(profiles, f))
 
       console.log(`CPU profiles: ${files.join(', ')}`)
-      if (files.length) console.log(summarizeFiles(files))
+      if (files.length) console.log(summarizeFiles(files, { fromUs, toUs }))
     },
   }
 }

@@ -31,6 +31,7 @@ const TIMEOUT_MS =
 async function main() {
   const app = await startBenchApp('bulk')
   let line = null
+  let measured = null
 
   try {
     const { emulator } = app
@@ -131,7 +132,8 @@ async function main() {
 
     await app.settle({ ms: 30 * 60_000 })
     const settledSeconds = (Date.now() - start) / 1000
-    const measured = probe.stop()
+
+    measured = probe.stop()
     const storageCalls = emulator.vbase.calls - callsBefore
     const overview = await app.gql(
       `{ integrationOverview(tab: INVENTORY) { total byStatus { success error queued } } }`
@@ -206,7 +208,7 @@ async function main() {
     line = JSON.stringify(result)
   } finally {
     // With BENCH_PROFILE the profile summary is printed as the workers stop.
-    await app.stop()
+    await app.stop(measured || {})
   }
 
   console.log(line)

@@ -29,6 +29,7 @@ const MARKETPLACE_MS = 50
 async function main() {
   const app = await startBenchApp('pipeline')
   let line = null
+  let measured = null
 
   try {
     const { emulator } = app
@@ -97,7 +98,7 @@ async function main() {
     }
 
     await app.settle({ ms: 5_000 }).catch(() => null)
-    const measured = probe.stop()
+    measured = probe.stop()
     const callsSettled = emulator.vbase.calls - callsBefore
     const callsByKind = Object.fromEntries(
       Object.entries(emulator.vbase.callsByKind).map(([k, v]) => [
@@ -208,7 +209,7 @@ async function main() {
     line = JSON.stringify(result)
   } finally {
     // With BENCH_PROFILE the profile summary is printed as the workers stop.
-    await app.stop()
+    await app.stop(measured || {})
     fs.rmSync(app.dataDir, { recursive: true, force: true })
   }
 

@@ -75,6 +75,9 @@ function machineCpuMs() {
   }
 }
 
+/** The monotonic clock in µs: the clock V8's CPU profiles are stamped with. */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n)
+
 const ownCpuMs = () => {
   const u = process.cpuUsage()
 
@@ -89,11 +92,12 @@ const round = (n, digits = 1) =>
  * sample, so a restarted worker is followed) and this process. stop() gives
  * { workerCpuMs, peakRssMb (the largest VmHWM of any worker), sampledPeakRssMb
  * (the largest 100 ms VmRSS sample), perWorker, ownCpuMs, machineBusyMs,
- * machineCores, wallMs }. CPU is counted from start() to stop(); a process
+ * machineCores, wallMs, fromUs, toUs }. CPU is counted from start() to stop(); a process
  * that exited in between counts up to its last sample.
  */
 function startProbe(pids, { everyMs = 100 } = {}) {
   const startedAt = Date.now()
+  const fromUs = monotonicUs()
   const ownStart = ownCpuMs()
   const machineStart = machineCpuMs()
   /** pid -> { first, last, sampledPeakMb, hwmMb } */
@@ -134,6 +138,7 @@ function startProbe(pids, { everyMs = 100 } = {}) {
       }))
 
       const wallMs = Date.now() - startedAt
+      const toUs = monotonicUs()
       const machine =
         machineStart && machineEnd
           ? {
@@ -144,6 +149,9 @@ function startProbe(pids, { everyMs = 100 } = {}) {
 
       return {
         wallMs,
+        // The window on the monotonic clock (CPU profiles use the same).
+        fromUs,
+        toUs,
         workerCpuMs: perWorker.reduce((a, w) => a + w.cpuMs, 0),
         peakRssMb: round(Math.max(0, ...perWorker.map((w) => w.peakRssMb))),
         sampledPeakRssMb: round(

@@ -16,6 +16,10 @@
  *     after MAX_PATH_STEPS steps.
  * Async stacks end at the event loop's tick: a path starts where the tick
  * entered JavaScript (a timer, a socket's data, a resolved promise).
+ * `--from <µs> --to <µs>` (or summarize's fromUs/toUs) keep only the samples
+ * taken in that window of the monotonic clock — V8's profile timestamps and
+ * process.hrtime() read the same clock — so a benchmark summarises its
+ * measured window, not the worker's start-up.
  */
 const fs = require('fs')
 const path = require('path')
@@ -88,33 +92,44 @@ const fnName = (callFrame) => callFrame.functionName || '(anonymous)'
 const key = (callFrame) =>
   `${fnName(callFrame)} ${ownerOf(callFrame).file}:${callFrame.lineNumber + 1}`
 
-/** One profile's time (µs) per node id, attributing each sample the gap that follows it. */
-function timePerNode(profile) {
+/**
+ * One profile's time (µs) per node id, attributing each sample the gap that
+ * follows it, for the samples taken between fromUs and toUs; and the span
+ * those samples cover.
+ */
+function timePerNode(profile, fromUs = -Infinity, toUs = Infinity) {
   const time = new Map()
   const { samples, timeDeltas } = profile
+  let at = profile.startTime
+  let first = null
+  let last = null
 
   for (let i = 0; i < samples.length; i++) {
+    at += timeDeltas[i] || 0
+    if (at < fromUs || at > toUs) continue
     const dt =
       i + 1 < timeDeltas.length
         ? timeDeltas[i + 1]
         : (profile.endTime - profile.startTime) / samples.length
 
+    if (first === null) first = at
+    last = at + Math.max(0, dt)
     time.set(samples[i], (time.get(samples[i]) || 0) + Math.max(0, dt))
   }
 
-  return time
+  return { time, spanUs: first === null ? 0 : last - first }
 }
 
 /** Adds one profile's figures into `acc`. */
-function addProfile(acc, profile) {
+function addProfile(acc, profile, { fromUs, toUs } = {}) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]))
   const parent = new Map()
 
   for (const n of profile.nodes)
     for (const c of n.children || []) parent.set(c, n.id)
-  const time = timePerNode(profile)
+  const { time, spanUs } = timePerNode(profile, fromUs, toUs)
 
-  acc.wallUs += profile.endTime - profile.startTime
+  acc.wallUs += spanUs
   for (const [id, us] of time) {
     const node = nodes.get(id)
     const leaf = ownerOf(node.callFrame)
@@ -171,7 +186,7 @@ function addProfile(acc, profile) {
 }
 
 /** The summary of one or more parsed profiles. */
-function summarize(profiles, { top = 20 } = {}) {
+function summarize(profiles, { top = 20, fromUs, toUs } = {}) {
   const acc = {
     wallUs: 0,
     busyUs: 0,
@@ -183,7 +198,7 @@ function summarize(profiles, { top = 20 } = {}) {
     paths: new Map(),
   }
 
-  for (const p of profiles) addProfile(acc, p)
+  for (const p of profiles) addProfile(acc, p, { fromUs, toUs })
   const ms = (us) => Math.round(us / 100) / 10
   const pct = (us) =>
     acc.busyUs ? Math.round((us / acc.busyUs) * 1000) / 10 : 0
@@ -196,6 +211,7 @@ function summarize(profiles, { top = 20 } = {}) {
 
   return {
     profiles: profiles.length,
+    window: fromUs != null || toUs != null,
     wallMs: ms(acc.wallUs),
     busyMs: ms(acc.busyUs),
     idleMs: ms(acc.idleUs),
@@ -220,8 +236,8 @@ function format(s) {
       .join('\n')
 
   return [
-    `CPU profile summary (${s.profiles} profile${
-      s.profiles === 1 ? '' : 's'
+    `CPU profile summary (${s.profiles} profile${s.profiles === 1 ? '' : 's'}${
+      s.window ? ', measured window only' : ''
     }): ${s.busyMs} ms busy, ${s.idleMs} ms idle over ${
       s.wallMs
     } ms; percentages are of busy time`,
@@ -238,6 +254,7 @@ function format(s) {
   ].join('\n')
 }
 
+/** The text summary of .cpuprofile files; options as summarize's. */
 function summarizeFiles(files, options) {
   return format(
     summarize(
@@ -251,21 +268,26 @@ module.exports = { summarize, summarizeFiles, format, ownerOf }
 
 if (require.main === module) {
   const args = process.argv.slice(2)
-  const topAt = args.indexOf('--top')
-  const top = topAt >= 0 ? Number(args[topAt + 1]) : 20
-  const files = args.filter(
-    (a, i) => a.endsWith('.cpuprofile') && !(topAt >= 0 && i === topAt + 1)
-  )
+  const option = (name) => {
+    const at = args.indexOf(name)
+
+    return at >= 0 ? Number(args[at + 1]) : undefined
+  }
+
+  const top = option('--top') ?? 20
+  const fromUs = option('--from')
+  const toUs = option('--to')
+  const files = args.filter((a) => a.endsWith('.cpuprofile'))
 
   if (!files.length) {
     console.error(
-      'usage: node scripts/profile-summary.js <file.cpuprofile>… [--top N] [--json]'
+      'usage: node scripts/profile-summary.js <file.cpuprofile>… [--top N] [--from µs --to µs] [--json]'
     )
     process.exit(2)
   }
 
   const parsed = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')))
-  const s = summarize(parsed, { top })
+  const s = summarize(parsed, { top, fromUs, toUs })
 
   console.log(args.includes('--json') ? JSON.stringify(s) : format(s))
 }
