@@ -246,6 +246,8 @@ function bulkRunnerWith(clients: Clients, queue: BridgeQueue) {
     kv,
     logs: new LogStore(kv),
     queueOne: (key) => queue.queueOne(key),
+    pendingJobs: async (limit) =>
+      (await new JobStore(kv).pending(limit)).length,
     dispatch: async (bulkId) => {
       await clients.events.sendEvent('', BULK_EVENT, { bulkId })
     },

@@ -1,10 +1,16 @@
 import {
+  CHUNKS_AT_ONCE,
+  EVENT_BUDGET_MS,
+  MAX_PENDING_JOBS,
   applyChunk,
   cancelBulk,
   claimBulk,
+  holdsBulk,
   needsResend,
   newBulkAction,
+  nextChunk,
   progressOf,
+  releaseBulk,
   resumeBulk,
 } from './bulk'
 
@@ -149,5 +155,95 @@ describe('bulk actions', () => {
     expect(needsResend(claimBulk(a, t + 100_000, 'x')!, t + 100_000)).toBe(
       false
     )
+  })
+
+  it('a cancel meanwhile is kept by a chunk, unless it was the last one', () => {
+    const a = cancelBulk(
+      newBulkAction(
+        'b',
+        { tab: 'PRODUCTS', action: 'REMOVE', filter: {} },
+        100,
+        now
+      ),
+      now
+    )
+
+    const chunk = {
+      succeeded: 50,
+      skipped: 0,
+      failed: 0,
+      lastError: null,
+      cursor: 'c1',
+      position: 0,
+    }
+
+    expect(applyChunk(a, { ...chunk, finished: false }, now)).toMatchObject({
+      status: 'CANCELED',
+      processed: 50,
+    })
+    expect(applyChunk(a, { ...chunk, finished: true }, now)).toMatchObject({
+      status: 'DONE',
+      processed: 50,
+      total: 50,
+    })
+  })
+
+  it('keeps the lease through chunks and a resume; the release marks the next send', () => {
+    const a = newBulkAction(
+      'b',
+      { tab: 'PRODUCTS', action: 'REMOVE', filter: {} },
+      100,
+      now
+    )
+
+    const held = claimBulk(a, t, 'me')!
+    const chunk = {
+      succeeded: 1,
+      skipped: 0,
+      failed: 0,
+      lastError: null,
+      cursor: 'c',
+      position: 0,
+      finished: false,
+    }
+
+    const worked = applyChunk(held, chunk, now)
+
+    expect(holdsBulk(worked, 'me')).toBe(true)
+    expect(holdsBulk(worked, 'other')).toBe(false)
+    const resumed = resumeBulk(cancelBulk(worked, now), now)
+
+    expect(holdsBulk(resumed, 'me')).toBe(true)
+    expect(releaseBulk(resumed, now)).toMatchObject({
+      owner: null,
+      claimedUntil: null,
+      sends: 1,
+      sentAt: now,
+    })
+    // Stopped or done: released, nothing to send.
+    expect(releaseBulk(cancelBulk(worked, now), now)).toMatchObject({
+      owner: null,
+      sends: 0,
+    })
+  })
+
+  it('starts chunks up to the bound, waits for a full queue, stops at the budget', () => {
+    const s = {
+      elapsedMs: 0,
+      stopped: false,
+      exhausted: false,
+      running: 0,
+      pendingJobs: null,
+    }
+
+    expect(nextChunk(s)).toBe('START')
+    expect(nextChunk({ ...s, running: CHUNKS_AT_ONCE - 1 })).toBe('START')
+    expect(nextChunk({ ...s, running: CHUNKS_AT_ONCE })).toBe('WAIT')
+    expect(nextChunk({ ...s, pendingJobs: MAX_PENDING_JOBS - 1 })).toBe('START')
+    expect(nextChunk({ ...s, pendingJobs: MAX_PENDING_JOBS })).toBe('WAIT')
+    expect(nextChunk({ ...s, elapsedMs: EVENT_BUDGET_MS - 1 })).toBe('START')
+    expect(nextChunk({ ...s, elapsedMs: EVENT_BUDGET_MS })).toBe('STOP')
+    expect(nextChunk({ ...s, stopped: true })).toBe('STOP')
+    expect(nextChunk({ ...s, exhausted: true, running: 3 })).toBe('STOP')
   })
 })

@@ -6,12 +6,13 @@ import type { LogFilterInput } from '../typings/graphql'
 /**
  * A bulk action: reprocess or remove many logs, chosen row by row (ids) or as
  * "everything the filter shows" (filter). It is a document in VBase that a
- * chain of events works through, one chunk per event: each chunk claims the
- * action with a lease (If-Match), acts on up to CHUNK logs, and commits its
- * progress and cursor. Acting twice on a log is harmless (a queued log is not
- * queued again, a removed one is not found), so a chunk redone after a crash
- * changes nothing twice; a restart loses nothing (the sweep re-sends actions
- * whose lease ran out).
+ * chain of events works through. Each event claims the action with a lease
+ * (If-Match), works chunks of CHUNK logs, several at once (CHUNKS_AT_ONCE,
+ * LOGS_AT_ONCE each), commits each chunk's progress and cursor in chunk
+ * order, and hands over to the next event after EVENT_BUDGET_MS. Acting
+ * twice on a log is harmless (a queued log is not queued again, a removed
+ * one is not found), so a chunk redone after a crash changes nothing twice;
+ * a restart loses nothing (the sweep re-sends actions whose lease ran out).
  */
 export const BULK_ACTIONS = ['REPROCESS', 'REMOVE'] as const
 export type BulkKind = (typeof BULK_ACTIONS)[number]
@@ -66,6 +67,22 @@ export interface ChunkLease {
 }
 
 export const CHUNK = 50
+/** Chunks one event works at once (their progress is still committed in order). */
+export const CHUNKS_AT_ONCE = 8
+/** Logs of one chunk acted on at once. */
+export const LOGS_AT_ONCE = 10
+/**
+ * An event starts no chunk after this long: it finishes the chunks it
+ * started, commits them and sends the next event, far from service.json's
+ * 30 s timeout and the 60 s lease.
+ */
+export const EVENT_BUDGET_MS = 8_000
+/**
+ * A reprocess queues no more chunks while this many jobs are pending: the
+ * action goes at the pace the replicas work the jobs, instead of flooding
+ * the events bus and the replicas' memory with jobs that cannot run yet.
+ */
+export const MAX_PENDING_JOBS = 400
 export const MAX_BULK_IDS = 10_000
 export const BULK_LEASE_MS = 60_000
 /** A running action not heard of for this long gets its event again. */
@@ -162,6 +179,12 @@ export interface ChunkResult {
   finished: boolean
 }
 
+/**
+ * One chunk's progress, committed in chunk order by the event that holds the
+ * lease (which it keeps until releaseBulk). A cancel that came meanwhile is
+ * kept, unless this was the last chunk: then nothing is left to stop and the
+ * action is done, every log counted once.
+ */
 export function applyChunk(
   action: BulkAction,
   result: ChunkResult,
@@ -186,9 +209,58 @@ export function applyChunk(
         : Math.max(action.total, processed),
     status: result.finished ? 'DONE' : action.status,
     updatedAt: now,
-    claimedUntil: null,
-    owner: null,
   }
+}
+
+/** Whether this event's lease still holds the action (nobody took it over). */
+export const holdsBulk = (action: ChunkLease, owner: string) =>
+  action.owner === owner
+
+export const markBulkSent = <A extends ChunkLease>(
+  action: A,
+  now: string
+): A => ({
+  ...action,
+  sends: action.sends + 1,
+  sentAt: now,
+})
+
+/**
+ * The end of an event: the lease is given back; an action still running
+ * (not done, not stopped — or resumed meanwhile) is marked sent, as its next
+ * event goes out right after this write (if that send fails, the sweep
+ * re-sends it BULK_RESEND_MS later).
+ */
+export function releaseBulk<A extends ChunkLease>(action: A, now: string): A {
+  const released = { ...action, claimedUntil: null, owner: null }
+
+  return action.status === 'RUNNING' ? markBulkSent(released, now) : released
+}
+
+export interface EventState {
+  /** Since the event claimed the action. */
+  elapsedMs: number
+  /** A commit found the action stopped, finished, or taken over. */
+  stopped: boolean
+  /** The last chunk has been taken (ids sliced to the end, or the listing's last page). */
+  exhausted: boolean
+  /** Chunks started and not committed yet. */
+  running: number
+  /** REPROCESS: jobs pending in the queue (null: not asked, REMOVE). */
+  pendingJobs: number | null
+}
+
+/**
+ * Whether the event starts another chunk now (START), after a chunk in
+ * flight is committed or the queue drained a little (WAIT), or starts no
+ * more (STOP: it then finishes what it started and hands over).
+ */
+export function nextChunk(s: EventState): 'START' | 'WAIT' | 'STOP' {
+  if (s.stopped || s.exhausted || s.elapsedMs >= EVENT_BUDGET_MS) return 'STOP'
+  if (s.running >= CHUNKS_AT_ONCE) return 'WAIT'
+  if (s.pendingJobs != null && s.pendingJobs >= MAX_PENDING_JOBS) return 'WAIT'
+
+  return 'START'
 }
 
 export function cancelBulk(action: BulkAction, now: string): BulkAction {
@@ -202,7 +274,11 @@ export function cancelBulk(action: BulkAction, now: string): BulkAction {
   return { ...action, status: 'CANCELED', updatedAt: now }
 }
 
-/** A stopped action goes on from where it stopped. */
+/**
+ * A stopped action goes on from where it stopped. The lease is kept: an
+ * event still finishing its chunks sees the action running again when it
+ * releases it, and sends the next event itself.
+ */
 export function resumeBulk(action: BulkAction, now: string): BulkAction {
   if (action.status !== 'CANCELED') {
     throw new DomainError(
@@ -211,13 +287,7 @@ export function resumeBulk(action: BulkAction, now: string): BulkAction {
     )
   }
 
-  return {
-    ...action,
-    status: 'RUNNING',
-    claimedUntil: null,
-    owner: null,
-    updatedAt: now,
-  }
+  return { ...action, status: 'RUNNING', updatedAt: now }
 }
 
 /** Running, not claimed, and quiet for a while: its event went missing or its handler died. */
@@ -225,15 +295,6 @@ export const needsResend = (action: ChunkLease, nowMs: number) =>
   action.status === 'RUNNING' &&
   !(action.claimedUntil && Date.parse(action.claimedUntil) > nowMs) &&
   nowMs - Date.parse(action.sentAt ?? action.updatedAt) > BULK_RESEND_MS
-
-export const markBulkSent = <A extends ChunkLease>(
-  action: A,
-  now: string
-): A => ({
-  ...action,
-  sends: action.sends + 1,
-  sentAt: now,
-})
 
 export const progressOf = (a: BulkAction) =>
   a.total && a.total > 0

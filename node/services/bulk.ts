@@ -1,12 +1,12 @@
-import type { BulkAction, BulkRequest, ChunkResult } from '../domain/bulk'
+import type { BulkAction, BulkRequest } from '../domain/bulk'
 import {
-  CHUNK,
-  applyChunk,
+  MAX_PENDING_JOBS,
   cancelBulk,
   claimBulk,
   markBulkSent,
   needsResend,
   newBulkAction,
+  nextChunk,
   resumeBulk,
 } from '../domain/bulk'
 import { DomainError } from '../domain/errors'
@@ -14,23 +14,31 @@ import { BULK_PREFIX, bulkPath, orderKeyOfMs } from '../domain/layout'
 import type { LogKey } from '../domain/log'
 import { parseLogId } from '../domain/log'
 import type { Tab } from '../domain/tabs'
-import type { LogFilter, LogStore } from './logStore'
-import { parseLogFilter } from './logStore'
-import { withOptimisticRetry } from './retry'
-import type { KeyValueStore, StoredFile } from './storage'
+import { chunksOf, filterOf, workChunk } from './bulkChunks'
+import { ProgressChain } from './bulkProgress'
+import type { LogStore } from './logStore'
+import { sleep, withOptimisticRetry } from './retry'
+import type { KeyValueStore } from './storage'
 
 export interface BulkDeps {
   kv: KeyValueStore
   logs: LogStore
   /** Queues one error log (BridgeQueue.queueOne). */
   queueOne: (key: LogKey) => Promise<{ result: string }>
-  /** Sends the event that runs the action's next chunk. */
+  /** Sends the event that runs the action's next chunks. */
   dispatch: (bulkId: string) => Promise<void>
+  /**
+   * How many jobs are pending in the queue, counted up to `limit` (a
+   * reprocess waits while there are MAX_PENDING_JOBS); absent: never waits.
+   */
+  pendingJobs?: (limit: number) => Promise<number>
   now?: () => number
+  /** Waits (real time by default). */
+  wait?: (ms: number) => Promise<void>
 }
 
-/** Logs acted on at once inside a chunk. */
-const CONCURRENCY = 10
+/** How often a reprocess waiting for the queue looks at it again. */
+const POLL_MS = 200
 
 const token = () => Math.random().toString(36).slice(2, 10)
 
@@ -40,17 +48,15 @@ export const bulkNotFound = (id: string) =>
 /** Runs bulk actions chunk by chunk (domain/bulk.ts has the rules). */
 export class BulkRunner {
   private readonly now: () => number
+  private readonly wait: (ms: number) => Promise<void>
 
   constructor(private readonly deps: BulkDeps) {
     this.now = deps.now ?? Date.now
+    this.wait = deps.wait ?? sleep
   }
 
   private iso() {
     return new Date(this.now()).toISOString()
-  }
-
-  private filterOf(action: BulkAction): LogFilter {
-    return parseLogFilter({ ...action.filter, tab: action.tab })
   }
 
   /** Validates, stores and starts an action. Bad input changes nothing. */
@@ -60,7 +66,7 @@ export class BulkRunner {
     let action = draft
 
     if (draft.filter) {
-      const filter = this.filterOf(draft)
+      const filter = filterOf(draft)
 
       // Lists one row: refuses a bad filter before anything is written.
       await this.deps.logs.list({ ...filter, first: 1 })
@@ -134,9 +140,11 @@ export class BulkRunner {
   }
 
   /**
-   * The event handler: claims the action, works one chunk, commits progress,
-   * sends the next event. Duplicate or late events find the lease taken or
-   * the action finished and do nothing.
+   * The event handler: claims the action, works chunks several at once
+   * (domain/bulk.ts nextChunk decides when to start one), commits their
+   * progress in order, gives the lease back and sends the next event.
+   * Duplicate or late events find the lease taken or the action finished
+   * and do nothing.
    */
   async runChunk(id: string): Promise<'done' | 'more' | 'busy' | 'missing'> {
     const owner = token()
@@ -155,106 +163,95 @@ export class BulkRunner {
     })
 
     if (claimed === 'missing' || claimed === 'busy') return claimed
-    const held = claimed
-    const etag = (await this.file(id))!.etag
+    const progress = new ProgressChain(this.deps.kv, id, owner, () =>
+      this.iso()
+    )
 
-    const result = await this.work(held)
-    const committed = await this.commit(id, owner, result, { data: held, etag })
+    try {
+      await this.workChunks(claimed, progress)
+    } catch (e) {
+      // Give the lease back so the redelivery of this event goes on at once.
+      await progress.release().catch(() => undefined)
+      throw e
+    }
 
-    if (committed.status !== 'RUNNING') return 'done'
-    await this.send(id)
+    const released = await progress.release()
+
+    if (released?.status !== 'RUNNING') return 'done'
+    await this.deps.dispatch(id).catch(() => undefined) // else the sweep re-sends it
 
     return 'more'
   }
 
-  /** Writes the chunk's progress; a cancel that came meanwhile is kept. */
-  private async commit(
-    id: string,
-    owner: string,
-    result: ChunkResult,
-    known: StoredFile<BulkAction>
-  ) {
-    let file: StoredFile<BulkAction> | null = known
+  /** Starts chunks while nextChunk says so; waits for every one it started. */
+  private async workChunks(action: BulkAction, progress: ProgressChain) {
+    const startedAt = this.now()
+    const take = chunksOf(action, (query) => this.deps.logs.list(query))
+    const running = new Set<Promise<void>>()
+    const act = (logId: string) =>
+      action.action === 'REMOVE'
+        ? this.deps.logs.remove(logId)
+        : this.deps
+            .queueOne(parseLogId(logId))
+            .then((r) => r.result === 'QUEUED')
 
-    return withOptimisticRetry(`Saving progress of ${id}`, async () => {
-      const current = file ?? (await this.file(id))
-
-      file = null
-      if (!current) throw bulkNotFound(id)
-      if (current.data.owner !== owner && current.data.status === 'RUNNING') {
-        // Our lease ran out and another handler took over: its work counts.
-        return current.data
-      }
-
-      const next = applyChunk(current.data, result, this.iso())
-      const kept =
-        current.data.status === 'CANCELED'
-          ? { ...next, status: current.data.status }
-          : next
-
-      await this.deps.kv.put(bulkPath(id), kept, { ifMatch: current.etag })
-
-      return kept
+    let exhausted = false
+    const state = (pendingJobs: number | null) => ({
+      elapsedMs: this.now() - startedAt,
+      stopped: progress.stopped,
+      exhausted,
+      running: running.size,
+      pendingJobs,
     })
-  }
 
-  private async work(action: BulkAction): Promise<ChunkResult> {
-    let ids: string[]
-    let cursor: string | null = null
-    let { position } = action
-    let finished: boolean
+    let failure: Error | null = null
 
-    if (action.ids) {
-      ids = action.ids.slice(position, position + CHUNK)
-      position += ids.length
-      finished = position >= action.ids.length
-    } else {
-      const page = await this.deps.logs.list({
-        ...this.filterOf(action),
-        first: CHUNK,
-        after: action.cursor,
-      })
+    try {
+      for (;;) {
+        let gate = nextChunk(state(null))
 
-      ids = page.data.map((r) => r.id)
-      cursor = page.endCursor
-      finished = !page.hasNextPage
-    }
-
-    const result = {
-      succeeded: 0,
-      skipped: 0,
-      failed: 0,
-      lastError: null as string | null,
-    }
-
-    let next = 0
-    const worker = async () => {
-      while (next < ids.length) {
-        const logId = ids[next++]
-
-        try {
-          const done =
-            action.action === 'REMOVE'
-              ? await this.deps.logs.remove(logId)
-              : (await this.deps.queueOne(parseLogId(logId))).result ===
-                'QUEUED'
-
-          if (done) result.succeeded++
-          else result.skipped++
-        } catch (e) {
-          result.failed++
-          result.lastError = `${logId}: ${
-            e instanceof Error ? e.message : String(e)
-          }`
+        // A reprocess also waits for the queue (asked only when it matters).
+        if (
+          gate === 'START' &&
+          action.action === 'REPROCESS' &&
+          this.deps.pendingJobs
+        )
+          gate = nextChunk(state(await this.deps.pendingJobs(MAX_PENDING_JOBS)))
+        if (gate === 'STOP') break
+        if (gate === 'WAIT') {
+          await (running.size ? Promise.race(running) : this.wait(POLL_MS))
+          continue
         }
+
+        const chunk = await take()
+
+        if (!chunk) {
+          exhausted = true
+          continue
+        }
+
+        exhausted = chunk.last
+        const committed = progress.add(workChunk(chunk, act))
+
+        running.add(committed)
+        committed.then(
+          () => running.delete(committed),
+          () => running.delete(committed)
+        )
       }
+    } catch (e) {
+      failure = e instanceof Error ? e : new Error(String(e))
     }
 
-    await Promise.all(
-      Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker)
+    // Every chunk started is finished and committed (or not, after a
+    // failure) before the lease goes back.
+    const settled = await Promise.allSettled([...running])
+    const rejected = settled.find(
+      (r): r is PromiseRejectedResult => r.status === 'rejected'
     )
 
-    return { ...result, cursor, position, finished }
+    if (failure) throw failure
+    if (rejected) throw rejected.reason
   }
 
   /** Re-sends running actions that went quiet (lost event, restarted handler). */
