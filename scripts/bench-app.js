@@ -7,7 +7,8 @@
  * compiled app's modules for direct use.
  *
  * BENCH_WORKERS=N runs N worker processes (replicas) behind the emulated
- * events bus and router, sharing the emulated VBase. BENCH_PROFILE=1 runs
+ * events bus and router, sharing the emulated VBase; a list ("1,2") makes
+ * bench:pipeline run once per count and compare them (workerCounts). BENCH_PROFILE=1 runs
  * each worker under `node --cpu-prof` (profiles in .local/profiles/) and
  * prints scripts/profile-summary.js's summary of them after the run.
  */
@@ -39,7 +40,13 @@ const percentile = (sorted, p) =>
       ]
     : 0
 
-const WORKERS = Math.max(1, Number(process.env.BENCH_WORKERS || 1))
+/** BENCH_WORKERS: one count, or a list of counts ("1,2") to compare. */
+const workerCounts = () =>
+  String(process.env.BENCH_WORKERS || 1)
+    .split(',')
+    .map((n) => Math.max(1, Number(n) || 1))
+
+const [WORKERS] = workerCounts()
 
 /** Where BENCH_PROFILE=1 writes this run's .cpuprofile files, or null. */
 function profileDir(name) {
@@ -59,7 +66,7 @@ function profileDir(name) {
   return dir
 }
 
-async function startBenchApp(name) {
+async function startBenchApp(name, workers = WORKERS) {
   const profiles = profileDir(name)
 
   if (profiles)
@@ -77,7 +84,7 @@ async function startBenchApp(name) {
     eventDelayMs: 0,
     persistStorage: false,
     quiet: !process.env.BENCH_VERBOSE,
-    workers: WORKERS,
+    workers,
     settings: {
       maxRetries: 10,
       marketplaces: [
@@ -118,4 +125,11 @@ async function startBenchApp(name) {
   }
 }
 
-module.exports = { startBenchApp, appModule, percentile, runtime, WORKERS }
+module.exports = {
+  startBenchApp,
+  appModule,
+  percentile,
+  runtime,
+  WORKERS,
+  workerCounts,
+}

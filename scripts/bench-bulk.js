@@ -5,7 +5,9 @@
  * logs through the real worker, the admin's GraphQL and the emulator, with
  * 20 ms per storage call. Reports how long each event handler took (a chunk
  * of the bulk action, or a reprocess job) against the service's 30 s
- * timeout, how long the action took to reach 100 % and to settle, and that
+ * timeout (a runBulk event works several chunks at once, up to its 8 s
+ * budget: `chunks…` keys are per runBulk event), how long the action took
+ * to reach 100 % and to settle, and that
  * every log was processed exactly once. The last line is one JSON object:
  * logsPerSecond (logs / seconds until every job settled), the workers' peak
  * resident memory and CPU per log (/proc, scripts/bench-probe.js), the
@@ -81,6 +83,8 @@ async function main() {
 
     console.log(`${N} error logs imported; starting the bulk reprocess`)
     const callsBefore = emulator.vbase.calls
+    const kindsBefore = { ...emulator.vbase.callsByKind }
+    const answersBefore = { ...emulator.events.answers }
     const loadBefore = loadAverage()
     const probe = startProbe(app.workerPids)
     const start = Date.now()
@@ -184,6 +188,18 @@ async function main() {
       errorsAfter: groups.data.errorGroups,
       cpuMsPerLog: round(measured.workerCpuMs / N, 2),
       storageCallsPerLog: round(storageCalls / N, 2),
+      storageCallsByKindPerLog: Object.fromEntries(
+        Object.entries(emulator.vbase.callsByKind).map(([k, v]) => [
+          k,
+          round((v - (kindsBefore[k] || 0)) / N, 2),
+        ])
+      ),
+      eventsRefused: Object.fromEntries(
+        ['429', '503'].map((s) => [
+          s,
+          (emulator.events.answers[s] || 0) - (answersBefore[s] || 0),
+        ])
+      ),
       peakRssMb: measured.peakRssMb,
       emulatorCpuMsPerLog: round(measured.ownCpuMs / N, 2),
       machineBusyCores: round(measured.machineBusyMs / measured.wallMs, 2),

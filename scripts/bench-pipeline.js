@@ -6,8 +6,12 @@
  * Changes are offered at a fixed rate (BENCH_RATE per second); latency runs
  * from the change in VTEX to the marketplace's acceptance. The last line is
  * one JSON object. BENCH_CHANGES (default 2000), BENCH_RATE (default 250),
- * BENCH_WORKERS (replicas, default 1), BENCH_PROFILE=1 (CPU profiles of the
- * workers and their summary, scripts/profile-summary.js).
+ * BENCH_WORKERS (replicas, default 1; a list such as "1,2" runs the
+ * benchmark once per count, each on a fresh runtime, and the JSON line is
+ * the last run's with `byWorkers` — each run's throughput, latency, losses
+ * and memory — and `scaling`, the last run's changes/s over the first's),
+ * BENCH_PROFILE=1 (CPU profiles of the workers and their summary,
+ * scripts/profile-summary.js).
  *
  * Measured from the first change offered until the pipeline has settled:
  * the workers' CPU and peak resident memory (/proc, scripts/bench-probe.js),
@@ -18,7 +22,7 @@
 const fs = require('fs')
 
 const { eventually } = require('../test/helpers')
-const { percentile, startBenchApp } = require('./bench-app')
+const { percentile, startBenchApp, workerCounts } = require('./bench-app')
 const { startProbe, loadAverage, round } = require('./bench-probe')
 
 const N = Number(process.env.BENCH_CHANGES || 2000)
@@ -26,9 +30,9 @@ const RATE = Number(process.env.BENCH_RATE || 250)
 const STORAGE_MS = 20
 const MARKETPLACE_MS = 50
 
-async function main() {
-  const app = await startBenchApp('pipeline')
-  let line = null
+async function run(workers) {
+  const app = await startBenchApp('pipeline', workers)
+  let result = null
   let measured = null
 
   try {
@@ -51,6 +55,7 @@ async function main() {
     const callsBefore = emulator.vbase.calls
     const kindsBefore = { ...emulator.vbase.callsByKind }
     const conflictsBefore = emulator.vbase.conflicts
+    const answersBefore = { ...emulator.events.answers }
     const loadBefore = loadAverage()
     const probe = startProbe(app.workerPids)
     const start = Date.now()
@@ -140,7 +145,8 @@ async function main() {
     const seconds = (lastAcceptance - start) / 1000
     const changesPerSecond = round(seen.size / seconds)
     const { replicaDelivered } = emulator.events
-    const result = {
+
+    result = {
       changes: N,
       offeredRate: RATE,
       workers: app.workers,
@@ -170,6 +176,14 @@ async function main() {
         ...(app.workers > 1 ? { events: replicaDelivered[i] || 0 } : {}),
       })),
       eventsFailed: emulator.events.failed,
+      // Deliveries a replica turned back to be delivered again: 429 (over its
+      // bound of work in flight) and 503 (a job another handler holds).
+      eventsRefused: Object.fromEntries(
+        ['429', '503'].map((s) => [
+          s,
+          (emulator.events.answers[s] || 0) - (answersBefore[s] || 0),
+        ])
+      ),
       loadAverage: loadBefore,
       profiled: Boolean(app.profiles),
     }
@@ -206,14 +220,42 @@ async function main() {
     console.log(
       `latency change → marketplace: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms`
     )
-    line = JSON.stringify(result)
   } finally {
     // With BENCH_PROFILE the profile summary is printed as the workers stop.
     await app.stop(measured || {})
     fs.rmSync(app.dataDir, { recursive: true, force: true })
   }
 
-  console.log(line)
+  return result
+}
+
+async function main() {
+  const runs = []
+
+  for (const workers of workerCounts()) runs.push(await run(workers))
+  const last = runs[runs.length - 1]
+  const line =
+    runs.length > 1
+      ? {
+          ...last,
+          byWorkers: runs.map((r) => ({
+            workers: r.workers,
+            changesPerSecond: r.changesPerSecond,
+            p50Ms: r.p50Ms,
+            p99Ms: r.p99Ms,
+            lost: r.lost,
+            duplicated: r.duplicated,
+            ifMatchConflicts: r.ifMatchConflicts,
+            eventsRefused: r.eventsRefused,
+            cpuMsPerChange: r.cpuMsPerChange,
+            peakRssMb: r.peakRssMb,
+            machineBusyCores: r.machineBusyCores,
+          })),
+          scaling: round(last.changesPerSecond / runs[0].changesPerSecond, 2),
+        }
+      : last
+
+  console.log(JSON.stringify(line))
 }
 
 main().catch((e) => {

@@ -62,6 +62,8 @@ class EventBus {
     this.outcomes = []
     /** Handler durations by handler id: how long each delivery took to answer. */
     this.durations = {}
+    /** Deliveries by the status they were answered (null: no answer), all of them. */
+    this.answers = {}
   }
 
   /**
@@ -145,6 +147,7 @@ class EventBus {
             status,
           })
           if (this.outcomes.length > 5000) this.outcomes.shift()
+          this.answers[status] = (this.answers[status] || 0) + 1
           if (status >= 200 && status < 300) this.delivered++
           else if (attempt < MAX_REDELIVERIES) this.schedule(event, attempt + 1)
           else {

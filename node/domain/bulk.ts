@@ -68,21 +68,22 @@ export interface ChunkLease {
 
 export const CHUNK = 50
 /** Chunks one event works at once (their progress is still committed in order). */
-export const CHUNKS_AT_ONCE = 8
+export const CHUNKS_AT_ONCE = 4
 /** Logs of one chunk acted on at once. */
 export const LOGS_AT_ONCE = 10
 /**
- * An event starts no chunk after this long: it finishes the chunks it
- * started, commits them and sends the next event, far from service.json's
- * 30 s timeout and the 60 s lease.
+ * An event starts no chunk that would end past this (by the slowest chunk
+ * it has seen so far): it finishes the chunks it started, commits them and
+ * sends the next event — a third of service.json's 30 s timeout, so a
+ * machine twice as slow still ends far from it and from the 60 s lease.
  */
-export const EVENT_BUDGET_MS = 8_000
+export const EVENT_BUDGET_MS = 10_000
 /**
  * A reprocess queues no more chunks while this many jobs are pending: the
  * action goes at the pace the replicas work the jobs, instead of flooding
  * the events bus and the replicas' memory with jobs that cannot run yet.
  */
-export const MAX_PENDING_JOBS = 400
+export const MAX_PENDING_JOBS = 100
 export const MAX_BULK_IDS = 10_000
 export const BULK_LEASE_MS = 60_000
 /** A running action not heard of for this long gets its event again. */
@@ -240,6 +241,8 @@ export function releaseBulk<A extends ChunkLease>(action: A, now: string): A {
 export interface EventState {
   /** Since the event claimed the action. */
   elapsedMs: number
+  /** The longest a chunk of this event took to be worked (0 before the first). */
+  slowestChunkMs: number
   /** A commit found the action stopped, finished, or taken over. */
   stopped: boolean
   /** The last chunk has been taken (ids sliced to the end, or the listing's last page). */
@@ -256,7 +259,8 @@ export interface EventState {
  * more (STOP: it then finishes what it started and hands over).
  */
 export function nextChunk(s: EventState): 'START' | 'WAIT' | 'STOP' {
-  if (s.stopped || s.exhausted || s.elapsedMs >= EVENT_BUDGET_MS) return 'STOP'
+  if (s.stopped || s.exhausted) return 'STOP'
+  if (s.elapsedMs + s.slowestChunkMs >= EVENT_BUDGET_MS) return 'STOP'
   if (s.running >= CHUNKS_AT_ONCE) return 'WAIT'
   if (s.pendingJobs != null && s.pendingJobs >= MAX_PENDING_JOBS) return 'WAIT'
 

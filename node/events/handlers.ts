@@ -1,6 +1,7 @@
 import type { EventContext } from '@vtex/api'
 
 import { isDomainError } from '../domain/errors'
+import { admitted } from './admission'
 import {
   bulkEventOf,
   catalogNotificationOf,
@@ -24,8 +25,17 @@ type Ctx = EventContext<Clients>
  * else that fails throws, so the platform delivers the event again. The
  * tail repairs the maintenance schedule if it went missing (checked at most
  * every 10 minutes per process); maintenance itself runs on the schedule.
+ * A replica already working its bound of deliveries answers 429 at once
+ * (events/admission.ts): the bus delivers the event again later.
  */
-export async function handle<T>(
+export const handle = <T>(
+  ctx: Ctx,
+  what: string,
+  read: (body: unknown) => T,
+  work: (input: T) => Promise<unknown>
+) => admitted(() => handleNow(ctx, what, read, work))
+
+async function handleNow<T>(
   ctx: Ctx,
   what: string,
   read: (body: unknown) => T,

@@ -196,8 +196,10 @@ export class BulkRunner {
             .then((r) => r.result === 'QUEUED')
 
     let exhausted = false
+    const timing = { slowestChunkMs: 0 }
     const state = (pendingJobs: number | null) => ({
       elapsedMs: this.now() - startedAt,
+      slowestChunkMs: timing.slowestChunkMs,
       stopped: progress.stopped,
       exhausted,
       running: running.size,
@@ -231,7 +233,15 @@ export class BulkRunner {
         }
 
         exhausted = chunk.last
-        const committed = progress.add(workChunk(chunk, act))
+        const begun = this.now()
+        const committed = progress.add(
+          workChunk(chunk, act).finally(() => {
+            timing.slowestChunkMs = Math.max(
+              timing.slowestChunkMs,
+              this.now() - begun
+            )
+          })
+        )
 
         running.add(committed)
         committed.then(
