@@ -203,6 +203,10 @@ async function main() {
       peakRssMb: measured.peakRssMb,
       emulatorCpuMsPerLog: round(measured.ownCpuMs / N, 2),
       machineBusyCores: round(measured.machineBusyMs / measured.wallMs, 2),
+      otherCpuMsPerLog: round(
+        (measured.machineBusyMs - measured.workerCpuMs - measured.ownCpuMs) / N,
+        2
+      ),
       loadAverage: loadBefore,
       profiled: Boolean(app.profiles),
     }
