@@ -4,6 +4,7 @@ import type {
   OmsOrder,
   BroadcasterNotification,
 } from './vtex'
+import { invoicedPackage } from './vtex'
 
 /** Stock-only changes are exported when the balance before or after is at most this. */
 export const STOCK_THRESHOLD = 5
@@ -45,6 +46,23 @@ export function shouldExportStock(
   if (before == null) return true
 
   return before <= threshold || after <= threshold
+}
+
+/**
+ * The balance a marketplace last accepted for a stock log (`lastAccepted` of
+ * an INVENTORY log is an InventoryPayload); null when unknown.
+ */
+export function lastAcceptedQuantity(
+  log: { lastAccepted: unknown } | null | undefined
+): number | null {
+  const accepted = log?.lastAccepted
+
+  if (!accepted || typeof accepted !== 'object') return null
+  const { quantity } = accepted as Record<string, unknown>
+
+  return typeof quantity === 'number' && Number.isFinite(quantity)
+    ? quantity
+    : null
 }
 
 /** Reached the marketplace more than an hour after the change in VTEX. */
@@ -180,13 +198,9 @@ export function trackingUpdate(order: OmsOrder): TrackingDecision {
       skip: `Order status "${order.status}" is not sent to marketplaces`,
     }
   if (status !== 'invoiced') return { send: { status } }
-  const packages = (order.packageAttachment?.packages ?? []).filter(
-    (p) => (p.type ?? 'Output') === 'Output'
-  )
+  const pkg = invoicedPackage(order)
 
-  const pkg = packages[packages.length - 1]
-
-  if (!pkg || !pkg.invoiceNumber) {
+  if (!pkg?.invoiceNumber) {
     return {
       invalid: `Order ${order.orderId} is invoiced but OMS has no invoice for it`,
     }
