@@ -1,10 +1,16 @@
 import type {
-  CatalogSku,
   InventoryBalance,
   OmsOrder,
   BroadcasterNotification,
 } from './vtex'
 import { invoicedPackage } from './vtex'
+import type { TrackingPayload, TrackingStatus } from './trackingPayload'
+import { TRACKING_STATUSES } from './trackingPayload'
+
+export type { ProductPayload } from './product'
+export { channelProductOf, productPayload, productPayloadOf } from './product'
+export type { TrackingPayload, TrackingStatus } from './trackingPayload'
+export { TRACKING_STATUSES } from './trackingPayload'
 
 /** Stock-only changes are exported when the balance before or after is at most this. */
 export const STOCK_THRESHOLD = 5
@@ -78,33 +84,6 @@ export function isAbnormal(
 
 // ---------------------------------------------------------------- payloads
 
-export interface ProductPayload {
-  skuId: string
-  productId: string
-  name: string
-  ean: string | null
-  refId: string | null
-  brand: string | null
-  imageUrl: string | null
-  active: boolean
-}
-
-export function productPayload(sku: CatalogSku): ProductPayload {
-  return {
-    skuId: String(sku.Id),
-    productId: String(sku.ProductId),
-    name: (
-      sku.NameComplete ??
-      [sku.ProductName, sku.SkuName].filter(Boolean).join(' ')
-    ).trim(),
-    ean: sku.AlternateIds?.Ean || null,
-    refId: sku.AlternateIds?.RefId || sku.ProductRefId || null,
-    brand: sku.BrandName || null,
-    imageUrl: sku.ImageUrl || null,
-    active: sku.IsActive !== false,
-  }
-}
-
 export interface InventoryPayload {
   quantity: number
 }
@@ -127,19 +106,6 @@ export function inventoryPayload(
 
 // ---------------------------------------------------------------- tracking
 
-/** Statuses the bridge sends, in workflow order. VTEX's workflow ends at invoiced. */
-export const TRACKING_STATUSES = [
-  'payment-approved',
-  'handling',
-  'invoiced',
-  // Beyond Invoiced: only from the carrier or a logistics partner (carrier.ts).
-  'handed-to-carrier',
-  'in-transit',
-  'delivered',
-  'canceled',
-] as const
-export type TrackingStatus = (typeof TRACKING_STATUSES)[number]
-
 const FROM_VTEX: Record<string, TrackingStatus> = {
   'payment-approved': 'payment-approved',
   'ready-for-handling': 'handling',
@@ -147,30 +113,6 @@ const FROM_VTEX: Record<string, TrackingStatus> = {
   handling: 'handling',
   invoiced: 'invoiced',
   canceled: 'canceled',
-}
-
-export interface TrackingPayload {
-  status: TrackingStatus
-  invoice?: {
-    number: string
-    key: string | null
-    value: number
-    issuanceDate: string
-    url: string | null
-  }
-  tracking?: {
-    number: string | null
-    url: string | null
-    courier: string | null
-  }
-  /** Carrier events, oldest first (statuses beyond Invoiced). */
-  events?: Array<{
-    status: string
-    date: string
-    city: string
-    state: string
-    description: string
-  }>
 }
 
 /** Statuses only the carrier or a partner can report. */
