@@ -177,6 +177,7 @@ describe('the HTTP transport every adapter is given', () => {
       res.writeHead(400, { 'Content-Type': 'text/plain' })
       res.end('Invalid EAN')
     }
+
     expect(
       (await transport().send({ method: 'DELETE', url: 'http://a.example/x' }))
         .body
@@ -185,6 +186,7 @@ describe('the HTTP transport every adapter is given', () => {
       res.writeHead(204)
       res.end()
     }
+
     expect(
       await transport().send({ method: 'DELETE', url: 'http://a.example/x' })
     ).toEqual({ status: 204, headers: expect.any(Object), body: null })

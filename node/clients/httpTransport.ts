@@ -163,14 +163,19 @@ export class HttpTransportClient
     switch (method) {
       case 'GET':
         return this.http.getRaw(url, config)
+
       case 'POST':
         return this.http.postRaw(url, data, config)
+
       case 'PUT':
         return this.http.putRaw(url, data, config)
+
       case 'PATCH':
         return this.http.patch(url, data, config)
+
       case 'DELETE':
         return this.http.delete(url, config)
+
       default:
         throw new Error(`Unsupported method ${String(method)}`)
     }

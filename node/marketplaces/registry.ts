@@ -6,7 +6,7 @@ import { customAdapter } from './custom'
  * each marketplace in the settings. Adding a kind is its folder under
  * node/marketplaces/ and one line here.
  */
-const ADAPTERS: Readonly<Record<string, MarketplaceAdapter<unknown>>> = {
+const ADAPTERS: Readonly<Record<string, MarketplaceAdapter>> = {
   custom: customAdapter,
 }
 
@@ -17,5 +17,5 @@ export const KINDS: readonly string[] = Object.keys(ADAPTERS)
 export const DEFAULT_KIND = 'custom'
 
 /** The adapter of a kind; null for a kind this version does not know. */
-export const adapterOf = (kind: string): MarketplaceAdapter<unknown> | null =>
+export const adapterOf = (kind: string): MarketplaceAdapter | null =>
   Object.prototype.hasOwnProperty.call(ADAPTERS, kind) ? ADAPTERS[kind] : null

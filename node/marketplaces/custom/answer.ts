@@ -102,6 +102,8 @@ export function describeCustom(outcome: AdapterOutcome, name: string): string {
       }`
 
     case CUSTOM_REASONS.UNAVAILABLE:
+      return `${name} answered HTTP ${outcome.params?.status}${said}`
+
     case CUSTOM_REASONS.REFUSED:
       return `${name} answered HTTP ${outcome.params?.status}${said}`
 

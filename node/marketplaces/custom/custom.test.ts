@@ -129,6 +129,7 @@ describe('the custom connector: requests (docs/connector.md)', () => {
       headers: {},
       body: { message: 'Invalid EAN' },
     })
+
     const { exchanges } = await customAdapter.perform(
       { type: 'STOCK', skuId: '7', quantity: 0, listing: null },
       context(connector)
