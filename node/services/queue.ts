@@ -1,27 +1,25 @@
-import { appendTimeline } from '../domain/carrier'
 import { DomainError } from '../domain/errors'
-import {
-  classify,
-  deliveryRequest,
-  notConfigured,
-  notSent,
-  outcomeOf,
-} from '../domain/delivery'
+import type {
+  ExportDecision,
+  ExportInput,
+  TargetView,
+  VtexFacts,
+} from '../domain/export/decide'
+import { decideExport } from '../domain/export/decide'
+import { notConfigured, notSent } from '../domain/export/outcome'
+import { outcomeChange } from '../domain/export/record'
+import type { RetryDelays } from '../domain/export/retry'
+import { DEFAULT_DELAYS, retryPlan } from '../domain/export/retry'
 import type { IntegrationLog, LogKey, Outcome } from '../domain/log'
 import {
-  awaitsJob,
   buildLogId,
   canReprocess,
-  completeJob,
   markQueued,
   notReprocessable,
   parseLogId,
-  recordOutcome,
 } from '../domain/log'
 import { logNotFound, parseLogIds } from '../domain/logId'
 import type { Job } from '../domain/queue'
-import type { RetryDelays } from '../domain/export/retry'
-import { DEFAULT_DELAYS, retryPlan } from '../domain/export/retry'
 import { markRetrying } from '../domain/retrying'
 import {
   JobBusy,
@@ -35,34 +33,37 @@ import {
   newJob,
   scheduleRetry,
 } from '../domain/queue'
-import type { TrackingPayload } from '../domain/rules'
-import {
-  inventoryPayload,
-  isBeyondInvoiced,
-  isTrackingRegression,
-  lastAcceptedQuantity,
-  productPayload,
-  shouldExportStock,
-  tabsForCatalogChange,
-  trackingUpdate,
-} from '../domain/rules'
-import type { BridgeSettings } from '../domain/settings'
+import { tabsForCatalogChange } from '../domain/rules'
+import type { BridgeSettings, MarketplaceConfig } from '../domain/settings'
 import { configuredFor, enabledFor } from '../domain/settings'
 import type { Tab } from '../domain/tabs'
 import type { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
 import type {
   JobDispatcher,
-  MarketplaceGateway,
   Scheduler,
+  SystemTarget,
   VtexSource,
 } from './connector'
 import { timerScheduler } from './connector'
 import type { JobStore } from './jobStore'
 import { LeaseKeeper } from './lease'
 import type { LogStore } from './logStore'
+import type { MarketplaceSender } from './marketplaceSender'
 import type { StoredFile } from './storage'
 import { sleep } from './retry'
 import { isPreconditionFailed } from './storage'
+
+/** What VTEX says about a log's entity, for the export decision. */
+async function readVtex(
+  source: VtexSource,
+  tab: Tab,
+  id: string
+): Promise<VtexFacts> {
+  if (tab === 'PRODUCTS') return { tab, sku: await source.sku(id) }
+  if (tab === 'INVENTORY') return { tab, inventory: await source.inventory(id) }
+
+  return { tab, order: await source.order(id) }
+}
 
 export interface Clock {
   now(): number
@@ -84,7 +85,8 @@ export interface QueueDeps {
   jobs: JobStore
   dispatcher: JobDispatcher
   source: VtexSource
-  gateway: MarketplaceGateway
+  /** Marketplaces, through their adapters (services/marketplaceSender.ts). */
+  marketplaces: MarketplaceSender
   settings: BridgeSettings
   clock?: Clock
   scheduler?: Scheduler
@@ -92,23 +94,16 @@ export interface QueueDeps {
   /** Waits (real time by default; tests pass one that moves their clock). */
   wait?: (ms: number) => Promise<void>
   /**
-   * Logs of VTEX's own systems (OMS, VTEX Tracking) in the Tracking tab: a
-   * reprocess redoes that update instead of sending to a marketplace.
+   * VTEX's own targets of the Tracking tab's logs (OMS, VTEX Tracking), by
+   * the log's marketplace id: a reprocess redoes that update.
    */
-  vtexTargets?: Record<
-    string,
-    (orderId: string) => Promise<{ payload: unknown; outcome: Outcome }>
-  >
+  systems?: Record<string, SystemTarget>
 }
 
 const SWEEP_BATCH = 25
 
 const newJobId = () =>
   `r.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
-
-type Prepared = { payload: unknown } | { skip: string } | { invalid: string }
 
 /**
  * The bridge's work queue. Every export (from a VTEX change) and every
@@ -400,95 +395,89 @@ export class BridgeQueue {
     await lease?.stop()
   }
 
+  /**
+   * decide → operation → adapter.perform → outcome → record: the export
+   * decision (domain/export/decide.ts) says what the job does; VTEX is read
+   * only when it asks; the marketplace's adapter performs the operation; a
+   * transient failure goes through the one retry policy (retryPlan).
+   */
   private async work(job: Job): Promise<JobResult> {
     const key = parseLogId(job.logId)
     const logFile = await this.deps.logs.getFile(key)
     const log = logFile?.data ?? null
-
-    if (job.kind === 'REPROCESS' && !awaitsJob(log, job.id)) {
-      return this.finish(job, 'superseded')
-    }
-
-    if (
-      job.kind === 'EXPORT' &&
-      log &&
-      job.changedAt &&
-      log.changedAt &&
-      log.changedAt >= job.changedAt
-    ) {
-      return this.finish(job, 'duplicate') // this change, or a newer one, is already recorded
-    }
-
     const trigger: Outcome['trigger'] =
       job.kind === 'REPROCESS' ? 'REPROCESS' : 'CHANGE'
 
-    const vtexTarget =
-      key.tab === 'TRACKING' ? this.deps.vtexTargets?.[key.marketplace] : null
+    const system =
+      key.tab === 'TRACKING' ? this.deps.systems?.[key.marketplace] : null
 
-    if (vtexTarget) {
-      const done = await vtexTarget(key.entityId)
+    const marketplace = system
+      ? null
+      : configuredFor(this.deps.settings, key.tab, key.marketplace)
 
-      await this.record(job, key, done.payload, { ...done.outcome, trigger })
+    const target: TargetView | null = system
+      ? { kind: 'system' }
+      : marketplace
+      ? this.deps.marketplaces.view(marketplace)
+      : null
 
-      return this.finish(job, 'done')
-    }
+    const input: ExportInput = { job, key, log, target }
+    let decision = decideExport(input)
 
-    const marketplace = configuredFor(
-      this.deps.settings,
-      key.tab,
-      key.marketplace
-    )
+    if (decision.kind === 'read')
+      decision = decideExport({
+        ...input,
+        vtex: await readVtex(this.deps.source, decision.tab, key.entityId),
+      })
 
-    if (!marketplace) {
-      await this.record(
-        job,
-        key,
-        log?.payload ?? null,
-        notConfigured(key.marketplace, key.tab, this.iso(), trigger)
-      )
+    if (decision.kind === 'superseded' || decision.kind === 'duplicate')
+      return this.finish(job, decision.kind)
+    if (decision.kind === 'skip') return this.finish(job, 'skipped')
+    if (decision.kind === 'read')
+      throw new Error(`The export decision asked VTEX twice (${job.id})`)
+    if (decision.kind === 'send')
+      return this.perform(job, key, marketplace!, decision, logFile)
 
-      return this.finish(job, 'done')
-    }
+    const outcome =
+      decision.kind === 'replay'
+        ? await system!.replay(key.entityId)
+        : {
+            payload: log?.payload ?? null,
+            outcome:
+              decision.kind === 'invalid'
+                ? notSent(decision.reason, this.iso(), trigger)
+                : notConfigured(key.marketplace, key.tab, this.iso(), trigger),
+          }
 
-    const prepared = await this.prepare(job, key, log)
+    await this.record(job, key, outcome.payload, {
+      ...outcome.outcome,
+      trigger,
+    })
 
-    if ('skip' in prepared && job.kind === 'EXPORT') {
-      return this.finish(job, 'skipped')
-    }
+    return this.finish(job, 'done')
+  }
 
-    // Nothing to send: invalid in VTEX, or a reprocess the rules would skip.
-    if (!('payload' in prepared)) {
-      const reason = 'skip' in prepared ? prepared.skip : prepared.invalid
+  /** Performs the decided operation; a transient failure is retried by the policy. */
+  private async perform(
+    job: Job,
+    key: LogKey,
+    marketplace: MarketplaceConfig,
+    decision: Extract<ExportDecision, { kind: 'send' }>,
+    logFile: StoredFile<IntegrationLog> | null
+  ): Promise<JobResult> {
+    const trigger: Outcome['trigger'] =
+      job.kind === 'REPROCESS' ? 'REPROCESS' : 'CHANGE'
 
-      await this.record(
-        job,
-        key,
-        log?.payload ?? null,
-        notSent(reason, this.iso(), trigger)
-      )
-
-      return this.finish(job, 'done')
-    }
-
-    const request = deliveryRequest(
-      { tab: key.tab, entityId: key.entityId, payload: prepared.payload },
-      marketplace
-    )
-
-    const response = await this.deps.gateway.send(marketplace, request)
-    const now = this.clock.now()
-    const verdict = classify(response, now)
-    const outcome = outcomeOf(
+    const { outcome, transient } = await this.deps.marketplaces.perform(
       marketplace,
-      request,
-      response,
-      new Date(now).toISOString(),
+      decision.operation,
       trigger
     )
 
+    const now = Date.parse(outcome.at)
     const plan = retryPlan(
       job,
-      verdict.kind === 'transient' ? verdict : null,
+      transient,
       this.deps.settings.maxRetries,
       this.delays
     )
@@ -503,7 +492,7 @@ export class BridgeQueue {
         markRetrying(
           cur,
           key,
-          prepared.payload,
+          decision.payload,
           {
             attempt: plan.attempt,
             maxAttempts: plan.maxAttempts,
@@ -526,86 +515,9 @@ export class BridgeQueue {
       ? { ...outcome, retriesExhausted: plan.retriesExhausted }
       : outcome
 
-    await this.record(job, key, prepared.payload, final, logFile)
+    await this.record(job, key, decision.payload, final, logFile)
 
     return this.finish(job, 'done')
-  }
-
-  /**
-   * Re-reads the entity in VTEX (a reprocess never resends a stale payload)
-   * and applies the rules. Exports skip what the marketplace already has and
-   * stock-only changes outside the ≤ 5 rule; a reprocess always sends.
-   */
-  private async prepare(
-    job: Job,
-    key: LogKey,
-    log: IntegrationLog | null
-  ): Promise<Prepared> {
-    const exporting = job.kind === 'EXPORT'
-    const unchanged = (payload: unknown) =>
-      exporting && log?.status === 'SUCCESS' && same(log.lastAccepted, payload)
-
-    const { source } = this.deps
-
-    if (key.tab === 'PRODUCTS') {
-      const sku = await source.sku(key.entityId)
-
-      if (!sku)
-        return {
-          invalid: `SKU ${key.entityId} was not found in the VTEX catalog.`,
-        }
-      const payload = productPayload(sku)
-
-      return unchanged(payload) ? { skip: 'unchanged' } : { payload }
-    }
-
-    if (key.tab === 'INVENTORY') {
-      const inventory = await source.inventory(key.entityId)
-
-      if (!inventory)
-        return {
-          invalid: `SKU ${key.entityId} has no inventory in VTEX logistics.`,
-        }
-      const payload = inventoryPayload(inventory)
-      const before = lastAcceptedQuantity(log)
-
-      if (
-        exporting &&
-        job.stockOnly &&
-        !shouldExportStock(before, payload.quantity)
-      ) {
-        return {
-          skip: `stock ${before}→${payload.quantity} is above the 5-unit rule`,
-        }
-      }
-
-      return unchanged(payload) ? { skip: 'unchanged' } : { payload }
-    }
-
-    // A reprocess of a carrier or partner update sends that update again
-    // (OMS's workflow status stops at invoiced).
-    const carried = log?.payload as TrackingPayload | null | undefined
-
-    if (!exporting && carried && isBeyondInvoiced(carried.status))
-      return { payload: carried }
-
-    const order = await source.order(key.entityId)
-
-    if (!order)
-      return { invalid: `Order ${key.entityId} was not found in VTEX OMS.` }
-    const decision = trackingUpdate(order)
-
-    if ('skip' in decision || 'invalid' in decision) return decision
-    if (
-      exporting &&
-      isTrackingRegression(log?.lastAccepted ?? null, decision.send)
-    ) {
-      return { skip: `order is past ${decision.send.status}` }
-    }
-
-    return unchanged(decision.send)
-      ? { skip: 'unchanged' }
-      : { payload: decision.send }
   }
 
   private async record(
@@ -615,40 +527,9 @@ export class BridgeQueue {
     outcome: Outcome,
     known?: StoredFile<IntegrationLog> | null
   ) {
-    const withChange = { ...outcome, changedAt: job.changedAt }
-    // Tracking: a status the marketplace accepted goes on the order's timeline.
-    const sent = (log: IntegrationLog | null): IntegrationLog | null => {
-      if (!log || key.tab !== 'TRACKING' || outcome.status !== 'SUCCESS')
-        return log
-      const status = String((payload as { status?: unknown })?.status ?? '')
-
-      return {
-        ...log,
-        timeline: appendTimeline(log.timeline, [
-          {
-            at: outcome.at,
-            kind: 'STATUS_SENT',
-            status,
-            description: outcome.message,
-            source: 'VTEX',
-          },
-        ]),
-      }
-    }
-
     await this.deps.logs.update(
       key,
-      (cur) => {
-        if (job.kind === 'REPROCESS')
-          return cur
-            ? sent(completeJob(cur, job.id, withChange, payload))
-            : null
-        // A newer change already recorded wins over this one.
-        if (cur?.changedAt && job.changedAt && cur.changedAt > job.changedAt)
-          return null
-
-        return sent(recordOutcome(cur, key, payload, withChange))
-      },
+      outcomeChange(job, key, payload, outcome),
       known
     )
   }
