@@ -21,6 +21,7 @@ const {
 } = require('./shell-server')
 const { seed, settingsFor } = require('./seed')
 const { pipeWorkerOutput } = require('./worker-output')
+const { createBalancer } = require('./balancer')
 
 const ACCOUNT = 'bridgedemo'
 const WORKSPACE = 'master'
@@ -55,6 +56,9 @@ async function startLocal({
   appManifest,
   // Tests: the seed's clock (logs are placed in the 7 days before it); default now.
   now,
+  // Replicas: worker processes behind one address (local/balancer.js), as IO
+  // runs them; the events bus delivers each event to one of them. Default 1.
+  workers = 1,
 } = {}) {
   fs.mkdirSync(dataDir, { recursive: true })
   const serviceJson = JSON.parse(
@@ -63,6 +67,13 @@ async function startLocal({
 
   const workerPort = await freePort()
   const workerUrl = `http://127.0.0.1:${workerPort}`
+  // One worker listens on workerUrl itself; several sit behind a balancer there.
+  const replicaPorts =
+    workers > 1
+      ? await Promise.all(Array.from({ length: workers }, freePort))
+      : [workerPort]
+
+  const replicaUrls = replicaPorts.map((p) => `http://127.0.0.1:${p}`)
 
   const emulator = new Emulator({
     dataDir,
@@ -75,6 +86,7 @@ async function startLocal({
   })
 
   emulator.events.delayMs = eventDelayMs
+  if (workers > 1) emulator.events.replicaUrls = replicaUrls
   const emulatorPort = await emulator.listen(0, ACCOUNT, {
     workspace: WORKSPACE,
   })
@@ -102,7 +114,6 @@ async function startLocal({
     VTEX_REGION: 'aws-us-east-1',
     VTEX_PRODUCTION: 'false',
     NODE_ENV: 'production',
-    WORKER_PORT: String(workerPort),
     HTTP_PROXY: emulatorUrl,
     HTTPS_PROXY: emulatorUrl,
     http_proxy: emulatorUrl,
@@ -111,11 +122,12 @@ async function startLocal({
     no_proxy: '',
   }
 
-  let worker = null
+  /** The running worker of each replica (replaced when it is restarted). */
+  const replicas = replicaPorts.map(() => null)
   let stopping = false
   let workerErr = ''
-  /** Waiting for the next worker to be ready (after a crash). */
-  let onRestart = []
+  /** Waiting for a replica's next worker to be ready (after a crash), by replica. */
+  const onRestart = replicaPorts.map(() => [])
 
   /** Tells the worker the schedules' clock; resolves when it has it. */
   const sendClock = (w, offsetMs) =>
@@ -132,18 +144,18 @@ async function startLocal({
       w.send({ clockOffsetMs: offsetMs })
     })
 
-  const spawnWorker = () => {
+  const spawnWorker = (r) => {
     const w = fork(path.join(__dirname, 'worker.js'), [], {
       execArgv: process.env.WORKER_EXEC_ARGV
         ? process.env.WORKER_EXEC_ARGV.split(' ')
         : [],
-      env: workerEnv,
+      env: { ...workerEnv, WORKER_PORT: String(replicaPorts[r]) },
       stdio: quiet
         ? ['ignore', 'ignore', 'pipe', 'ipc']
         : ['ignore', 'pipe', 'pipe', 'ipc'],
     })
 
-    worker = w
+    replicas[r] = w
     if (quiet && w.stderr)
       w.stderr.on('data', (d) => (workerErr = (workerErr + d).slice(-4000)))
     if (!quiet) {
@@ -171,13 +183,13 @@ async function startLocal({
     }).then(() => {
       // IO restarts a worker that died; so does the local runtime.
       w.once('exit', () => {
-        if (stopping || w !== worker) return
+        if (stopping || w !== replicas[r]) return
         setTimeout(() => {
-          spawnWorker().then(
+          spawnWorker(r).then(
             () => {
-              const waiting = onRestart
+              const waiting = onRestart[r]
 
-              onRestart = []
+              onRestart[r] = []
               waiting.forEach((fn) => fn(Date.now()))
             },
             (e) => console.error(e)
@@ -188,18 +200,26 @@ async function startLocal({
   }
 
   // The schedules' clock: the emulator moves it, the worker follows.
-  emulator.onClock = (offsetMs) => sendClock(worker, offsetMs)
-  await spawnWorker()
+  emulator.onClock = (offsetMs) =>
+    Promise.all(replicas.map((w) => sendClock(w, offsetMs)))
+  await Promise.all(replicaPorts.map((_, r) => spawnWorker(r)))
+  const balancer = workers > 1 ? createBalancer(() => replicaUrls) : null
+
+  if (balancer)
+    await new Promise((resolve) =>
+      balancer.listen(workerPort, '127.0.0.1', resolve)
+    )
 
   /**
-   * kill -9 of the worker process, as a crash on IO; the runtime restarts
-   * it. Resolves when the new worker is ready: { killedAt, readyAt }.
+   * kill -9 of a replica's worker process (the first by default), as a
+   * crash on IO; the runtime restarts it. Resolves when the new worker is
+   * ready: { killedAt, readyAt }.
    */
-  const killWorker = () => {
+  const killWorker = (r = 0) => {
     const killedAt = Date.now()
-    const ready = new Promise((resolve) => onRestart.push(resolve))
+    const ready = new Promise((resolve) => onRestart[r].push(resolve))
 
-    worker.kill('SIGKILL')
+    replicas[r].kill('SIGKILL')
 
     return ready.then((readyAt) => ({ killedAt, readyAt }))
   }
@@ -224,10 +244,19 @@ async function startLocal({
     stopping = true
     shell.closeAllConnections()
     await new Promise((resolve) => shell.close(resolve))
-    if (worker.exitCode === null && worker.signalCode === null) {
-      worker.kill('SIGTERM')
-      await new Promise((resolve) => worker.once('exit', resolve))
+    if (balancer) {
+      balancer.closeAllConnections()
+      await new Promise((resolve) => balancer.close(resolve))
     }
+
+    await Promise.all(
+      replicas.map((worker) => {
+        if (worker.exitCode !== null || worker.signalCode !== null) return null
+        worker.kill('SIGTERM')
+
+        return new Promise((resolve) => worker.once('exit', resolve))
+      })
+    )
 
     await emulator.close()
   }
@@ -254,6 +283,9 @@ async function startLocal({
     seeded: seeded.seeded,
     emulator,
     killWorker,
+    /** The process ids of the replicas' running workers (benchmarks measure them). */
+    workerPids: () => replicas.map((w) => w.pid),
+    workers,
     stop,
   }
 }
@@ -269,6 +301,8 @@ if (require.main === module) {
       startLocal({
         port,
         quiet: false,
+        // WORKERS=2 npm start: two replicas behind the local router and events bus.
+        workers: Math.max(1, Number(process.env.WORKERS) || 1),
         verbose:
           process.argv.includes('--verbose') ||
           process.env.LOG_REQUESTS === '1',

@@ -16,6 +16,7 @@ import type { BridgeSettings } from './domain/settings'
 import type { Clients } from './clients'
 import type { JobDispatcher, VtexSource } from './services/connector'
 import { BulkRunner } from './services/bulk'
+import { csvExports } from './csvExports'
 import { CarrierTracker, OMS_LOG } from './services/carrier'
 import { VtexTrackingImporter } from './services/vtexTracking'
 import { VTEX_TRACKING_LOG } from './domain/vtexTracking'
@@ -172,6 +173,7 @@ export async function maintain(clients: Clients) {
   // Counts against the rows they count (at most every 10 min), off the request: it lists every row.
   logs.selfCheck(clients.ioContext.logger).catch(() => undefined)
   await bulkRunnerWith(clients, queue).sweep()
+  await csvExports(clients).maintain()
   const carrierChecks = await (await carrierTracker(clients)).runDue()
 
   // Renews the schedule near its end; a failure here waits for the next pass.

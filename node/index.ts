@@ -9,7 +9,9 @@ import {
   runBulk,
   runJob,
 } from './events/handlers'
+import { runCsvExport } from './events/csvExport'
 import { resolvers } from './resolvers'
+import { csvDownload } from './routes/csvDownload'
 import { exportCsv } from './routes/exportCsv'
 import { externalOrders } from './routes/externalOrders'
 import { runMaintenance } from './routes/maintenance'
@@ -49,10 +51,11 @@ declare global {
 
 export default new Service<Clients, RecorderState, Context>({
   clients,
-  events: { runJob, runBulk, onCatalogChange, onOrderStatus },
+  events: { runJob, runBulk, runCsvExport, onCatalogChange, onOrderStatus },
   routes: {
     // Every route answers the route error contract (routes/contract.ts).
     exportCsv: [routeContract, method({ GET: exportCsv })],
+    csvDownload: [routeContract, method({ GET: csvDownload })],
     partnerTracking: [routeContract, method({ POST: partnerTracking })],
     externalOrders: [routeContract, method({ POST: externalOrders })],
     runMaintenance: [routeContract, method({ POST: runMaintenance })],

@@ -6,7 +6,11 @@
  * 20 ms per storage call. Reports how long each event handler took (a chunk
  * of the bulk action, or a reprocess job) against the service's 30 s
  * timeout, how long the action took to reach 100 % and to settle, and that
- * every log was processed exactly once. The last line is one JSON object.
+ * every log was processed exactly once. The last line is one JSON object:
+ * logsPerSecond (logs / seconds until every job settled), the workers' peak
+ * resident memory and CPU per log (/proc, scripts/bench-probe.js), the
+ * largest handler duration of any event (maxHandlerMs). BENCH_WORKERS and
+ * BENCH_PROFILE as in bench:pipeline (scripts/bench-app.js).
  */
 const fs = require('fs')
 const path = require('path')
@@ -15,6 +19,7 @@ const { eventually } = require('../test/helpers')
 const { appModule, percentile, startBenchApp } = require('./bench-app')
 const { logStoreOn } = require('../local/seed')
 const { appName } = require('../local/paths')
+const { startProbe, loadAverage, round } = require('./bench-probe')
 
 const N = Number(process.env.BENCH_BULK_LOGS || 10_000)
 const STORAGE_MS = 20
@@ -25,6 +30,8 @@ const TIMEOUT_MS =
 
 async function main() {
   const app = await startBenchApp('bulk')
+  let line = null
+  let measured = null
 
   try {
     const { emulator } = app
@@ -73,6 +80,9 @@ async function main() {
     emulator.vbase.latencyMs = STORAGE_MS
 
     console.log(`${N} error logs imported; starting the bulk reprocess`)
+    const callsBefore = emulator.vbase.calls
+    const loadBefore = loadAverage()
+    const probe = startProbe(app.workerPids)
     const start = Date.now()
     const started = await app.gql(
       `mutation($input: BulkActionInput!) { startBulkAction(input: $input) { id total status } }`,
@@ -122,6 +132,9 @@ async function main() {
 
     await app.settle({ ms: 30 * 60_000 })
     const settledSeconds = (Date.now() - start) / 1000
+
+    measured = probe.stop()
+    const storageCalls = emulator.vbase.calls - callsBefore
     const overview = await app.gql(
       `{ integrationOverview(tab: INVENTORY) { total byStatus { success error queued } } }`
     )
@@ -137,8 +150,16 @@ async function main() {
     const jobs = durations.runJob ?? { count: 0, maxMs: 0, all: [] }
     const sortedChunks = [...chunk.all].sort((a, b) => a - b)
     const sortedJobs = [...jobs.all].sort((a, b) => a - b)
+    const maxHandler = Object.entries(durations).reduce(
+      (max, [handler, d]) =>
+        d.maxMs > max.ms ? { handler, ms: d.maxMs } : max,
+      { handler: null, ms: 0 }
+    )
+
     const result = {
       logs: N,
+      workers: app.workers,
+      logsPerSecond: round(N / settledSeconds),
       total,
       startBulkActionMs: startMs,
       bulkSeconds,
@@ -150,6 +171,8 @@ async function main() {
       jobEvents: jobs.count,
       jobMaxMs: jobs.maxMs,
       jobP95Ms: percentile(sortedJobs, 95),
+      maxHandlerMs: maxHandler.ms,
+      maxHandler: maxHandler.handler,
       handlerTimeoutMs: TIMEOUT_MS,
       succeeded: last.succeeded,
       skipped: last.skipped,
@@ -159,16 +182,36 @@ async function main() {
       distinctAccepted: once,
       eventsFailed: emulator.events.failed,
       errorsAfter: groups.data.errorGroups,
+      cpuMsPerLog: round(measured.workerCpuMs / N, 2),
+      storageCallsPerLog: round(storageCalls / N, 2),
+      peakRssMb: measured.peakRssMb,
+      emulatorCpuMsPerLog: round(measured.ownCpuMs / N, 2),
+      machineBusyCores: round(measured.machineBusyMs / measured.wallMs, 2),
+      loadAverage: loadBefore,
+      profiled: Boolean(app.profiles),
     }
 
     console.log(
       `${N} logs: bulk action 100 % in ${bulkSeconds} s (${chunk.count} chunks, slowest ${chunk.maxMs} ms, p95 ${result.chunkP95Ms} ms), all jobs settled in ${settledSeconds} s (slowest job ${jobs.maxMs} ms); handler timeout ${TIMEOUT_MS} ms; marketplace accepted ${accepted.length} (${once} distinct)`
     )
-    console.log(JSON.stringify(result))
+    console.log(
+      `${result.logsPerSecond} logs/s; workers: ${
+        measured.workerCpuMs
+      } ms CPU (${result.cpuMsPerLog} ms per log), peak RSS ${
+        result.peakRssMb
+      } MB; ${
+        result.storageCallsPerLog
+      } storage calls per log; emulator + load generator ${
+        measured.ownCpuMs
+      } ms CPU; load average before: ${loadBefore.join(' ')}`
+    )
+    line = JSON.stringify(result)
   } finally {
-    await app.stop()
+    // With BENCH_PROFILE the profile summary is printed as the workers stop.
+    await app.stop(measured || {})
   }
 
+  console.log(line)
   process.exit(0)
 }
 

@@ -15,10 +15,16 @@
  * strict JSON up to 1 MB): a JSON object or array (400 otherwise) of at most
  * MAX_EVENT_BYTES (413) — an event no handler could ever parse is refused to
  * its sender instead of being delivered into a loop.
+ *
+ * Replicas (`replicaUrls`, set by the local runtime when it runs several
+ * workers): each delivery goes to one replica, the one with the fewest
+ * deliveries in flight, ties in turn — as IO's router spreads events over a
+ * service's replicas. A redelivery may land on another replica.
  */
 const http = require('http')
 
 const { send } = require('./vbase')
+const { leastBusy } = require('../balancer')
 
 const MAX_REDELIVERIES = 10
 const MAX_EVENT_BYTES = 1024 * 1024
@@ -36,6 +42,12 @@ class EventBus {
     )
     this.appName = appName
     this.workerUrl = workerUrl
+    /** Several workers' base URLs (replicas); null: every delivery goes to workerUrl. */
+    this.replicaUrls = null
+    /** Deliveries in flight and delivered (answered) per replica, when there are replicas. */
+    this.replicaInFlight = []
+    this.replicaDelivered = []
+    this.lastReplica = -1
     this.credential = credential
     this.delayMs = 1500
     this.duplicate = false
@@ -68,7 +80,9 @@ class EventBus {
     const targets = this.subscriptions.filter(
       (s) =>
         (!s.sender || s.sender === sender) &&
-        (s.keys.includes(key) || (topic != null && s.topics.includes(topic)))
+        // IO matches the event's name against `topics` (`keys` is the
+        // deprecated form): an event published by key alone is its topic.
+        (s.keys.includes(key) || s.topics.includes(topic ?? key))
     )
 
     for (const t of targets) {
@@ -158,11 +172,45 @@ class EventBus {
     if (d.all.length < 100000) d.all.push(ms)
   }
 
+  /** The replica (index) the next delivery goes to, or -1 without replicas. */
+  pickReplica() {
+    const urls = this.replicaUrls
+
+    if (!urls || urls.length < 2) return -1
+    while (this.replicaInFlight.length < urls.length) {
+      this.replicaInFlight.push(0)
+      this.replicaDelivered.push(0)
+    }
+
+    const r = leastBusy(
+      this.replicaInFlight.slice(0, urls.length),
+      this.lastReplica
+    )
+
+    this.lastReplica = r
+
+    return r
+  }
+
   deliver({ account, workspace, key, sender, body, handlerId }) {
     const started = Date.now()
+    const replica = this.pickReplica()
+    let answered = false
+    const settled = (status) => {
+      if (answered || replica < 0) return
+      answered = true
+      this.replicaInFlight[replica]--
+      if (status) this.replicaDelivered[replica]++
+    }
+
+    if (replica >= 0) this.replicaInFlight[replica]++
 
     return new Promise((resolve, reject) => {
-      const url = new URL(`/${account}/${workspace}/_events`, this.workerUrl)
+      const url = new URL(
+        `/${account}/${workspace}/_events`,
+        replica >= 0 ? this.replicaUrls[replica] : this.workerUrl
+      )
+
       const payload = Buffer.from(JSON.stringify(body ?? {}))
       const req = http.request(
         url,
@@ -183,12 +231,16 @@ class EventBus {
           res.resume()
           res.on('end', () => {
             this.record(handlerId, Date.now() - started)
+            settled(res.statusCode)
             resolve(res.statusCode)
           })
         }
       )
 
-      req.on('error', reject)
+      req.on('error', (e) => {
+        settled(null)
+        reject(e)
+      })
       req.end(payload)
     })
   }

@@ -155,6 +155,9 @@ class IoRouter {
         ? { authorization: req.headers.authorization }
         : {}),
       ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
+      ...(req.headers['accept-encoding']
+        ? { 'accept-encoding': req.headers['accept-encoding'] }
+        : {}),
       ...(req.headers.vtexidclientautcookie
         ? { vtexidclientautcookie: req.headers.vtexidclientautcookie }
         : {}),
@@ -165,7 +168,9 @@ class IoRouter {
       ...(hit.route.public
         ? {
             'x-colossus-route-id': hit.id,
-            'x-colossus-params': JSON.stringify(hit.params),
+            // A query string, as IO's router sends it (@vtex/api parses it
+            // with querystring.parse into ctx.vtex.route.params).
+            'x-colossus-params': new URLSearchParams(hit.params).toString(),
           }
         : {}),
     }
@@ -183,6 +188,13 @@ class IoRouter {
             : {}),
           ...(up.headers['cache-control']
             ? { 'cache-control': up.headers['cache-control'] }
+            : {}),
+          // A gzipped answer (the CSV export's download) stays gzipped.
+          ...(up.headers['content-encoding']
+            ? {
+                'content-encoding': up.headers['content-encoding'],
+                vary: up.headers.vary || 'Accept-Encoding',
+              }
             : {}),
         })
         up.pipe(res)

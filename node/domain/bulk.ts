@@ -51,6 +51,20 @@ export interface BulkAction {
   sentAt: string | null
 }
 
+/**
+ * The lease and re-send bookkeeping of a record worked by a chain of events,
+ * one chunk each (bulk actions, CSV exports): the pure rules below apply to
+ * any of them.
+ */
+export interface ChunkLease {
+  status: string
+  claimedUntil: string | null
+  owner: string | null
+  sends: number
+  sentAt: string | null
+  updatedAt: string
+}
+
 export const CHUNK = 50
 export const MAX_BULK_IDS = 10_000
 export const BULK_LEASE_MS = 60_000
@@ -121,11 +135,11 @@ export function newBulkAction(
 }
 
 /** Takes the lease, or null when another handler holds it or it is finished. */
-export function claimBulk(
-  action: BulkAction,
+export function claimBulk<A extends ChunkLease>(
+  action: A,
   nowMs: number,
   owner: string
-): BulkAction | null {
+): A | null {
   if (action.status !== 'RUNNING') return null
   if (action.claimedUntil && Date.parse(action.claimedUntil) > nowMs)
     return null
@@ -207,12 +221,15 @@ export function resumeBulk(action: BulkAction, now: string): BulkAction {
 }
 
 /** Running, not claimed, and quiet for a while: its event went missing or its handler died. */
-export const needsResend = (action: BulkAction, nowMs: number) =>
+export const needsResend = (action: ChunkLease, nowMs: number) =>
   action.status === 'RUNNING' &&
   !(action.claimedUntil && Date.parse(action.claimedUntil) > nowMs) &&
   nowMs - Date.parse(action.sentAt ?? action.updatedAt) > BULK_RESEND_MS
 
-export const markBulkSent = (action: BulkAction, now: string): BulkAction => ({
+export const markBulkSent = <A extends ChunkLease>(
+  action: A,
+  now: string
+): A => ({
   ...action,
   sends: action.sends + 1,
   sentAt: now,

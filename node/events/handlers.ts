@@ -25,7 +25,7 @@ type Ctx = EventContext<Clients>
  * tail repairs the maintenance schedule if it went missing (checked at most
  * every 10 minutes per process); maintenance itself runs on the schedule.
  */
-async function handle<T>(
+export async function handle<T>(
   ctx: Ctx,
   what: string,
   read: (body: unknown) => T,

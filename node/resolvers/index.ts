@@ -5,6 +5,12 @@ import {
   resumeBulkAction,
   startBulkAction,
 } from './bulk'
+import {
+  cancelCsvExport,
+  csvExport,
+  csvExportList,
+  startCsvExport,
+} from './csvExport'
 import { reprocessLogs } from './mutations/reprocessLogs'
 import { removeLogs } from './mutations/removeLogs'
 import { errorGroupPage, errorGroups } from './queries/errorGroups'
@@ -26,6 +32,8 @@ export const resolvers = {
     errorGroupPage,
     bulkAction,
     bulkActions,
+    csvExport,
+    csvExports: csvExportList,
     marketplaces,
     bridgeSettings,
   },
@@ -35,6 +43,8 @@ export const resolvers = {
     startBulkAction,
     cancelBulkAction,
     resumeBulkAction,
+    startCsvExport,
+    cancelCsvExport,
     saveBridgeSettings,
   },
   PageInfo: {

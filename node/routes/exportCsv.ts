@@ -1,14 +1,15 @@
-import { PassThrough } from 'stream'
-
 import type { CsvFormat } from '../domain/csv'
 import { csvFormat, csvHeader, csvRow } from '../domain/csv'
+import {
+  EXPORT_PAGE_ROWS,
+  IMMEDIATE_MAX_ROWS,
+  tooLargeForImmediate,
+} from '../domain/csvExportPlan'
+import type { LogSummary } from '../domain/log'
 import { logStore } from '../bridge'
 import { parseLogFilter } from '../services/logStore'
 import type { LogFilterInput } from '../typings/graphql'
 import { requireAdmin } from './auth'
-
-/** Rows per storage page while streaming. */
-const PAGE = 100
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 
@@ -16,8 +17,10 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
  * GET /_v/marketplace-bridge/logs.csv?tab=&status=&marketplace=&search=&from=&to=&abnormalOnly=&cause=&locale=&timeZone=
  * (a public route: IO serves private ones only on app.io.vtex.com; the admin
  * session is checked inside, as @auth does).
- * The logs a filter shows, as CSV, streamed one storage page at a time:
- * memory stays flat whatever the size. `locale` (pt-BR, es-AR, en-US…) and
+ * The logs a small filter shows, as CSV, at once: at most
+ * IMMEDIATE_MAX_ROWS (5,000), read before answering, so it always fits the
+ * handler's timeout; more is refused with CSV_TOO_LARGE (400) and belongs to
+ * the background export (startCsvExport). `locale` (pt-BR, es-AR, en-US…) and
  * `timeZone` (IANA, e.g. America/Sao_Paulo) give the admin's headers,
  * statuses and local times (domain/csv.ts); without them, the raw export.
  */
@@ -43,10 +46,27 @@ export async function exportCsv(ctx: Context) {
     one(q.timeZone) || null
   )
 
-  await logStore(ctx.clients).list({ ...filter, first: 1 })
-
   const store = logStore(ctx.clients)
-  const out = new PassThrough()
+  const count = await store.count(filter)
+
+  if (count != null && count > IMMEDIATE_MAX_ROWS) throw tooLargeForImmediate()
+  // Every row is read before the answer starts: a filter the counts cannot
+  // size is refused as soon as it passes the bound, never cut mid-file.
+  const rows: LogSummary[] = []
+  let after: string | null = null
+
+  do {
+    const page: Awaited<ReturnType<typeof store.list>> = await store.list({
+      ...filter,
+      first: EXPORT_PAGE_ROWS,
+      after,
+    })
+
+    rows.push(...page.data)
+    after = page.endCursor
+  } while (after && rows.length <= IMMEDIATE_MAX_ROWS)
+
+  if (rows.length > IMMEDIATE_MAX_ROWS) throw tooLargeForImmediate()
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')
 
   ctx.status = 200
@@ -56,31 +76,7 @@ export async function exportCsv(ctx: Context) {
     'Content-Disposition',
     `attachment; filename="marketplace-bridge-${filter.tab.toLowerCase()}-${stamp}.csv"`
   )
-  ctx.body = out
-
-  const pump = async () => {
-    out.write(`\ufeff${csvHeader(format, filter!.tab)}`)
-    let after: string | null = null
-
-    do {
-      const page: Awaited<ReturnType<typeof store.list>> = await store.list({
-        ...filter,
-        first: PAGE,
-        after,
-      })
-
-      const chunk = page.data.map((row) => csvRow(row, format)).join('')
-
-      // Respect back-pressure: wait until the client took the last page.
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r))
-      after = page.endCursor
-    } while (after)
-
-    out.end()
-  }
-
-  pump().catch((e) => {
-    ctx.vtex.logger.error({ message: 'CSV export failed', error: String(e) })
-    out.destroy(e)
-  })
+  ctx.body = `\ufeff${csvHeader(format, filter.tab)}${rows
+    .map((row) => csvRow(row, format))
+    .join('')}`
 }

@@ -113,6 +113,52 @@ export type BulkStatus =
   | 'DONE'
   | 'RUNNING';
 
+/** A CSV export worked in the background, chunk by chunk. */
+export type CsvExport = {
+  __typename?: 'CsvExport';
+  /** Part files written (one per chunk). */
+  chunks: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  /** Where the admin downloads the file (an admin route), once DONE; null otherwise. */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  /** When the export and its file are removed. */
+  expiresAt: Scalars['String']['output'];
+  /** The file's name (tab and when the export started). */
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** 0 to 1. */
+  progress: Scalars['Float']['output'];
+  /** Rows written so far. */
+  rows: Scalars['Int']['output'];
+  status: CsvExportStatus;
+  tab: Tab;
+  /** Logs the filter matched when it started (null when the counts cannot tell; exact once done). */
+  total?: Maybe<Scalars['Int']['output']>;
+  /** The filter had more than 500,000 logs: the file holds the newest 500,000. */
+  truncated: Scalars['Boolean']['output'];
+  updatedAt: Scalars['String']['output'];
+};
+
+export type CsvExportInput = {
+  /** The same filters integrationLogs takes; none: the whole tab. */
+  filter?: InputMaybe<LogFilterInput>;
+  /** The admin's language (pt-BR, es-AR, en-US…): headers and statuses. With neither this nor `timeZone`, the raw export. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  tab: Tab;
+  /** IANA time zone (America/Sao_Paulo) the times are written in. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CsvExportStatus =
+  /** Canceled by the admin: no file. */
+  | 'CANCELED'
+  /** The file is ready: `downloadUrl` serves it until `expiresAt`. */
+  | 'DONE'
+  /** Gave up (no progress after 10 attempts): `lastError` says why; no file. */
+  | 'FAILED'
+  | 'RUNNING';
+
 /** Errors that share a cause. */
 export type ErrorGroup = {
   __typename?: 'ErrorGroup';
@@ -317,6 +363,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Stops a running bulk action after its current chunk. */
   cancelBulkAction: BulkAction;
+  /** Stops a running CSV export (no file is made). */
+  cancelCsvExport: CsvExport;
   /**
    * Removes logs (1-100 ids) from the screen, whatever their status. Ids that
    * no longer exist are reported in `notFound`.
@@ -341,10 +389,22 @@ export type Mutation = {
    * bulkAction for progress. Bad input is refused before anything changes.
    */
   startBulkAction: BulkAction;
+  /**
+   * Exports what a filter shows as CSV in the background, in chunks; poll
+   * csvExport for progress, then download its `downloadUrl`. Bad input, a
+   * filter over 500,000 logs or 3 exports already running are refused before
+   * anything is written.
+   */
+  startCsvExport: CsvExport;
 };
 
 
 export type MutationCancelBulkActionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelCsvExportArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -371,6 +431,11 @@ export type MutationSaveBridgeSettingsArgs = {
 
 export type MutationStartBulkActionArgs = {
   input: BulkActionInput;
+};
+
+
+export type MutationStartCsvExportArgs = {
+  input: CsvExportInput;
 };
 
 export type OriginRequest = {
@@ -417,6 +482,10 @@ export type Query = {
   bulkAction?: Maybe<BulkAction>;
   /** The latest bulk actions of a tab, newest first (at most 5). */
   bulkActions: Array<BulkAction>;
+  /** One CSV export and its progress. Null when it does not exist or expired. */
+  csvExport?: Maybe<CsvExport>;
+  /** The latest CSV exports of a tab that have not expired, newest first (at most 5). */
+  csvExports: Array<CsvExport>;
   /**
    * Every error group of one tab, a page at a time (`first` 1-100, default 10;
    * `offset` from 0), most frequent first.
@@ -457,6 +526,16 @@ export type QueryBulkActionArgs = {
 
 
 export type QueryBulkActionsArgs = {
+  tab: Tab;
+};
+
+
+export type QueryCsvExportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCsvExportsArgs = {
   tab: Tab;
 };
 
@@ -643,6 +722,9 @@ export type ResolversTypes = {
   BulkActionInput: ResolverTypeWrapper<Partial<BulkActionInput>>;
   BulkKind: ResolverTypeWrapper<Partial<BulkKind>>;
   BulkStatus: ResolverTypeWrapper<Partial<BulkStatus>>;
+  CsvExport: ResolverTypeWrapper<Partial<CsvExport>>;
+  CsvExportInput: ResolverTypeWrapper<Partial<CsvExportInput>>;
+  CsvExportStatus: ResolverTypeWrapper<Partial<CsvExportStatus>>;
   ErrorGroup: ResolverTypeWrapper<Partial<ErrorGroup>>;
   ErrorGroupPage: ResolverTypeWrapper<Partial<ErrorGroupPage>>;
   ErrorOrigin: ResolverTypeWrapper<Partial<ErrorOrigin>>;
@@ -683,6 +765,8 @@ export type ResolversParentTypes = {
   BridgeSettingsInput: Partial<BridgeSettingsInput>;
   BulkAction: Partial<BulkAction>;
   BulkActionInput: Partial<BulkActionInput>;
+  CsvExport: Partial<CsvExport>;
+  CsvExportInput: Partial<CsvExportInput>;
   ErrorGroup: Partial<ErrorGroup>;
   ErrorGroupPage: Partial<ErrorGroupPage>;
   ErrorOrigin: Partial<ErrorOrigin>;
@@ -768,6 +852,24 @@ export type BulkActionResolvers<ContextType = Context, ParentType extends Resolv
   succeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tab?: Resolver<ResolversTypes['Tab'], ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CsvExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CsvExport'] = ResolversParentTypes['CsvExport']> = {
+  chunks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CsvExportStatus'], ParentType, ContextType>;
+  tab?: Resolver<ResolversTypes['Tab'], ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -870,11 +972,13 @@ export type MarketplaceSettingsResolvers<ContextType = Context, ParentType exten
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationCancelBulkActionArgs, 'id'>>;
+  cancelCsvExport?: Resolver<ResolversTypes['CsvExport'], ParentType, ContextType, RequireFields<MutationCancelCsvExportArgs, 'id'>>;
   removeLogs?: Resolver<ResolversTypes['RemoveLogsResult'], ParentType, ContextType, RequireFields<MutationRemoveLogsArgs, 'ids'>>;
   reprocessLogs?: Resolver<Array<ResolversTypes['IntegrationLog']>, ParentType, ContextType, RequireFields<MutationReprocessLogsArgs, 'ids'>>;
   resumeBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationResumeBulkActionArgs, 'id'>>;
   saveBridgeSettings?: Resolver<ResolversTypes['BridgeSettings'], ParentType, ContextType, RequireFields<MutationSaveBridgeSettingsArgs, 'input'>>;
   startBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationStartBulkActionArgs, 'input'>>;
+  startCsvExport?: Resolver<ResolversTypes['CsvExport'], ParentType, ContextType, RequireFields<MutationStartCsvExportArgs, 'input'>>;
 };
 
 export type OriginRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OriginRequest'] = ResolversParentTypes['OriginRequest']> = {
@@ -910,6 +1014,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   bridgeSettings?: Resolver<ResolversTypes['BridgeSettings'], ParentType, ContextType>;
   bulkAction?: Resolver<Maybe<ResolversTypes['BulkAction']>, ParentType, ContextType, RequireFields<QueryBulkActionArgs, 'id'>>;
   bulkActions?: Resolver<Array<ResolversTypes['BulkAction']>, ParentType, ContextType, RequireFields<QueryBulkActionsArgs, 'tab'>>;
+  csvExport?: Resolver<Maybe<ResolversTypes['CsvExport']>, ParentType, ContextType, RequireFields<QueryCsvExportArgs, 'id'>>;
+  csvExports?: Resolver<Array<ResolversTypes['CsvExport']>, ParentType, ContextType, RequireFields<QueryCsvExportsArgs, 'tab'>>;
   errorGroupPage?: Resolver<ResolversTypes['ErrorGroupPage'], ParentType, ContextType, RequireFields<QueryErrorGroupPageArgs, 'first' | 'offset' | 'tab'>>;
   errorGroups?: Resolver<Array<ResolversTypes['ErrorGroup']>, ParentType, ContextType, RequireFields<QueryErrorGroupsArgs, 'tab'>>;
   integrationLog?: Resolver<Maybe<ResolversTypes['IntegrationLog']>, ParentType, ContextType, RequireFields<QueryIntegrationLogArgs, 'id'>>;
@@ -962,6 +1068,7 @@ export type Resolvers<ContextType = Context> = {
   Attempt?: AttemptResolvers<ContextType>;
   BridgeSettings?: BridgeSettingsResolvers<ContextType>;
   BulkAction?: BulkActionResolvers<ContextType>;
+  CsvExport?: CsvExportResolvers<ContextType>;
   ErrorGroup?: ErrorGroupResolvers<ContextType>;
   ErrorGroupPage?: ErrorGroupPageResolvers<ContextType>;
   ErrorOrigin?: ErrorOriginResolvers<ContextType>;

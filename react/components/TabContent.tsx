@@ -21,7 +21,9 @@ import LogDetail from './detail/LogDetail'
 import LogFilters from './logs/LogFilters'
 import LogsView from './logs/LogsView'
 import OverviewStrip from './OverviewStrip'
-import { downloadCsv, useTabConfirmations } from './tabConfirmations'
+import { useTabConfirmations } from './tabConfirmations'
+import CsvExports from './csv/CsvExports'
+import { useCsvExports } from './csv/useCsvExports'
 
 /** One tab of the logs page: counts, error groups, filters, bulk actions, table, detail. */
 const TabContent = ({ tab }: { tab: Tab }) => {
@@ -37,6 +39,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
     listKey,
     pages.items.map((i) => i.id)
   )
+
   const confirm = useConfirm()
   const { reprocessLog, removeLog, busy } = useLogActions()
   const [refreshKey, setRefreshKey] = useState(0)
@@ -51,6 +54,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
   }, [refetchLogs, refetchOverview])
 
   const bulk = useBulkAction(tab, refreshAll)
+  const csv = useCsvExports(tab)
   const ask = useTabConfirmations({
     tab,
     url,
@@ -93,6 +97,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
 
   useEffect(() => {
     const closed = shownLog.current
+
     shownLog.current = url.log
     if (!closed || url.log) return
     const target =
@@ -139,6 +144,11 @@ const TabContent = ({ tab }: { tab: Tab }) => {
           onDismiss={() => bulk.dismiss()}
         />
       ) : null}
+      <CsvExports
+        exports={csv.exports}
+        onCancel={(id) => csv.stop(id)}
+        onSettled={() => csv.refresh()}
+      />
       <BulkBar
         selected={selection.size}
         matching={pages.pageInfo?.total ?? null}
@@ -148,8 +158,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
         onAll={(kind) => ask.bulk(kind, 'all')}
         onClear={() => selection.clear()}
         onExport={() =>
-          downloadCsv(
-            tab,
+          csv.run(
             filter,
             culture.locale,
             Intl.DateTimeFormat().resolvedOptions().timeZone

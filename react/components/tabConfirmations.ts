@@ -3,12 +3,11 @@ import { useIntl } from 'react-intl'
 import type {
   BulkKind,
   IntegrationOverviewQuery,
-  LogFilterInput,
   Tab,
 } from '../graphql/generated'
 import type { ConfirmState } from '../hooks/useConfirm'
 import type { LogsUrlState } from '../utils/urlState'
-import { csvUrl, isFiltered } from '../utils/urlState'
+import { isFiltered } from '../utils/urlState'
 import { parseLogIdParts } from '../utils/logId'
 
 interface Deps {
@@ -99,21 +98,4 @@ export function useTabConfirmations(d: Deps) {
   }
 
   return { bulk, remove }
-}
-
-/** Starts the CSV download of what the filter shows, in the admin's language and time zone. */
-export function downloadCsv(
-  tab: Tab,
-  filter: LogFilterInput,
-  locale: string,
-  timeZone: string
-) {
-  const a = document.createElement('a')
-
-  a.href = csvUrl(tab, filter, locale, timeZone)
-  a.download = ''
-  a.style.display = 'none'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
 }

@@ -106,6 +106,51 @@ export type BulkStatus =
   | 'DONE'
   | 'RUNNING';
 
+/** A CSV export worked in the background, chunk by chunk. */
+export type CsvExport = {
+  /** Part files written (one per chunk). */
+  chunks: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  /** Where the admin downloads the file (an admin route), once DONE; null otherwise. */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  /** When the export and its file are removed. */
+  expiresAt: Scalars['String']['output'];
+  /** The file's name (tab and when the export started). */
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** 0 to 1. */
+  progress: Scalars['Float']['output'];
+  /** Rows written so far. */
+  rows: Scalars['Int']['output'];
+  status: CsvExportStatus;
+  tab: Tab;
+  /** Logs the filter matched when it started (null when the counts cannot tell; exact once done). */
+  total?: Maybe<Scalars['Int']['output']>;
+  /** The filter had more than 500,000 logs: the file holds the newest 500,000. */
+  truncated: Scalars['Boolean']['output'];
+  updatedAt: Scalars['String']['output'];
+};
+
+export type CsvExportInput = {
+  /** The same filters integrationLogs takes; none: the whole tab. */
+  filter?: InputMaybe<LogFilterInput>;
+  /** The admin's language (pt-BR, es-AR, en-US…): headers and statuses. With neither this nor `timeZone`, the raw export. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  tab: Tab;
+  /** IANA time zone (America/Sao_Paulo) the times are written in. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CsvExportStatus =
+  /** Canceled by the admin: no file. */
+  | 'CANCELED'
+  /** The file is ready: `downloadUrl` serves it until `expiresAt`. */
+  | 'DONE'
+  /** Gave up (no progress after 10 attempts): `lastError` says why; no file. */
+  | 'FAILED'
+  | 'RUNNING';
+
 /** Errors that share a cause. */
 export type ErrorGroup = {
   /** Pass to integrationLogs(cause:) to list them. */
@@ -300,6 +345,8 @@ export type MarketplaceSettingsInput = {
 export type Mutation = {
   /** Stops a running bulk action after its current chunk. */
   cancelBulkAction: BulkAction;
+  /** Stops a running CSV export (no file is made). */
+  cancelCsvExport: CsvExport;
   /**
    * Removes logs (1-100 ids) from the screen, whatever their status. Ids that
    * no longer exist are reported in `notFound`.
@@ -324,10 +371,22 @@ export type Mutation = {
    * bulkAction for progress. Bad input is refused before anything changes.
    */
   startBulkAction: BulkAction;
+  /**
+   * Exports what a filter shows as CSV in the background, in chunks; poll
+   * csvExport for progress, then download its `downloadUrl`. Bad input, a
+   * filter over 500,000 logs or 3 exports already running are refused before
+   * anything is written.
+   */
+  startCsvExport: CsvExport;
 };
 
 
 export type MutationCancelBulkActionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelCsvExportArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -354,6 +413,11 @@ export type MutationSaveBridgeSettingsArgs = {
 
 export type MutationStartBulkActionArgs = {
   input: BulkActionInput;
+};
+
+
+export type MutationStartCsvExportArgs = {
+  input: CsvExportInput;
 };
 
 export type OriginRequest = {
@@ -395,6 +459,10 @@ export type Query = {
   bulkAction?: Maybe<BulkAction>;
   /** The latest bulk actions of a tab, newest first (at most 5). */
   bulkActions: Array<BulkAction>;
+  /** One CSV export and its progress. Null when it does not exist or expired. */
+  csvExport?: Maybe<CsvExport>;
+  /** The latest CSV exports of a tab that have not expired, newest first (at most 5). */
+  csvExports: Array<CsvExport>;
   /**
    * Every error group of one tab, a page at a time (`first` 1-100, default 10;
    * `offset` from 0), most frequent first.
@@ -435,6 +503,16 @@ export type QueryBulkActionArgs = {
 
 
 export type QueryBulkActionsArgs = {
+  tab: Tab;
+};
+
+
+export type QueryCsvExportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCsvExportsArgs = {
   tab: Tab;
 };
 
@@ -562,6 +640,27 @@ export type CancelBulkActionMutationVariables = Exact<{
 
 export type CancelBulkActionMutation = { cancelBulkAction: { id: string, tab: Tab, action: BulkKind, status: BulkStatus, total?: number | null, processed: number, succeeded: number, skipped: number, failed: number, progress: number, lastError?: string | null, createdAt: string, updatedAt: string } };
 
+export type CancelCsvExportMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CancelCsvExportMutation = { cancelCsvExport: { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string } };
+
+export type CsvExportQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CsvExportQuery = { csvExport?: { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string } | null };
+
+export type CsvExportsQueryVariables = Exact<{
+  tab: Tab;
+}>;
+
+
+export type CsvExportsQuery = { csvExports: Array<{ id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string }> };
+
 export type ErrorGroupPageQueryVariables = Exact<{
   tab: Tab;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -574,6 +673,8 @@ export type ErrorGroupPageQuery = { errorGroupPage: { hasMore: boolean, data: Ar
 export type BridgeSettingsFieldsFragment = { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } };
 
 export type BulkActionFieldsFragment = { id: string, tab: Tab, action: BulkKind, status: BulkStatus, total?: number | null, processed: number, succeeded: number, skipped: number, failed: number, progress: number, lastError?: string | null, createdAt: string, updatedAt: string };
+
+export type CsvExportFieldsFragment = { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string };
 
 export type RetryStateFieldsFragment = { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null };
 
@@ -646,3 +747,10 @@ export type StartBulkActionMutationVariables = Exact<{
 
 
 export type StartBulkActionMutation = { startBulkAction: { id: string, tab: Tab, action: BulkKind, status: BulkStatus, total?: number | null, processed: number, succeeded: number, skipped: number, failed: number, progress: number, lastError?: string | null, createdAt: string, updatedAt: string } };
+
+export type StartCsvExportMutationVariables = Exact<{
+  input: CsvExportInput;
+}>;
+
+
+export type StartCsvExportMutation = { startCsvExport: { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string } };

@@ -1,5 +1,4 @@
 import {
-  csvUrl,
   dayBound,
   filterOf,
   isFiltered,
@@ -72,18 +71,5 @@ describe('the logs page in the URL', () => {
       abnormalOnly: null,
       cause: null,
     })
-  })
-
-  it('builds the CSV address with the filter, locale and time zone', () => {
-    expect(
-      csvUrl(
-        'INVENTORY',
-        filterOf(readUrlState({ status: 'error', q: 'SKU 1', abnormal: '1' })),
-        'pt-BR',
-        'America/Sao_Paulo'
-      )
-    ).toBe(
-      '/_v/marketplace-bridge/logs.csv?tab=INVENTORY&status=ERROR&search=SKU+1&abnormalOnly=true&locale=pt-BR&timeZone=America%2FSao_Paulo'
-    )
   })
 })

@@ -91,25 +91,3 @@ export const isFiltered = (s: LogsUrlState) =>
       s.abnormalOnly ||
       s.cause
   )
-
-/**
- * The CSV export's address: the filter, the admin's locale and time zone
- * (headers, statuses and times as the admin reads them).
- */
-export function csvUrl(
-  tab: Tab,
-  filter: LogFilterInput,
-  locale: string,
-  timeZone: string
-) {
-  const params = new URLSearchParams({ tab })
-
-  for (const [key, value] of Object.entries(filter)) {
-    if (value != null && value !== '') params.set(key, String(value))
-  }
-
-  params.set('locale', locale)
-  params.set('timeZone', timeZone)
-
-  return `/_v/marketplace-bridge/logs.csv?${params.toString()}`
-}

@@ -140,13 +140,17 @@ function headersFor(app, { session = app.session, route } = {}) {
     'x-vtex-credential': app.credential,
     'x-forwarded-host': 'localhost',
     ...(session ? { cookie: `VtexIdclientAutCookie=${session}` } : {}),
+    // The route's path parameters as IO's router sends them (a query string).
     ...(route
-      ? { 'x-colossus-route-id': route, 'x-colossus-params': '{}' }
+      ? {
+          'x-colossus-route-id': route.id,
+          'x-colossus-params': new URLSearchParams(route.params).toString(),
+        }
       : {}),
   }
 }
 
-const routeIdOf = (app, pathname) => {
+const routeOf = (app, pathname) => {
   const { routes } = JSON.parse(
     fs.readFileSync(
       path.join(__dirname, '../../node/.runtime/service/service.json'),
@@ -154,9 +158,30 @@ const routeIdOf = (app, pathname) => {
     )
   )
 
-  return Object.entries(routes).find(
-    ([, r]) => r.public && r.path === pathname
-  )?.[0]
+  for (const [id, r] of Object.entries(routes)) {
+    if (!r.public) continue
+    const names = []
+    const pattern = r.path
+      .split('/')
+      .map((seg) =>
+        seg.startsWith(':')
+          ? (names.push(seg.slice(1)), '([^/]+)')
+          : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      )
+      .join('/')
+
+    const m = new RegExp(`^${pattern}$`).exec(pathname)
+
+    if (m)
+      return {
+        id,
+        params: Object.fromEntries(
+          names.map((n, i) => [n, decodeURIComponent(m[i + 1])])
+        ),
+      }
+  }
+
+  return undefined
 }
 
 const bodyOf = (c) =>
@@ -193,7 +218,7 @@ async function send(app, c, published) {
 
   if (c.entry === 'route') {
     const url = new URL(`${base}${c.path}`)
-    const route = routeIdOf(app, new URL(c.path, 'http://x').pathname)
+    const route = routeOf(app, new URL(c.path, 'http://x').pathname)
     const body = bodyOf(c)
     const headers = {
       ...headersFor(app, {

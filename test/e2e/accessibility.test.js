@@ -84,6 +84,36 @@ test('axe: no violation on the logs page of each tab, the detail and a confirmat
   await page.getByTestId('close-detail').click()
 })
 
+test('axe: no violation on the CSV exports, running and ready; the link is named after its file', async () => {
+  await page.goto(`${app.url}?tab=tracking`)
+  await rows().first().waitFor()
+  // Storage slowed down so that the running export can be looked at.
+  await app.control('vbase', { latencyMs: 300 })
+  try {
+    await page.getByTestId('export-csv').click()
+    await page
+      .locator(
+        '[data-testid=csv-export][data-status=RUNNING] [role=progressbar]'
+      )
+      .waitFor()
+    await noViolations('CSV export running')
+  } finally {
+    await app.control('vbase', { latencyMs: 0 })
+  }
+
+  const link = page.getByRole('link', {
+    name: /^Baixar CSV marketplace-bridge-tracking-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/,
+  })
+
+  await link.waitFor({ timeout: 30_000 })
+  await noViolations('CSV export ready')
+  await link.focus()
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.dataset.testid),
+    'csv-download'
+  )
+})
+
 test('axe: no violation on the settings page, before and after a refused save', async () => {
   await page.goto(`${app.url}/settings`)
   await page.getByTestId('settings-form').waitFor()
@@ -119,6 +149,7 @@ test('keyboard only: open an error log, reprocess it, get the focus back', async
   const row = rows()
     .filter({ has: page.locator('[data-status=ERROR]') })
     .first()
+
   const id = await row.getAttribute('data-log-id')
   const link = row.getByTestId('open-log')
 

@@ -139,7 +139,7 @@ test('settings: concurrent saves of one field: one wins, a save that raced and l
 
 const csv = async (query) => {
   const res = await fetch(
-    `${app.shellUrl}/_v/private/marketplace-bridge/logs.csv?${query}`,
+    `${app.shellUrl}/_v/marketplace-bridge/logs.csv?${query}`,
     { headers: { cookie: `VtexIdclientAutCookie=${app.session}` } }
   )
 

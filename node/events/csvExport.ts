@@ -1,0 +1,16 @@
+import type { EventContext } from '@vtex/api'
+
+import type { Clients } from '../clients'
+import { csvExports } from '../csvExports'
+import { csvExportEventOf } from '../domain/csvExport'
+import { handle } from './handlers'
+
+/**
+ * The app's own CSV export events: one chunk each (services/csvExports.ts).
+ * A malformed body or an unknown export is acknowledged with a warning; a
+ * failed chunk throws, and the bus delivers the event again.
+ */
+export const runCsvExport = (ctx: EventContext<Clients>) =>
+  handle(ctx, 'CSV export event', csvExportEventOf, ({ exportId }) =>
+    csvExports(ctx.clients).runChunk(exportId)
+  )
