@@ -1,15 +1,21 @@
-import { DomainError, invalidArgument } from './errors'
+import { DomainError } from './errors'
 import { isAbnormal } from './rules'
 import type { TimelineEntry } from './carrier'
-import type { Row } from './rows'
+import type { LogKey } from './logId'
+import { buildLogId } from './logId'
+import type { LogStatus } from './logStatus'
+import type { Row } from './row'
 import type { Tab } from './tabs'
-import { parseTab } from './tabs'
 
-export const LOG_STATUSES = ['SUCCESS', 'ERROR', 'QUEUED'] as const
-export type LogStatus = (typeof LOG_STATUSES)[number]
-
-export const isLogStatus = (v: unknown): v is LogStatus =>
-  typeof v === 'string' && (LOG_STATUSES as readonly string[]).includes(v)
+export type { LogStatus } from './logStatus'
+export { LOG_STATUSES, isLogStatus } from './logStatus'
+export type { LogKey } from './logId'
+export {
+  buildLogId,
+  parseLogId,
+  validateEntityId,
+  validateMarketplace,
+} from './logId'
 
 /** How many attempts a log keeps; older ones are dropped first. */
 export const HISTORY_LIMIT = 20
@@ -26,12 +32,18 @@ export interface ErrorOrigin {
 /** What started an attempt: a change in VTEX, a carrier or partner tracking event, the admin. */
 export type AttemptTrigger = 'CHANGE' | 'TRACKING_EVENT' | 'REPROCESS'
 
+/** Values an outcome's reason is translated with (`{status}`, `{error}`…). */
+export type ReasonParams = Record<string, string | number>
+
 export interface Attempt {
   at: string
   status: 'SUCCESS' | 'ERROR'
   message: string
   httpStatus: number | null
   trigger: AttemptTrigger
+  /** The adapter's stable reason (translated by the admin), when a marketplace answered. */
+  reason?: string | null
+  reasonParams?: ReasonParams | null
 }
 
 /** An export being retried after a transient failure (GraphQL RetryState). */
@@ -83,6 +95,9 @@ export interface IntegrationLog {
   retry?: RetryState | null
   /** Attempts made before the latest export gave up on a transient failure. */
   retriesExhausted?: number | null
+  /** The latest outcome's stable reason (an adapter's), translated by the admin. */
+  reason?: string | null
+  reasonParams?: ReasonParams | null
 }
 
 /** The result of one attempt to deliver something to a marketplace. */
@@ -95,60 +110,9 @@ export interface Outcome {
   changedAt?: string | null
   /** The export gave up after this many attempts at a transient failure. */
   retriesExhausted?: number | null
-}
-
-const MARKETPLACE_RE = /^[a-z0-9][a-z0-9-]{0,39}$/
-const ENTITY_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
-
-export function validateMarketplace(value: string): string {
-  if (!MARKETPLACE_RE.test(value)) {
-    throw invalidArgument(
-      `Invalid marketplace "${value}": use 1-40 lowercase letters, digits or "-".`
-    )
-  }
-
-  return value
-}
-
-export function validateEntityId(value: string): string {
-  if (!ENTITY_RE.test(value)) {
-    throw invalidArgument(
-      `Invalid entity id "${value}": use 1-64 letters, digits, ".", "_" or "-".`
-    )
-  }
-
-  return value
-}
-
-/** `PRODUCTS:mercadolivre:1234` — stable, readable, one per (tab, marketplace, entity). */
-export function buildLogId(tab: Tab, marketplace: string, entityId: string) {
-  return `${tab}:${validateMarketplace(marketplace)}:${validateEntityId(
-    entityId
-  )}`
-}
-
-export interface LogKey {
-  tab: Tab
-  marketplace: string
-  entityId: string
-}
-
-export function parseLogId(id: string): LogKey {
-  const parts = typeof id === 'string' ? id.split(':') : []
-
-  if (parts.length !== 3) {
-    throw invalidArgument(
-      `Invalid log id "${String(id)}": expected TAB:marketplace:entityId.`
-    )
-  }
-
-  const [tab, marketplace, entityId] = parts
-
-  return {
-    tab: parseTab(tab),
-    marketplace: validateMarketplace(marketplace),
-    entityId: validateEntityId(entityId),
-  }
+  /** The adapter's stable reason and its values (admin/marketplace-bridge.outcome.{reason}). */
+  reason?: string | null
+  reasonParams?: ReasonParams | null
 }
 
 export const truncate = (text: string, max = MAX_TEXT) =>
@@ -180,6 +144,9 @@ function pushHistory(history: Attempt[], outcome: Outcome): Attempt[] {
     message: truncate(outcome.message, 1024),
     httpStatus: outcome.origin?.response.status ?? null,
     trigger: outcome.trigger,
+    ...(outcome.reason
+      ? { reason: outcome.reason, reasonParams: outcome.reasonParams ?? null }
+      : {}),
   }
 
   return [attempt, ...history].slice(0, HISTORY_LIMIT)
@@ -241,25 +208,39 @@ export function recordOutcome(
     abnormal: accepted && isAbnormal(changedAt, outcome.at),
     retry: null,
     retriesExhausted: outcome.retriesExhausted ?? null,
+    // Cleared (dropped from the stored JSON) when this outcome has none.
+    reason: outcome.reason ?? undefined,
+    reasonParams: outcome.reason ? outcome.reasonParams ?? null : undefined,
   }
 }
 
-/** Only failed logs can be reprocessed; a log already queued stays as it is. */
+/** The one rule of reprocessing: only logs with errors can be reprocessed. */
+export const canReprocess = (log: { status: LogStatus }) =>
+  log.status === 'ERROR'
+
+/** A log that cannot be reprocessed, named with its state. */
+export const notReprocessable = (log: { id: string; status: LogStatus }) =>
+  new DomainError(
+    'INVALID_TRANSITION',
+    `Log ${log.id} is ${log.status}: only logs with errors can be reprocessed.`,
+    'NOT_REPROCESSABLE'
+  )
+
+/** Queues a failed log for a reprocess job; a log already queued stays as it is. */
 export function markQueued(
   log: IntegrationLog,
   jobId: string,
   at: string
 ): IntegrationLog {
   if (log.status === 'QUEUED') return log
-  if (log.status !== 'ERROR') {
-    throw new DomainError(
-      'INVALID_TRANSITION',
-      `Log ${log.id} is ${log.status}: only logs with errors can be reprocessed.`
-    )
-  }
+  if (!canReprocess(log)) throw notReprocessable(log)
 
   return { ...log, status: 'QUEUED', jobId, queuedAt: at }
 }
+
+/** Whether this reprocess job is still the one the log waits for (not a duplicate, not superseded). */
+export const awaitsJob = (log: IntegrationLog | null, jobId: string) =>
+  log != null && log.status === 'QUEUED' && log.jobId === jobId
 
 /**
  * Applies a reprocess job's outcome. Returns null when the job is no longer
@@ -272,7 +253,7 @@ export function completeJob(
   outcome: Outcome,
   payload: unknown = log.payload
 ): IntegrationLog | null {
-  if (log.status !== 'QUEUED' || log.jobId !== jobId) return null
+  if (!awaitsJob(log, jobId)) return null
 
   return recordOutcome(
     log,

@@ -1,11 +1,11 @@
 import type { BulkAction } from '../domain/bulk'
+import { CHUNK } from '../domain/bulk'
 import {
-  CHUNK,
   CHUNKS_AT_ONCE,
   EVENT_BUDGET_MS,
   LOGS_AT_ONCE,
   MAX_PENDING_JOBS,
-} from '../domain/bulk'
+} from '../domain/bulkPace'
 import { buildLogId } from '../domain/log'
 import { MemoryStorage } from '../test/memoryStorage'
 import type { BulkDeps } from './bulk'

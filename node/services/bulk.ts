@@ -1,14 +1,13 @@
 import type { BulkAction, BulkRequest } from '../domain/bulk'
 import {
-  MAX_PENDING_JOBS,
   cancelBulk,
   claimBulk,
   markBulkSent,
   needsResend,
   newBulkAction,
-  nextChunk,
   resumeBulk,
 } from '../domain/bulk'
+import { MAX_PENDING_JOBS, nextChunk } from '../domain/bulkPace'
 import { DomainError } from '../domain/errors'
 import { BULK_PREFIX, bulkPath, orderKeyOfMs } from '../domain/layout'
 import type { LogKey } from '../domain/log'

@@ -1,5 +1,6 @@
 import type { BulkAction, ChunkResult } from '../domain/bulk'
-import { CHUNK, LOGS_AT_ONCE } from '../domain/bulk'
+import { CHUNK } from '../domain/bulk'
+import { LOGS_AT_ONCE } from '../domain/bulkPace'
 import type { LogFilter } from './logStore'
 import { parseLogFilter } from './logStore'
 

@@ -1,144 +1,36 @@
-import { appendTimeline } from '../domain/carrier'
 import { DomainError } from '../domain/errors'
-import {
-  classify,
-  deliveryRequest,
-  notConfigured,
-  notSent,
-  outcomeOf,
-} from '../domain/delivery'
-import type { IntegrationLog, LogKey, Outcome } from '../domain/log'
+import type { IntegrationLog, LogKey } from '../domain/log'
 import {
   buildLogId,
-  completeJob,
+  canReprocess,
   markQueued,
-  parseLogId,
-  recordOutcome,
+  notReprocessable,
 } from '../domain/log'
-import type { Job } from '../domain/queue'
-import { markRetrying } from '../domain/retrying'
-import {
-  JobBusy,
-  backoffMs,
-  claim,
-  claimLeftMs,
-  claimRefusal,
-  exhausted,
-  exportJobId,
-  markSent,
-  needsResend,
-  newJob,
-  scheduleRetry,
-} from '../domain/queue'
-import type { InventoryPayload, TrackingPayload } from '../domain/rules'
-import {
-  inventoryPayload,
-  isBeyondInvoiced,
-  isTrackingRegression,
-  productPayload,
-  shouldExportStock,
-  tabsForCatalogChange,
-  trackingUpdate,
-} from '../domain/rules'
-import type { BridgeSettings } from '../domain/settings'
+import { logNotFound, parseLogIds } from '../domain/logId'
+import { claim, exportJobId, newJob } from '../domain/queue'
+import { tabsForCatalogChange } from '../domain/rules'
 import { enabledFor } from '../domain/settings'
 import type { Tab } from '../domain/tabs'
 import type { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
-import type {
-  JobDispatcher,
-  MarketplaceGateway,
-  Scheduler,
-  VtexSource,
-} from './connector'
-import { timerScheduler } from './connector'
-import type { JobStore } from './jobStore'
-import { LeaseKeeper } from './lease'
-import type { LogStore } from './logStore'
-import { notFound } from './logStore'
-import type { StoredFile } from './storage'
-import { sleep } from './retry'
-import { isPreconditionFailed } from './storage'
+import type { JobResult } from './jobRunner'
+import { ExportWorker } from './exportWorker'
 
-export interface Clock {
-  now(): number
-}
-
-export const systemClock: Clock = { now: () => Date.now() }
-
-export interface RetryDelays {
-  baseMs: number
-  capMs: number
-}
-
-/** 1 s doubling to 20 s: ten tries span at least 55 s (see backoffMs). */
-export const DEFAULT_DELAYS: RetryDelays = { baseMs: 1000, capMs: 20_000 }
-
-export type JobResult =
-  | 'done'
-  | 'retrying'
-  | 'skipped'
-  | 'duplicate'
-  | 'missing'
-  | 'busy'
-  | 'superseded'
-
-export interface QueueDeps {
-  logs: LogStore
-  jobs: JobStore
-  dispatcher: JobDispatcher
-  source: VtexSource
-  gateway: MarketplaceGateway
-  settings: BridgeSettings
-  clock?: Clock
-  scheduler?: Scheduler
-  delays?: RetryDelays
-  /** Waits (real time by default; tests pass one that moves their clock). */
-  wait?: (ms: number) => Promise<void>
-  /**
-   * Logs of VTEX's own systems (OMS, VTEX Tracking) in the Tracking tab: a
-   * reprocess redoes that update instead of sending to a marketplace.
-   */
-  vtexTargets?: Record<
-    string,
-    (orderId: string) => Promise<{ payload: unknown; outcome: Outcome }>
-  >
-}
-
-const MAX_IDS = 100
-const SWEEP_BATCH = 25
+export type { Clock, JobResult, QueueDeps } from './jobRunner'
+export { systemClock } from './jobRunner'
 
 const newJobId = () =>
   `r.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
-
-type Prepared = { payload: unknown } | { skip: string } | { invalid: string }
 
 /**
  * The bridge's work queue. Every export (from a VTEX change) and every
  * reprocess (from the admin) is a job in VBase plus an IO event; run() is the
  * event handler's work: re-read the current state in VTEX, apply the rules,
  * send to the marketplace, retry transient failures with backoff, record the
- * outcome in the log.
+ * outcome in the log. This class is the queue's two entry points: exports
+ * from VTEX's changes (intake) and reprocesses from the admin; what a job
+ * does is services/exportWorker.ts, the job mechanics services/jobRunner.ts.
  */
-export class BridgeQueue {
-  private readonly clock: Clock
-  private readonly scheduler: Scheduler
-  private readonly delays: RetryDelays
-  /** Claims this handler holds, kept alive while it works (services/lease.ts). */
-  private readonly leases = new Map<string, LeaseKeeper>()
-
-  constructor(private readonly deps: QueueDeps) {
-    this.clock = deps.clock ?? systemClock
-    this.scheduler = deps.scheduler ?? timerScheduler
-    this.delays = deps.delays ?? DEFAULT_DELAYS
-    this.wait = deps.wait ?? sleep
-  }
-
-  private readonly wait: (ms: number) => Promise<void>
-
-  private iso = () => new Date(this.clock.now()).toISOString()
-
+export class BridgeQueue extends ExportWorker {
   // ------------------------------------------------------------ sources
 
   /** A catalog notification from vtex.broadcaster: one export job per tab and marketplace. */
@@ -252,21 +144,15 @@ export class BridgeQueue {
 
   /** Queues the given error logs. Validates every id before changing anything. */
   async reprocess(ids: string[]): Promise<IntegrationLog[]> {
-    if (ids.length === 0 || ids.length > MAX_IDS) {
-      throw new DomainError(
-        'INVALID_ARGUMENT',
-        `Pass from 1 to ${MAX_IDS} log ids to reprocess.`
-      )
-    }
-
-    const keys = ids.map(parseLogId)
+    const keys = parseLogIds(ids, 'reprocess')
     const current = await Promise.all(
       keys.map((k) => this.deps.logs.getByKey(k))
     )
 
     current.forEach((log, i) => {
-      if (!log) throw notFound(ids[i])
-      markQueued(log, 'validation', '') // throws for logs that are not errors
+      if (!log) throw logNotFound(ids[i])
+      if (log.status !== 'QUEUED' && !canReprocess(log))
+        throw notReprocessable(log)
     })
 
     const queued: IntegrationLog[] = []
@@ -294,7 +180,7 @@ export class BridgeQueue {
     const seen: { log: IntegrationLog | null } = { log: null }
     const log = await this.deps.logs.update(key, (cur) => {
       seen.log = cur
-      if (!cur || cur.status !== 'ERROR') return null
+      if (!cur || !canReprocess(cur)) return null
 
       return markQueued(cur, jobId, now)
     })
@@ -319,407 +205,5 @@ export class BridgeQueue {
     await this.send(jobId)
 
     return { result: 'QUEUED', log }
-  }
-
-  /** Sends a job's event and records the send. A failed send is left to the sweep. */
-  private async send(jobId: string) {
-    const file = await this.deps.jobs.get(jobId)
-
-    if (!file) return
-    try {
-      await this.deps.dispatcher.dispatch(jobId, file.data.logId)
-    } catch {
-      return // sentAt unchanged: the sweep re-sends it
-    }
-
-    try {
-      await this.deps.jobs.replace(
-        markSent(file.data, this.clock.now()),
-        file.etag
-      )
-    } catch (e) {
-      if (!isPreconditionFailed(e)) throw e // a handler claimed it meanwhile: fine
-    }
-  }
-
-  // ------------------------------------------------------------ handler
-
-  /**
-   * The event handler's work. Idempotent: replays and duplicates do
-   * nothing. A job another handler holds is not acknowledged (JobBusy): the
-   * bus delivers it again, when it is done or its holder's short lease ran
-   * out because that holder died. A job whose retry is not due yet is left
-   * to the retry's own event.
-   */
-  async run(jobId: string): Promise<JobResult> {
-    let file = await this.deps.jobs.get(jobId)
-
-    if (!file) return 'missing'
-    let now = this.clock.now()
-    let refusal = claimRefusal(file.data, now)
-
-    if (refusal === 'STALE') {
-      // Its holder stopped renewing (it died): wait for the claim to run out.
-      await this.wait(claimLeftMs(file.data, now) + 50)
-      file = await this.deps.jobs.get(jobId)
-      if (!file) return 'missing'
-      now = this.clock.now()
-      refusal = claimRefusal(file.data, now)
-    }
-
-    if (refusal === 'CLAIMED' || refusal === 'STALE')
-      throw new JobBusy(jobId, file.data.claimedUntil)
-    if (refusal === 'NOT_DUE') return 'busy'
-    const job = claim(file.data, now)!
-
-    try {
-      await this.deps.jobs.replace(job, file.etag)
-    } catch (e) {
-      if (isPreconditionFailed(e)) throw new JobBusy(jobId, null)
-      throw e
-    }
-
-    return this.process(job)
-  }
-
-  /** Works a job this handler holds the claim of, renewing the claim meanwhile. */
-  private async process(job: Job): Promise<JobResult> {
-    const lease = new LeaseKeeper(this.deps.jobs, job, () => this.clock.now())
-
-    this.leases.set(job.id, lease)
-    try {
-      return await this.work(job)
-    } catch (e) {
-      // Release the claim so the platform's redelivery can take the job at
-      // once instead of waiting for the lease to run out (best effort).
-      await this.releaseLease(job.id)
-      await this.deps.jobs
-        .save({ ...job, claimedUntil: null })
-        .catch(() => undefined)
-      throw e
-    } finally {
-      await this.releaseLease(job.id)
-    }
-  }
-
-  /** Stops renewing a claim (before the handler's last write on the job). */
-  private async releaseLease(jobId: string) {
-    const lease = this.leases.get(jobId)
-
-    this.leases.delete(jobId)
-    await lease?.stop()
-  }
-
-  private async work(job: Job): Promise<JobResult> {
-    const key = parseLogId(job.logId)
-    const logFile = await this.deps.logs.getFile(key)
-    const log = logFile?.data ?? null
-
-    if (
-      job.kind === 'REPROCESS' &&
-      (!log || log.status !== 'QUEUED' || log.jobId !== job.id)
-    ) {
-      return this.finish(job, 'superseded')
-    }
-
-    if (
-      job.kind === 'EXPORT' &&
-      log &&
-      job.changedAt &&
-      log.changedAt &&
-      log.changedAt >= job.changedAt
-    ) {
-      return this.finish(job, 'duplicate') // this change, or a newer one, is already recorded
-    }
-
-    const trigger: Outcome['trigger'] =
-      job.kind === 'REPROCESS' ? 'REPROCESS' : 'CHANGE'
-
-    const vtexTarget =
-      key.tab === 'TRACKING' ? this.deps.vtexTargets?.[key.marketplace] : null
-
-    if (vtexTarget) {
-      const done = await vtexTarget(key.entityId)
-
-      await this.record(job, key, done.payload, { ...done.outcome, trigger })
-
-      return this.finish(job, 'done')
-    }
-
-    const marketplace = this.deps.settings.marketplaces.find(
-      (m) => m.id === key.marketplace && m.tabs[key.tab]
-    )
-
-    if (!marketplace) {
-      await this.record(
-        job,
-        key,
-        log?.payload ?? null,
-        notConfigured(key.marketplace, key.tab, this.iso(), trigger)
-      )
-
-      return this.finish(job, 'done')
-    }
-
-    const prepared = await this.prepare(job, key, log)
-
-    if ('skip' in prepared && job.kind === 'EXPORT') {
-      return this.finish(job, 'skipped')
-    }
-
-    // Nothing to send: invalid in VTEX, or a reprocess the rules would skip.
-    if (!('payload' in prepared)) {
-      const reason = 'skip' in prepared ? prepared.skip : prepared.invalid
-
-      await this.record(
-        job,
-        key,
-        log?.payload ?? null,
-        notSent(reason, this.iso(), trigger)
-      )
-
-      return this.finish(job, 'done')
-    }
-
-    const request = deliveryRequest(
-      { tab: key.tab, entityId: key.entityId, payload: prepared.payload },
-      marketplace
-    )
-
-    const response = await this.deps.gateway.send(marketplace, request)
-    const now = this.clock.now()
-    const verdict = classify(response, now)
-    const outcome = outcomeOf(
-      marketplace,
-      request,
-      response,
-      new Date(now).toISOString(),
-      trigger
-    )
-
-    const tries = job.tries + 1
-
-    if (
-      verdict.kind === 'transient' &&
-      job.kind === 'EXPORT' &&
-      tries < this.deps.settings.maxRetries
-    ) {
-      const delay = Math.max(
-        verdict.retryAfterMs ?? 0,
-        backoffMs(job.tries, this.delays.baseMs, this.delays.capMs)
-      )
-
-      const next = scheduleRetry(job, now, delay, outcome.message)
-
-      await this.releaseLease(job.id)
-      await this.deps.jobs.save(next)
-      // The admin sees the retry as it happens (one log write per retry).
-      await this.deps.logs.update(key, (cur) =>
-        markRetrying(
-          cur,
-          key,
-          prepared.payload,
-          {
-            attempt: tries,
-            maxAttempts: this.deps.settings.maxRetries,
-            nextAttemptAt: next.notBefore,
-            lastError: outcome.message,
-          },
-          outcome.at,
-          outcome.origin
-        )
-      )
-      this.scheduler.later(delay, () => {
-        this.send(job.id).catch(() => undefined)
-      })
-
-      return 'retrying'
-    }
-
-    // Gave up: the attempts are data, the admin says it in its language.
-    const final: Outcome =
-      verdict.kind === 'transient' && job.kind === 'EXPORT'
-        ? { ...outcome, retriesExhausted: tries }
-        : outcome
-
-    await this.record(job, key, prepared.payload, final, logFile)
-
-    return this.finish(job, 'done')
-  }
-
-  /**
-   * Re-reads the entity in VTEX (a reprocess never resends a stale payload)
-   * and applies the rules. Exports skip what the marketplace already has and
-   * stock-only changes outside the ≤ 5 rule; a reprocess always sends.
-   */
-  private async prepare(
-    job: Job,
-    key: LogKey,
-    log: IntegrationLog | null
-  ): Promise<Prepared> {
-    const exporting = job.kind === 'EXPORT'
-    const unchanged = (payload: unknown) =>
-      exporting && log?.status === 'SUCCESS' && same(log.lastAccepted, payload)
-
-    const { source } = this.deps
-
-    if (key.tab === 'PRODUCTS') {
-      const sku = await source.sku(key.entityId)
-
-      if (!sku)
-        return {
-          invalid: `SKU ${key.entityId} was not found in the VTEX catalog.`,
-        }
-      const payload = productPayload(sku)
-
-      return unchanged(payload) ? { skip: 'unchanged' } : { payload }
-    }
-
-    if (key.tab === 'INVENTORY') {
-      const inventory = await source.inventory(key.entityId)
-
-      if (!inventory)
-        return {
-          invalid: `SKU ${key.entityId} has no inventory in VTEX logistics.`,
-        }
-      const payload = inventoryPayload(inventory)
-      const before =
-        (log?.lastAccepted as InventoryPayload | null)?.quantity ?? null
-
-      if (
-        exporting &&
-        job.stockOnly &&
-        !shouldExportStock(before, payload.quantity)
-      ) {
-        return {
-          skip: `stock ${before}→${payload.quantity} is above the 5-unit rule`,
-        }
-      }
-
-      return unchanged(payload) ? { skip: 'unchanged' } : { payload }
-    }
-
-    // A reprocess of a carrier or partner update sends that update again
-    // (OMS's workflow status stops at invoiced).
-    const carried = log?.payload as TrackingPayload | null | undefined
-
-    if (!exporting && carried && isBeyondInvoiced(carried.status))
-      return { payload: carried }
-
-    const order = await source.order(key.entityId)
-
-    if (!order)
-      return { invalid: `Order ${key.entityId} was not found in VTEX OMS.` }
-    const decision = trackingUpdate(order)
-
-    if ('skip' in decision || 'invalid' in decision) return decision
-    if (
-      exporting &&
-      isTrackingRegression(log?.lastAccepted ?? null, decision.send)
-    ) {
-      return { skip: `order is past ${decision.send.status}` }
-    }
-
-    return unchanged(decision.send)
-      ? { skip: 'unchanged' }
-      : { payload: decision.send }
-  }
-
-  private async record(
-    job: Job,
-    key: LogKey,
-    payload: unknown,
-    outcome: Outcome,
-    known?: StoredFile<IntegrationLog> | null
-  ) {
-    const withChange = { ...outcome, changedAt: job.changedAt }
-    // Tracking: a status the marketplace accepted goes on the order's timeline.
-    const sent = (log: IntegrationLog | null): IntegrationLog | null => {
-      if (!log || key.tab !== 'TRACKING' || outcome.status !== 'SUCCESS')
-        return log
-      const status = String((payload as { status?: unknown })?.status ?? '')
-
-      return {
-        ...log,
-        timeline: appendTimeline(log.timeline, [
-          {
-            at: outcome.at,
-            kind: 'STATUS_SENT',
-            status,
-            description: outcome.message,
-            source: 'VTEX',
-          },
-        ]),
-      }
-    }
-
-    await this.deps.logs.update(
-      key,
-      (cur) => {
-        if (job.kind === 'REPROCESS')
-          return cur
-            ? sent(completeJob(cur, job.id, withChange, payload))
-            : null
-        // A newer change already recorded wins over this one.
-        if (cur?.changedAt && job.changedAt && cur.changedAt > job.changedAt)
-          return null
-
-        return sent(recordOutcome(cur, key, payload, withChange))
-      },
-      known
-    )
-  }
-
-  private async finish(job: Job, result: JobResult): Promise<JobResult> {
-    await this.releaseLease(job.id)
-    await this.deps.jobs.delete(job.id)
-
-    return result
-  }
-
-  /**
-   * Re-sends jobs whose event or process went missing, and gives up on jobs
-   * sent too many times (the log records the error and can be reprocessed).
-   */
-  async sweep(): Promise<{ resent: number; abandoned: number }> {
-    const ids = await this.deps.jobs.pending(SWEEP_BATCH)
-    let resent = 0
-    let abandoned = 0
-
-    for (const id of ids) {
-      const file = await this.deps.jobs.get(id)
-
-      if (!file || !needsResend(file.data, this.clock.now())) continue
-      if (exhausted(file.data)) {
-        await this.abandon(file.data)
-        abandoned++
-      } else {
-        await this.send(id)
-        resent++
-      }
-    }
-
-    return { resent, abandoned }
-  }
-
-  private async abandon(job: Job) {
-    const key = parseLogId(job.logId)
-    const message = `The job was not delivered after ${
-      job.deliveries
-    } attempts${
-      job.lastError ? ` (last error: ${job.lastError})` : ''
-    }; reprocess it again.`
-
-    await this.record(
-      job,
-      key,
-      (await this.deps.logs.getByKey(key))?.payload ?? null,
-      notSent(
-        message,
-        this.iso(),
-        job.kind === 'REPROCESS' ? 'REPROCESS' : 'CHANGE'
-      )
-    )
-    await this.deps.jobs.delete(job.id)
   }
 }
