@@ -41,15 +41,13 @@ function validDay(year: number, month: number, day: number) {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)
 }
 
-/**
- * Epoch ms of a strict ISO 8601 date or date-time; null when `value` is not
- * one. A calendar date is a whole UTC day: `bound` says whether it stands for
- * its first millisecond (a range's start) or its last (a range's end).
- */
-export function parseStrictDate(
-  value: unknown,
-  bound: DateBound = 'start'
-): number | null {
+/** A strict ISO 8601 value: a calendar date, or an instant with its offset. */
+type Parsed =
+  | { kind: 'date'; startMs: number }
+  | { kind: 'instant'; ms: number; offsetMinutes: number }
+
+/** The one strict ISO 8601 parser (filters, partner events, imports). */
+function parseIso(value: unknown): Parsed | null {
   if (typeof value !== 'string' || value.length > 40) return null
   const date = DATE_RE.exec(value)
 
@@ -57,9 +55,8 @@ export function parseStrictDate(
     const [year, month, day] = date.slice(1).map(Number)
 
     if (!validDay(year, month, day)) return null
-    const start = utcDay(year, month, day)
 
-    return bound === 'end' ? start + DAY_MS - 1 : start
+    return { kind: 'date', startMs: utcDay(year, month, day) }
   }
 
   const m = DATE_TIME_RE.exec(value)
@@ -82,12 +79,44 @@ export function parseStrictDate(
     return null
   }
 
-  const offset = (m[9] === '-' ? -1 : 1) * (offsetH * 60 + offsetM) * 60_000
+  const offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetH * 60 + offsetM)
 
-  return (
-    utcDay(year, month, day) +
-    ((hour * 60 + minute) * 60 + second) * 1000 +
-    ms -
-    offset
-  )
+  return {
+    kind: 'instant',
+    ms:
+      utcDay(year, month, day) +
+      ((hour * 60 + minute) * 60 + second) * 1000 +
+      ms -
+      offsetMinutes * 60_000,
+    offsetMinutes,
+  }
+}
+
+/**
+ * Epoch ms of a strict ISO 8601 date or date-time; null when `value` is not
+ * one. A calendar date is a whole UTC day: `bound` says whether it stands for
+ * its first millisecond (a range's start) or its last (a range's end).
+ */
+export function parseStrictDate(
+  value: unknown,
+  bound: DateBound = 'start'
+): number | null {
+  const parsed = parseIso(value)
+
+  if (!parsed) return null
+  if (parsed.kind === 'instant') return parsed.ms
+
+  return bound === 'end' ? parsed.startMs + DAY_MS - 1 : parsed.startMs
+}
+
+/**
+ * A strict ISO 8601 date-time with its offset (a calendar date alone names
+ * no instant): epoch ms and the offset in minutes; null for anything else.
+ */
+export function parseStrictInstant(
+  value: unknown
+): { ms: number; offsetMinutes: number } | null {
+  const parsed = parseIso(value)
+
+  return parsed?.kind === 'instant' ? parsed : null
 }

@@ -1,4 +1,4 @@
-import type { LogStatus } from './log'
+import type { LogStatus } from './logStatus'
 import type { Tab } from './tabs'
 
 /**

@@ -1,7 +1,9 @@
 import type { IntegrationLog, Outcome } from './log'
 import {
   HISTORY_LIMIT,
+  awaitsJob,
   buildLogId,
+  canReprocess,
   completeJob,
   markQueued,
   parseLogId,
@@ -219,5 +221,27 @@ describe('reprocess transitions', () => {
     )
 
     expect(again).toMatchObject({ status: 'ERROR', attempts: 2 })
+  })
+
+  it('only errors can be reprocessed (the rule the API hands the admin)', () => {
+    expect(canReprocess({ status: 'ERROR' })).toBe(true)
+    expect(canReprocess({ status: 'SUCCESS' })).toBe(false)
+    expect(canReprocess({ status: 'QUEUED' })).toBe(false)
+    expect(() =>
+      markQueued(
+        recordOutcome(null, key, {}, outcome('SUCCESS', 'x')),
+        'job-1',
+        'x'
+      )
+    ).toThrow(expect.objectContaining({ reason: 'NOT_REPROCESSABLE' }))
+  })
+
+  it('a reprocess job is awaited only by the queued log that names it', () => {
+    const queued = markQueued(failed, 'job-1', 'x')
+
+    expect(awaitsJob(queued, 'job-1')).toBe(true)
+    expect(awaitsJob(queued, 'job-2')).toBe(false)
+    expect(awaitsJob(failed, 'job-1')).toBe(false)
+    expect(awaitsJob(null, 'job-1')).toBe(false)
   })
 })

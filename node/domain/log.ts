@@ -1,15 +1,21 @@
-import { DomainError, invalidArgument } from './errors'
+import { DomainError } from './errors'
 import { isAbnormal } from './rules'
 import type { TimelineEntry } from './carrier'
-import type { Row } from './rows'
+import type { LogKey } from './logId'
+import { buildLogId } from './logId'
+import type { LogStatus } from './logStatus'
+import type { Row } from './row'
 import type { Tab } from './tabs'
-import { parseTab } from './tabs'
 
-export const LOG_STATUSES = ['SUCCESS', 'ERROR', 'QUEUED'] as const
-export type LogStatus = (typeof LOG_STATUSES)[number]
-
-export const isLogStatus = (v: unknown): v is LogStatus =>
-  typeof v === 'string' && (LOG_STATUSES as readonly string[]).includes(v)
+export type { LogStatus } from './logStatus'
+export { LOG_STATUSES, isLogStatus } from './logStatus'
+export type { LogKey } from './logId'
+export {
+  buildLogId,
+  parseLogId,
+  validateEntityId,
+  validateMarketplace,
+} from './logId'
 
 /** How many attempts a log keeps; older ones are dropped first. */
 export const HISTORY_LIMIT = 20
@@ -95,60 +101,6 @@ export interface Outcome {
   changedAt?: string | null
   /** The export gave up after this many attempts at a transient failure. */
   retriesExhausted?: number | null
-}
-
-const MARKETPLACE_RE = /^[a-z0-9][a-z0-9-]{0,39}$/
-const ENTITY_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
-
-export function validateMarketplace(value: string): string {
-  if (!MARKETPLACE_RE.test(value)) {
-    throw invalidArgument(
-      `Invalid marketplace "${value}": use 1-40 lowercase letters, digits or "-".`
-    )
-  }
-
-  return value
-}
-
-export function validateEntityId(value: string): string {
-  if (!ENTITY_RE.test(value)) {
-    throw invalidArgument(
-      `Invalid entity id "${value}": use 1-64 letters, digits, ".", "_" or "-".`
-    )
-  }
-
-  return value
-}
-
-/** `PRODUCTS:mercadolivre:1234` — stable, readable, one per (tab, marketplace, entity). */
-export function buildLogId(tab: Tab, marketplace: string, entityId: string) {
-  return `${tab}:${validateMarketplace(marketplace)}:${validateEntityId(
-    entityId
-  )}`
-}
-
-export interface LogKey {
-  tab: Tab
-  marketplace: string
-  entityId: string
-}
-
-export function parseLogId(id: string): LogKey {
-  const parts = typeof id === 'string' ? id.split(':') : []
-
-  if (parts.length !== 3) {
-    throw invalidArgument(
-      `Invalid log id "${String(id)}": expected TAB:marketplace:entityId.`
-    )
-  }
-
-  const [tab, marketplace, entityId] = parts
-
-  return {
-    tab: parseTab(tab),
-    marketplace: validateMarketplace(marketplace),
-    entityId: validateEntityId(entityId),
-  }
 }
 
 export const truncate = (text: string, max = MAX_TEXT) =>
@@ -244,22 +196,33 @@ export function recordOutcome(
   }
 }
 
-/** Only failed logs can be reprocessed; a log already queued stays as it is. */
+/** The one rule of reprocessing: only logs with errors can be reprocessed. */
+export const canReprocess = (log: { status: LogStatus }) =>
+  log.status === 'ERROR'
+
+/** A log that cannot be reprocessed, named with its state. */
+export const notReprocessable = (log: { id: string; status: LogStatus }) =>
+  new DomainError(
+    'INVALID_TRANSITION',
+    `Log ${log.id} is ${log.status}: only logs with errors can be reprocessed.`,
+    'NOT_REPROCESSABLE'
+  )
+
+/** Queues a failed log for a reprocess job; a log already queued stays as it is. */
 export function markQueued(
   log: IntegrationLog,
   jobId: string,
   at: string
 ): IntegrationLog {
   if (log.status === 'QUEUED') return log
-  if (log.status !== 'ERROR') {
-    throw new DomainError(
-      'INVALID_TRANSITION',
-      `Log ${log.id} is ${log.status}: only logs with errors can be reprocessed.`
-    )
-  }
+  if (!canReprocess(log)) throw notReprocessable(log)
 
   return { ...log, status: 'QUEUED', jobId, queuedAt: at }
 }
+
+/** Whether this reprocess job is still the one the log waits for (not a duplicate, not superseded). */
+export const awaitsJob = (log: IntegrationLog | null, jobId: string) =>
+  log != null && log.status === 'QUEUED' && log.jobId === jobId
 
 /**
  * Applies a reprocess job's outcome. Returns null when the job is no longer
@@ -272,7 +235,7 @@ export function completeJob(
   outcome: Outcome,
   payload: unknown = log.payload
 ): IntegrationLog | null {
-  if (log.status !== 'QUEUED' || log.jobId !== jobId) return null
+  if (!awaitsJob(log, jobId)) return null
 
   return recordOutcome(
     log,

@@ -1,3 +1,4 @@
+import { parseStrictInstant } from './dates'
 import type { FieldError } from './errors'
 
 /**
@@ -14,43 +15,23 @@ export const PARTNER_DATE_WINDOW = {
 
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
-
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/
-
-const daysIn = (year: number, month: number) =>
-  month === 2
-    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-      ? 29
-      : 28
-    : [4, 6, 9, 11].includes(month)
-    ? 30
-    : 31
+/** Time zones on Earth are at most 14 hours from UTC. */
+const MAX_ZONE_HOURS = 14
 
 /**
  * An ISO 8601 date-time with a time zone (`2026-11-24T10:00:00Z`,
  * `2026-11-24T07:00:00-03:00`) naming a real calendar instant, as epoch ms;
- * null for anything else. Unlike Date.parse it never rolls 30 February over
- * into March, and it refuses dates without a zone (their instant is unknown)
- * and expanded years (`+275760-…`).
+ * null for anything else: the one strict parser (dates.ts) for a date-time
+ * (never a date alone, whose instant is unknown), in a real time zone.
  */
 export function strictInstant(value: unknown): number | null {
-  if (typeof value !== 'string') return null
-  const m = DATE_TIME.exec(value)
+  const instant = parseStrictInstant(value)
 
-  if (!m) return null
-  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number)
-  const second = m[6] ? Number(m[6]) : 0
-  const zoneHours = m[9] ? Number(m[9]) : 0
-  const zoneMinutes = m[10] ? Number(m[10]) : 0
-
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month))
+  if (!instant) return null
+  if (Math.floor(Math.abs(instant.offsetMinutes) / 60) > MAX_ZONE_HOURS)
     return null
-  if (hour > 23 || minute > 59 || second > 59) return null
-  if (zoneHours > 14 || zoneMinutes > 59) return null
-  const t = Date.parse(value)
 
-  return Number.isNaN(t) ? null : t
+  return instant.ms
 }
 
 /**

@@ -8,36 +8,13 @@ import {
   orderKey,
   statusFilter,
 } from './layout'
-import type { IntegrationLog, LogStatus, LogSummary } from './log'
-import { buildLogId } from './log'
+import type { IntegrationLog, LogSummary } from './log'
+import { buildLogId } from './logId'
+import type { LogStatus } from './logStatus'
+import type { Row } from './row'
 import type { Tab } from './tabs'
 
-/**
- * A table row, encoded in an index entry's path so that one prefix listing
- * returns whole rows (no document reads per page):
- *
- *   {order}~{marketplace}~{entityId}~{flags}~{attempts}~{latency}~{cause}~{message}
- *
- * order    inverted epoch ms of the version (newest first), 13 digits
- * flags    status letter (S, E, Q) + "a" when the latency was abnormal
- * attempts base 36; latency: base 36 ms or empty; cause: 8 hex or empty
- * message  the first MESSAGE_BYTES bytes of the message, base64url
- *
- * Marketplace ids ([a-z0-9-]) and entity ids ([A-Za-z0-9._-]) never hold "~".
- * A tombstone is the entry's path + "~x": it sorts right after its entry, so
- * a reader drops the pair without reading anything else.
- */
-export interface Row {
-  order: string
-  marketplace: string
-  entityId: string
-  status: LogStatus
-  abnormal: boolean
-  attempts: number
-  latencyMs: number | null
-  cause: string | null
-  message: string
-}
+export type { Row } from './row'
 
 export const TOMBSTONE = '~x'
 export const MESSAGE_BYTES = 96

@@ -2,6 +2,7 @@ import {
   inventoryPayload,
   isAbnormal,
   isTrackingRegression,
+  lastAcceptedQuantity,
   productPayload,
   shouldExportStock,
   tabsForCatalogChange,
@@ -24,6 +25,19 @@ describe('inventory: stock-only changes and the 5-unit rule (inventory-interface
 
   it('exports when nothing was exported before', () => {
     expect(shouldExportStock(null, 60)).toBe(true)
+  })
+
+  it('reads the balance a marketplace last accepted from its log, unknown when it is not a balance', () => {
+    expect(lastAcceptedQuantity({ lastAccepted: { quantity: 16 } })).toBe(16)
+    expect(lastAcceptedQuantity({ lastAccepted: { quantity: 0 } })).toBe(0)
+    expect(lastAcceptedQuantity({ lastAccepted: null })).toBeNull()
+    expect(lastAcceptedQuantity(null)).toBeNull()
+    expect(
+      lastAcceptedQuantity({ lastAccepted: { quantity: '16' } })
+    ).toBeNull()
+    expect(
+      lastAcceptedQuantity({ lastAccepted: { status: 'invoiced' } })
+    ).toBeNull()
   })
 
   it('tells stock-only changes from product changes', () => {

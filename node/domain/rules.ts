@@ -1,9 +1,16 @@
 import type {
-  CatalogSku,
   InventoryBalance,
   OmsOrder,
   BroadcasterNotification,
 } from './vtex'
+import { invoicedPackage } from './vtex'
+import type { TrackingPayload, TrackingStatus } from './trackingPayload'
+import { TRACKING_STATUSES } from './trackingPayload'
+
+export type { ProductPayload } from './product'
+export { channelProductOf, productPayload, productPayloadOf } from './product'
+export type { TrackingPayload, TrackingStatus } from './trackingPayload'
+export { TRACKING_STATUSES } from './trackingPayload'
 
 /** Stock-only changes are exported when the balance before or after is at most this. */
 export const STOCK_THRESHOLD = 5
@@ -47,6 +54,23 @@ export function shouldExportStock(
   return before <= threshold || after <= threshold
 }
 
+/**
+ * The balance a marketplace last accepted for a stock log (`lastAccepted` of
+ * an INVENTORY log is an InventoryPayload); null when unknown.
+ */
+export function lastAcceptedQuantity(
+  log: { lastAccepted: unknown } | null | undefined
+): number | null {
+  const accepted = log?.lastAccepted
+
+  if (!accepted || typeof accepted !== 'object') return null
+  const { quantity } = accepted as Record<string, unknown>
+
+  return typeof quantity === 'number' && Number.isFinite(quantity)
+    ? quantity
+    : null
+}
+
 /** Reached the marketplace more than an hour after the change in VTEX. */
 export function isAbnormal(
   changedAt: string | null | undefined,
@@ -59,33 +83,6 @@ export function isAbnormal(
 }
 
 // ---------------------------------------------------------------- payloads
-
-export interface ProductPayload {
-  skuId: string
-  productId: string
-  name: string
-  ean: string | null
-  refId: string | null
-  brand: string | null
-  imageUrl: string | null
-  active: boolean
-}
-
-export function productPayload(sku: CatalogSku): ProductPayload {
-  return {
-    skuId: String(sku.Id),
-    productId: String(sku.ProductId),
-    name: (
-      sku.NameComplete ??
-      [sku.ProductName, sku.SkuName].filter(Boolean).join(' ')
-    ).trim(),
-    ean: sku.AlternateIds?.Ean || null,
-    refId: sku.AlternateIds?.RefId || sku.ProductRefId || null,
-    brand: sku.BrandName || null,
-    imageUrl: sku.ImageUrl || null,
-    active: sku.IsActive !== false,
-  }
-}
 
 export interface InventoryPayload {
   quantity: number
@@ -109,19 +106,6 @@ export function inventoryPayload(
 
 // ---------------------------------------------------------------- tracking
 
-/** Statuses the bridge sends, in workflow order. VTEX's workflow ends at invoiced. */
-export const TRACKING_STATUSES = [
-  'payment-approved',
-  'handling',
-  'invoiced',
-  // Beyond Invoiced: only from the carrier or a logistics partner (carrier.ts).
-  'handed-to-carrier',
-  'in-transit',
-  'delivered',
-  'canceled',
-] as const
-export type TrackingStatus = (typeof TRACKING_STATUSES)[number]
-
 const FROM_VTEX: Record<string, TrackingStatus> = {
   'payment-approved': 'payment-approved',
   'ready-for-handling': 'handling',
@@ -129,30 +113,6 @@ const FROM_VTEX: Record<string, TrackingStatus> = {
   handling: 'handling',
   invoiced: 'invoiced',
   canceled: 'canceled',
-}
-
-export interface TrackingPayload {
-  status: TrackingStatus
-  invoice?: {
-    number: string
-    key: string | null
-    value: number
-    issuanceDate: string
-    url: string | null
-  }
-  tracking?: {
-    number: string | null
-    url: string | null
-    courier: string | null
-  }
-  /** Carrier events, oldest first (statuses beyond Invoiced). */
-  events?: Array<{
-    status: string
-    date: string
-    city: string
-    state: string
-    description: string
-  }>
 }
 
 /** Statuses only the carrier or a partner can report. */
@@ -180,13 +140,9 @@ export function trackingUpdate(order: OmsOrder): TrackingDecision {
       skip: `Order status "${order.status}" is not sent to marketplaces`,
     }
   if (status !== 'invoiced') return { send: { status } }
-  const packages = (order.packageAttachment?.packages ?? []).filter(
-    (p) => (p.type ?? 'Output') === 'Output'
-  )
+  const pkg = invoicedPackage(order)
 
-  const pkg = packages[packages.length - 1]
-
-  if (!pkg || !pkg.invoiceNumber) {
+  if (!pkg?.invoiceNumber) {
     return {
       invalid: `Order ${order.orderId} is invoiced but OMS has no invoice for it`,
     }

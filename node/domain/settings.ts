@@ -218,6 +218,13 @@ export const trackingRejected = (said: string | null) =>
     ] as FieldError[]
   )
 
-/** Marketplaces that receive a tab. */
+/** Marketplaces that receive a tab's changes (the one rule of which marketplace gets what tab). */
 export const enabledFor = (settings: BridgeSettings, tab: Tab) =>
   settings.marketplaces.filter((m) => m.tabs[tab])
+
+/** The marketplace a log of this tab goes to, if it is configured and receives the tab. */
+export const configuredFor = (
+  settings: BridgeSettings,
+  tab: Tab,
+  marketplaceId: string
+) => enabledFor(settings, tab).find((m) => m.id === marketplaceId) ?? null

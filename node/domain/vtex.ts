@@ -90,7 +90,14 @@ export interface OrderStatusEvent {
   domain?: string
 }
 
-/** The order's latest outgoing package that has an invoice (null when none). */
+/**
+ * The order's invoice, the one rule for it (tracking updates, carrier watch,
+ * VTEX Tracking): its latest package of type Output that has an invoice
+ * number; null when none. In OMS's Orders API every package is an invoice
+ * (`type` Output: the sale's invoice; Input: a return's), identified by its
+ * `invoiceNumber` — the key of OMS's invoice routes — so an Input package is
+ * never the sale's, and a package without a number cannot be told to anyone.
+ */
 export function invoicedPackage(order: OmsOrder): OmsPackage | null {
   const packages = (order.packageAttachment?.packages ?? []).filter(
     (p) => (p.type ?? 'Output') === 'Output' && p.invoiceNumber

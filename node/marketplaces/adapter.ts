@@ -14,7 +14,7 @@
  * platform, with a transport that answers as the marketplace documents.
  */
 import type { FieldError } from '../domain/errors'
-import type { TrackingPayload } from '../domain/rules'
+import type { TrackingPayload } from '../domain/trackingPayload'
 
 // ------------------------------------------------------------ what to do
 
@@ -236,7 +236,9 @@ export interface SettingsSection<C> {
    */
   parse(
     raw: Record<string, unknown>,
-    path: string
+    path: string,
+    /** `saving`: the settings page's bounds apply (settings saved before a bound existed still load). */
+    options?: { saving?: boolean }
   ): { config: C } | { errors: FieldError[] }
   /** What the admin may read: never a secret (only whether it is set). */
   present(config: C): Record<string, unknown>
@@ -258,4 +260,10 @@ export interface MarketplaceAdapter<C = unknown> {
   ): Promise<AdapterResult>
   /** Learns the final answer of a PENDING outcome (e.g. an Amazon submission's issues). */
   followUp?(ref: string, context: AdapterContext<C>): Promise<AdapterResult>
+  /**
+   * The outcome in English for the log's message (CSV, search, error
+   * groups); the admin shows `reason` translated. Default: the marketplace's
+   * name, the reason and the business message (domain/export/outcome.ts).
+   */
+  describe?(outcome: AdapterOutcome, marketplaceName: string): string
 }

@@ -1,6 +1,5 @@
 import type { ErrorGroup } from '../domain/counts'
 import { countPlan, topCauses } from '../domain/counts'
-import { DomainError } from '../domain/errors'
 import { docPath } from '../domain/layout'
 import type { LogFilter } from '../domain/listPlan'
 import { planListing } from '../domain/listPlan'
@@ -291,6 +290,3 @@ export class LogStore {
     return importLogs(this.kv, this.counts, tab, logs, chunk)
   }
 }
-
-export const notFound = (id: string) =>
-  new DomainError('NOT_FOUND', `Log ${id} was not found.`)

@@ -9,17 +9,22 @@ import {
 } from '../domain/delivery'
 import type { IntegrationLog, LogKey, Outcome } from '../domain/log'
 import {
+  awaitsJob,
   buildLogId,
+  canReprocess,
   completeJob,
   markQueued,
+  notReprocessable,
   parseLogId,
   recordOutcome,
 } from '../domain/log'
+import { logNotFound, parseLogIds } from '../domain/logId'
 import type { Job } from '../domain/queue'
+import type { RetryDelays } from '../domain/export/retry'
+import { DEFAULT_DELAYS, retryPlan } from '../domain/export/retry'
 import { markRetrying } from '../domain/retrying'
 import {
   JobBusy,
-  backoffMs,
   claim,
   claimLeftMs,
   claimRefusal,
@@ -30,18 +35,19 @@ import {
   newJob,
   scheduleRetry,
 } from '../domain/queue'
-import type { InventoryPayload, TrackingPayload } from '../domain/rules'
+import type { TrackingPayload } from '../domain/rules'
 import {
   inventoryPayload,
   isBeyondInvoiced,
   isTrackingRegression,
+  lastAcceptedQuantity,
   productPayload,
   shouldExportStock,
   tabsForCatalogChange,
   trackingUpdate,
 } from '../domain/rules'
 import type { BridgeSettings } from '../domain/settings'
-import { enabledFor } from '../domain/settings'
+import { configuredFor, enabledFor } from '../domain/settings'
 import type { Tab } from '../domain/tabs'
 import type { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
 import type {
@@ -54,7 +60,6 @@ import { timerScheduler } from './connector'
 import type { JobStore } from './jobStore'
 import { LeaseKeeper } from './lease'
 import type { LogStore } from './logStore'
-import { notFound } from './logStore'
 import type { StoredFile } from './storage'
 import { sleep } from './retry'
 import { isPreconditionFailed } from './storage'
@@ -64,14 +69,6 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() }
-
-export interface RetryDelays {
-  baseMs: number
-  capMs: number
-}
-
-/** 1 s doubling to 20 s: ten tries span at least 55 s (see backoffMs). */
-export const DEFAULT_DELAYS: RetryDelays = { baseMs: 1000, capMs: 20_000 }
 
 export type JobResult =
   | 'done'
@@ -104,7 +101,6 @@ export interface QueueDeps {
   >
 }
 
-const MAX_IDS = 100
 const SWEEP_BATCH = 25
 
 const newJobId = () =>
@@ -252,21 +248,15 @@ export class BridgeQueue {
 
   /** Queues the given error logs. Validates every id before changing anything. */
   async reprocess(ids: string[]): Promise<IntegrationLog[]> {
-    if (ids.length === 0 || ids.length > MAX_IDS) {
-      throw new DomainError(
-        'INVALID_ARGUMENT',
-        `Pass from 1 to ${MAX_IDS} log ids to reprocess.`
-      )
-    }
-
-    const keys = ids.map(parseLogId)
+    const keys = parseLogIds(ids, 'reprocess')
     const current = await Promise.all(
       keys.map((k) => this.deps.logs.getByKey(k))
     )
 
     current.forEach((log, i) => {
-      if (!log) throw notFound(ids[i])
-      markQueued(log, 'validation', '') // throws for logs that are not errors
+      if (!log) throw logNotFound(ids[i])
+      if (log.status !== 'QUEUED' && !canReprocess(log))
+        throw notReprocessable(log)
     })
 
     const queued: IntegrationLog[] = []
@@ -294,7 +284,7 @@ export class BridgeQueue {
     const seen: { log: IntegrationLog | null } = { log: null }
     const log = await this.deps.logs.update(key, (cur) => {
       seen.log = cur
-      if (!cur || cur.status !== 'ERROR') return null
+      if (!cur || !canReprocess(cur)) return null
 
       return markQueued(cur, jobId, now)
     })
@@ -415,10 +405,7 @@ export class BridgeQueue {
     const logFile = await this.deps.logs.getFile(key)
     const log = logFile?.data ?? null
 
-    if (
-      job.kind === 'REPROCESS' &&
-      (!log || log.status !== 'QUEUED' || log.jobId !== job.id)
-    ) {
+    if (job.kind === 'REPROCESS' && !awaitsJob(log, job.id)) {
       return this.finish(job, 'superseded')
     }
 
@@ -446,8 +433,10 @@ export class BridgeQueue {
       return this.finish(job, 'done')
     }
 
-    const marketplace = this.deps.settings.marketplaces.find(
-      (m) => m.id === key.marketplace && m.tabs[key.tab]
+    const marketplace = configuredFor(
+      this.deps.settings,
+      key.tab,
+      key.marketplace
     )
 
     if (!marketplace) {
@@ -497,19 +486,15 @@ export class BridgeQueue {
       trigger
     )
 
-    const tries = job.tries + 1
+    const plan = retryPlan(
+      job,
+      verdict.kind === 'transient' ? verdict : null,
+      this.deps.settings.maxRetries,
+      this.delays
+    )
 
-    if (
-      verdict.kind === 'transient' &&
-      job.kind === 'EXPORT' &&
-      tries < this.deps.settings.maxRetries
-    ) {
-      const delay = Math.max(
-        verdict.retryAfterMs ?? 0,
-        backoffMs(job.tries, this.delays.baseMs, this.delays.capMs)
-      )
-
-      const next = scheduleRetry(job, now, delay, outcome.message)
+    if (plan.kind === 'retry') {
+      const next = scheduleRetry(job, now, plan.delayMs, outcome.message)
 
       await this.releaseLease(job.id)
       await this.deps.jobs.save(next)
@@ -520,8 +505,8 @@ export class BridgeQueue {
           key,
           prepared.payload,
           {
-            attempt: tries,
-            maxAttempts: this.deps.settings.maxRetries,
+            attempt: plan.attempt,
+            maxAttempts: plan.maxAttempts,
             nextAttemptAt: next.notBefore,
             lastError: outcome.message,
           },
@@ -529,7 +514,7 @@ export class BridgeQueue {
           outcome.origin
         )
       )
-      this.scheduler.later(delay, () => {
+      this.scheduler.later(plan.delayMs, () => {
         this.send(job.id).catch(() => undefined)
       })
 
@@ -537,10 +522,9 @@ export class BridgeQueue {
     }
 
     // Gave up: the attempts are data, the admin says it in its language.
-    const final: Outcome =
-      verdict.kind === 'transient' && job.kind === 'EXPORT'
-        ? { ...outcome, retriesExhausted: tries }
-        : outcome
+    const final: Outcome = plan.retriesExhausted
+      ? { ...outcome, retriesExhausted: plan.retriesExhausted }
+      : outcome
 
     await this.record(job, key, prepared.payload, final, logFile)
 
@@ -583,8 +567,7 @@ export class BridgeQueue {
           invalid: `SKU ${key.entityId} has no inventory in VTEX logistics.`,
         }
       const payload = inventoryPayload(inventory)
-      const before =
-        (log?.lastAccepted as InventoryPayload | null)?.quantity ?? null
+      const before = lastAcceptedQuantity(log)
 
       if (
         exporting &&
