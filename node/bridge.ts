@@ -14,6 +14,7 @@ import {
 import { TABS } from './domain/tabs'
 import type { BridgeSettings } from './domain/settings'
 import type { Clients } from './clients'
+import type { LogisticsSetup } from './domain/channels/payloads'
 import type { JobDispatcher, VtexSource } from './services/connector'
 import { BulkRunner } from './services/bulk'
 import { csvExports } from './csvExports'
@@ -205,11 +206,39 @@ function eventDispatcher(clients: Clients): JobDispatcher {
   }
 }
 
+/** Docks and warehouses change rarely and every stock export reads them: kept 60 s per account. */
+const LOGISTICS_TTL_MS = 60_000
+const logisticsCache = new Map<
+  string,
+  { at: number; value: Promise<LogisticsSetup | null> }
+>()
+
+function logisticsSetup(clients: Clients): Promise<LogisticsSetup | null> {
+  const { account, workspace } = clients.ioContext
+  const key = `${account}/${workspace}`
+  const hit = logisticsCache.get(key)
+
+  if (hit && Date.now() - hit.at < LOGISTICS_TTL_MS) return hit.value
+  const value = Promise.all([
+    clients.logisticsConfig.docks(),
+    clients.logisticsConfig.warehouses(),
+  ]).then(([docks, warehouses]) =>
+    docks && warehouses ? { docks, warehouses } : null
+  )
+
+  logisticsCache.set(key, { at: Date.now(), value })
+  value.catch(() => logisticsCache.delete(key))
+
+  return value
+}
+
 function vtexSource(clients: Clients): VtexSource {
   return {
     sku: (id) => clients.skuCatalog.sku(id),
     inventory: (id) => clients.logistics.inventory(id),
     order: (id) => clients.oms.order(id),
+    logistics: () => logisticsSetup(clients),
+    price: (id, table) => clients.pricing.computed(id, table),
   }
 }
 

@@ -2,6 +2,7 @@ import type { ErrorOrigin, Outcome } from './log'
 import { retryAfterMs } from './queue'
 import type { MarketplaceConfig } from './settings'
 import type { Tab } from './tabs'
+import { orderRefOf } from './trackingPayload'
 
 /**
  * The generic HTTP/JSON connector contract (docs/connector.md): one PUT per
@@ -26,17 +27,22 @@ export interface DeliveryItem {
   payload: unknown
 }
 
+/**
+ * The contract's request for an entity. An order is addressed by the id the
+ * marketplace knows it by (its own order id; VTEX's when OMS has none).
+ */
 export function deliveryRequest(
   item: DeliveryItem,
   marketplace: MarketplaceConfig
 ): DeliveryRequest {
-  const suffix = item.tab === 'TRACKING' ? '/tracking' : ''
+  const tracking = item.tab === 'TRACKING'
+  const id = tracking ? orderRefOf(item.payload, item.entityId) : item.entityId
 
   return {
     method: 'PUT',
-    url: `${marketplace.baseUrl}/${ROUTE[item.tab]}/${encodeURIComponent(
-      item.entityId
-    )}${suffix}`,
+    url: `${marketplace.baseUrl}/${ROUTE[item.tab]}/${encodeURIComponent(id)}${
+      tracking ? '/tracking' : ''
+    }`,
     body: JSON.stringify(item.payload ?? {}),
   }
 }

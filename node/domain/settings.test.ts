@@ -48,6 +48,11 @@ describe('app settings', () => {
           baseUrl: 'https://amazon.example/api',
           token: 's3cret',
           tabs: { PRODUCTS: true, INVENTORY: false, TRACKING: true },
+          // Saved before channels: none (no order traffic, every SKU as before).
+          affiliateId: null,
+          salesChannel: null,
+          priceTable: null,
+          currency: null,
         },
       ],
     })

@@ -16,6 +16,14 @@ export interface MarketplaceConfig {
   /** Secret sent as a bearer token. Never returned by the API, never logged. */
   token: string | null
   tabs: Record<Tab, boolean>
+  /** VTEX affiliate code of the marketplace (`MLB`); null until set (no order traffic). */
+  affiliateId?: string | null
+  /** Trade policy (sales channel) id (`"2"`); null until set. */
+  salesChannel?: string | null
+  /** Price table, when not the trade policy's own. */
+  priceTable?: string | null
+  /** The trade policy's currency, saved with it. */
+  currency?: string | null
 }
 
 export type Raw = Record<string, unknown>
@@ -209,5 +217,13 @@ export function parseMarketplace(
       INVENTORY: bool(raw.inventory, true),
       TRACKING: bool(raw.tracking, true),
     },
+    affiliateId: f.text(raw.affiliateId, `${where}.affiliateId`, 40),
+    salesChannel: f.text(
+      raw.salesChannel == null ? raw.salesChannel : String(raw.salesChannel),
+      `${where}.salesChannel`,
+      40
+    ),
+    priceTable: f.text(raw.priceTable, `${where}.priceTable`, 40),
+    currency: f.text(raw.currency, `${where}.currency`, 3),
   }
 }

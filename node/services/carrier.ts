@@ -30,8 +30,10 @@ import {
 import type { IntegrationLog, LogKey, Outcome } from '../domain/log'
 import { recordOutcome } from '../domain/log'
 import type { TrackingPayload } from '../domain/rules'
-import type { BridgeSettings } from '../domain/settings'
-import { enabledFor } from '../domain/settings'
+import type { BridgeSettings, MarketplaceConfig } from '../domain/settings'
+import { configuredFor } from '../domain/settings'
+import { orderTarget } from '../domain/channels/orderTarget'
+import { trackingForMarketplace } from '../domain/channels/payloads'
 import type { OmsOrder } from '../domain/vtex'
 import { invoicedPackage } from '../domain/vtex'
 import type { MarketplaceGateway } from './connector'
@@ -373,6 +375,8 @@ export class CarrierTracker {
     }))
 
     const last = all[all.length - 1]
+    // Only the marketplace the order was sold on hears of it (none for the store's own site).
+    const targets = await this.marketplacesOf(watch.orderId)
 
     try {
       assertAddressableInvoice(watch.invoiceNumber)
@@ -387,7 +391,7 @@ export class CarrierTracker {
       }
 
       await this.log(OMS_LOG, watch.orderId, { events: all }, outcome, timeline)
-      for (const m of enabledFor(this.deps.settings, 'TRACKING')) {
+      for (const { marketplace: m } of targets) {
         await this.log(m.id, watch.orderId, null, outcome, timeline)
       }
 
@@ -418,7 +422,7 @@ export class CarrierTracker {
     )
 
     // Marketplaces: the new status with the events.
-    for (const m of enabledFor(this.deps.settings, 'TRACKING')) {
+    for (const { marketplace: m, marketplaceOrderId } of targets) {
       const key: LogKey = {
         tab: 'TRACKING',
         marketplace: m.id,
@@ -427,7 +431,12 @@ export class CarrierTracker {
 
       const file = await this.deps.logs.getFile(key)
       const base = (file?.data.payload ?? null) as TrackingPayload | null
-      const payload = marketplacePayload(base, all, watch)
+      const payload = trackingForMarketplace(
+        marketplacePayload(base, all, watch),
+        watch.orderId,
+        marketplaceOrderId
+      )
+
       const request = deliveryRequest(
         { tab: 'TRACKING', entityId: watch.orderId, payload },
         m
@@ -452,6 +461,30 @@ export class CarrierTracker {
     }
 
     return { ...watch, invoicePatched }
+  }
+
+  /**
+   * The marketplace an order's carrier and partner news go to: the one it
+   * was sold on (orderTarget over the OMS order), if it receives Tracking.
+   */
+  private async marketplacesOf(
+    orderId: string
+  ): Promise<
+    Array<{ marketplace: MarketplaceConfig; marketplaceOrderId: string | null }>
+  > {
+    const order = await this.deps.oms.order(orderId)
+    const target = order ? orderTarget(order, this.deps.settings) : null
+
+    if (!target || 'reason' in target) return []
+    const marketplace = configuredFor(
+      this.deps.settings,
+      'TRACKING',
+      target.marketplaceId
+    )
+
+    return marketplace
+      ? [{ marketplace, marketplaceOrderId: target.marketplaceOrderId }]
+      : []
   }
 
   /** OMS: the invoice's tracking data once (Message Center's trackingURL), then the status. */
@@ -603,10 +636,17 @@ export class CarrierTracker {
 
     return this.deps.logs.update(
       key,
-      (cur) => ({
-        ...recordOutcome(cur, key, payload ?? cur?.payload ?? null, learned),
-        timeline: appendTimeline(cur?.timeline, timeline),
-      }),
+      (cur) => {
+        const ids = payload as { marketplaceOrderId?: string | null } | null
+
+        return {
+          ...recordOutcome(cur, key, payload ?? cur?.payload ?? null, learned),
+          timeline: appendTimeline(cur?.timeline, timeline),
+          ...(ids?.marketplaceOrderId !== undefined
+            ? { marketplaceOrderId: ids.marketplaceOrderId }
+            : {}),
+        }
+      },
       known
     )
   }

@@ -1,4 +1,13 @@
 import { appendTimeline } from '../domain/carrier'
+import { orderTarget } from '../domain/channels/orderTarget'
+import { priceTableOf } from '../domain/channels/channel'
+import {
+  productForChannel,
+  sellsSku,
+  stockForChannel,
+  trackingForMarketplace,
+} from '../domain/channels/payloads'
+import { channelOf } from '../domain/channels/settingsChannel'
 import { DomainError } from '../domain/errors'
 import {
   classify,
@@ -37,18 +46,14 @@ import {
 } from '../domain/queue'
 import type { TrackingPayload } from '../domain/rules'
 import {
-  inventoryPayload,
   isBeyondInvoiced,
   isTrackingRegression,
   lastAcceptedQuantity,
-  productPayload,
   shouldExportStock,
-  tabsForCatalogChange,
   trackingUpdate,
 } from '../domain/rules'
-import type { BridgeSettings } from '../domain/settings'
-import { configuredFor, enabledFor } from '../domain/settings'
-import type { Tab } from '../domain/tabs'
+import type { BridgeSettings, MarketplaceConfig } from '../domain/settings'
+import { configuredFor } from '../domain/settings'
 import type { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
 import type {
   JobDispatcher,
@@ -57,6 +62,8 @@ import type {
   VtexSource,
 } from './connector'
 import { timerScheduler } from './connector'
+import type { IntakeTarget } from './channelIntake'
+import { catalogIntake, orderIntake } from './channelIntake'
 import type { JobStore } from './jobStore'
 import { LeaseKeeper } from './lease'
 import type { LogStore } from './logStore'
@@ -137,7 +144,10 @@ export class BridgeQueue {
 
   // ------------------------------------------------------------ sources
 
-  /** A catalog notification from vtex.broadcaster: one export job per tab and marketplace. */
+  /**
+   * A catalog notification from vtex.broadcaster: one export job per tab and
+   * marketplace whose trade policy sells the SKU (or that must deactivate it).
+   */
   async onCatalogChange(n: BroadcasterNotification): Promise<JobResult[]> {
     const skuId = String(n.IdSku ?? '')
 
@@ -147,18 +157,22 @@ export class BridgeQueue {
         `Notification without a valid IdSku: ${JSON.stringify(n)}`
       )
     const changedAt = this.changeTime(n.DateModified)
-    const tabs = tabsForCatalogChange(n)
-    const [products, inventory] = await Promise.all([
-      tabs.products ? this.enqueue('PRODUCTS', skuId, changedAt, false) : [],
-      tabs.inventory
-        ? this.enqueue('INVENTORY', skuId, changedAt, tabs.stockOnly)
-        : [],
-    ])
+    const targets = await catalogIntake(n, skuId, {
+      settings: this.deps.settings,
+      source: this.deps.source,
+      listedOn: async (id) =>
+        (await this.deps.logs.lookup('PRODUCTS', id))
+          .filter((l) => l.status === 'SUCCESS')
+          .map((l) => l.marketplace),
+    })
 
-    return [...products, ...inventory]
+    return this.enqueue(skuId, changedAt, targets)
   }
 
-  /** An order status change from vtex.orders-broadcast: one tracking job per marketplace. */
+  /**
+   * An order status change from vtex.orders-broadcast: one tracking job, for
+   * the marketplace the order was sold on (none for the store's own site).
+   */
   async onOrderStatus(e: OrderStatusEvent): Promise<JobResult[]> {
     if (
       !e ||
@@ -172,10 +186,9 @@ export class BridgeQueue {
     }
 
     return this.enqueue(
-      'TRACKING',
       e.orderId,
       this.changeTime(e.currentChangeDate),
-      false
+      await orderIntake(e.orderId, this.deps)
     )
   }
 
@@ -186,21 +199,20 @@ export class BridgeQueue {
   }
 
   /**
-   * One job per marketplace enabled for the tab. The source event is the
+   * One job per target (tab and marketplace). The source event is the
    * job's first delivery: the job is written already claimed by this handler
    * and runs at once (no second event for the common case); retries and
    * recoveries travel as the app's own job events. The same notification
    * delivered twice maps to the same job id, so it is queued once.
    */
   private async enqueue(
-    tab: Tab,
     entityId: string,
     changedAt: string,
-    stockOnly: boolean
+    targets: readonly IntakeTarget[]
   ): Promise<JobResult[]> {
     const settled = await Promise.allSettled(
-      enabledFor(this.deps.settings, tab).map(async (marketplace) => {
-        const logId = buildLogId(tab, marketplace.id, entityId)
+      targets.map(async ({ tab, marketplaceId, stockOnly }) => {
+        const logId = buildLogId(tab, marketplaceId, entityId)
         const now = this.clock.now()
         const job = claim(
           newJob(
@@ -450,7 +462,7 @@ export class BridgeQueue {
       return this.finish(job, 'done')
     }
 
-    const prepared = await this.prepare(job, key, log)
+    const prepared = await this.prepare(job, key, log, marketplace)
 
     if ('skip' in prepared && job.kind === 'EXPORT') {
       return this.finish(job, 'skipped')
@@ -539,13 +551,16 @@ export class BridgeQueue {
   private async prepare(
     job: Job,
     key: LogKey,
-    log: IntegrationLog | null
+    log: IntegrationLog | null,
+    marketplace: MarketplaceConfig
   ): Promise<Prepared> {
     const exporting = job.kind === 'EXPORT'
     const unchanged = (payload: unknown) =>
       exporting && log?.status === 'SUCCESS' && same(log.lastAccepted, payload)
 
     const { source } = this.deps
+    const channel = channelOf(marketplace)
+    const tradePolicy = channel.salesChannel
 
     if (key.tab === 'PRODUCTS') {
       const sku = await source.sku(key.entityId)
@@ -554,19 +569,39 @@ export class BridgeQueue {
         return {
           invalid: `SKU ${key.entityId} was not found in the VTEX catalog.`,
         }
-      const payload = productPayload(sku)
+      // Price of the marketplace's trade policy (none to read outside it).
+      const price =
+        tradePolicy && sellsSku(sku, channel)
+          ? await source.price(key.entityId, priceTableOf(channel))
+          : null
+
+      const { payload } = productForChannel(sku, channel, price)
 
       return unchanged(payload) ? { skip: 'unchanged' } : { payload }
     }
 
     if (key.tab === 'INVENTORY') {
-      const inventory = await source.inventory(key.entityId)
+      const [inventory, setup, sku] = await Promise.all([
+        source.inventory(key.entityId),
+        tradePolicy ? source.logistics() : null,
+        // A reprocess checks the SKU is still sold there (the intake did for exports).
+        tradePolicy && !exporting ? source.sku(key.entityId) : null,
+      ])
 
       if (!inventory)
         return {
           invalid: `SKU ${key.entityId} has no inventory in VTEX logistics.`,
         }
-      const payload = inventoryPayload(inventory)
+      if (sku && !sellsSku(sku, channel))
+        return {
+          invalid: `SKU ${key.entityId} is not in trade policy ${tradePolicy} of ${marketplace.name}: its stock is not sent there.`,
+        }
+      const payload = stockForChannel(inventory, setup, channel)
+
+      if (!payload)
+        return {
+          invalid: `VTEX logistics has no docks or warehouses: the stock of trade policy ${tradePolicy} cannot be read.`,
+        }
       const before = lastAcceptedQuantity(log)
 
       if (
@@ -582,17 +617,29 @@ export class BridgeQueue {
       return unchanged(payload) ? { skip: 'unchanged' } : { payload }
     }
 
+    const order = await source.order(key.entityId)
+
+    if (!order)
+      return { invalid: `Order ${key.entityId} was not found in VTEX OMS.` }
+    // Only the marketplace the order was sold on hears of it.
+    const target = orderTarget(order, this.deps.settings)
+
+    if (target.marketplaceId !== key.marketplace)
+      return {
+        invalid: `Order ${key.entityId} was not sold on ${
+          marketplace.name
+        } (${soldOn(target)}): nothing is sent there.`,
+      }
+    const address = (update: TrackingPayload) =>
+      trackingForMarketplace(update, order.orderId, target.marketplaceOrderId)
+
     // A reprocess of a carrier or partner update sends that update again
     // (OMS's workflow status stops at invoiced).
     const carried = log?.payload as TrackingPayload | null | undefined
 
     if (!exporting && carried && isBeyondInvoiced(carried.status))
-      return { payload: carried }
+      return { payload: address(carried) }
 
-    const order = await source.order(key.entityId)
-
-    if (!order)
-      return { invalid: `Order ${key.entityId} was not found in VTEX OMS.` }
     const decision = trackingUpdate(order)
 
     if ('skip' in decision || 'invalid' in decision) return decision
@@ -603,9 +650,9 @@ export class BridgeQueue {
       return { skip: `order is past ${decision.send.status}` }
     }
 
-    return unchanged(decision.send)
-      ? { skip: 'unchanged' }
-      : { payload: decision.send }
+    const payload = address(decision.send)
+
+    return unchanged(payload) ? { skip: 'unchanged' } : { payload }
   }
 
   private async record(
@@ -616,8 +663,11 @@ export class BridgeQueue {
     known?: StoredFile<IntegrationLog> | null
   ) {
     const withChange = { ...outcome, changedAt: job.changedAt }
-    // Tracking: a status the marketplace accepted goes on the order's timeline.
-    const sent = (log: IntegrationLog | null): IntegrationLog | null => {
+    // Tracking: a status the marketplace accepted goes on the order's
+    // timeline; the log keeps the marketplace's order id.
+    const sent = (recorded: IntegrationLog | null): IntegrationLog | null => {
+      const log = withMarketplaceOrderId(recorded, key, payload)
+
       if (!log || key.tab !== 'TRACKING' || outcome.status !== 'SUCCESS')
         return log
       const status = String((payload as { status?: unknown })?.status ?? '')
@@ -705,4 +755,26 @@ export class BridgeQueue {
     )
     await this.deps.jobs.delete(job.id)
   }
+}
+
+/** Where an order was sold, for the log of a reprocess it does not concern. */
+function soldOn(target: ReturnType<typeof orderTarget>) {
+  if (!('reason' in target)) return `it was sold on ${target.marketplaceId}`
+
+  return target.reason === 'OWN_CHANNEL'
+    ? "it was sold on the store's own channel"
+    : `no configured marketplace sold it: ${target.reason}`
+}
+
+/** A Tracking log keeps the marketplace's own order id its payload was addressed with. */
+function withMarketplaceOrderId(
+  log: IntegrationLog | null,
+  key: LogKey,
+  payload: unknown
+): IntegrationLog | null {
+  const id = (payload as TrackingPayload | null)?.marketplaceOrderId
+
+  if (!log || key.tab !== 'TRACKING' || id === undefined) return log
+
+  return { ...log, marketplaceOrderId: id }
 }
