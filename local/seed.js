@@ -283,8 +283,14 @@ async function seed(
     n,
     entityId,
     decide,
-    marketplace = marketplaces[n % marketplaces.length]
+    home = null
   ) => {
+    // The marketplace in turn, or the next whose trade policy sells the SKU (Mercado Livre's sells all).
+    const marketplace =
+      home ||
+      [0, 1, 2]
+        .map((k) => marketplaces[(n + k) % marketplaces.length])
+        .find((m) => tab === 'TRACKING' || sells(m, entityId))
     const at = new Date(now - Math.floor(rnd() * 7 * 86400_000))
     // Most updates reach the marketplace within minutes; a few took more than an hour.
     const latency =
@@ -292,8 +298,6 @@ async function seed(
         ? 3600_000 + Math.floor(rnd() * 3 * 3600_000)
         : Math.floor(rnd() * 5 * 60_000)
 
-    // (After drawing its numbers, so the rest of the seed stays as it was.)
-    if (tab !== 'TRACKING' && !sells(marketplace, entityId)) return
     const changedAt = new Date(at.getTime() - latency).toISOString()
     const { payload, outcome } = decide(marketplace, at.toISOString())
     const key = { tab, marketplace: marketplace.id, entityId }

@@ -15,6 +15,8 @@ import { TABS } from './domain/tabs'
 import type { BridgeSettings } from './domain/settings'
 import type { Clients } from './clients'
 import type { LogisticsSetup } from './domain/channels/payloads'
+import type { AccountChannelLists } from './services/accountChannels'
+import { withCheckedChannels } from './services/accountChannels'
 import type { JobDispatcher, VtexSource } from './services/connector'
 import { BulkRunner } from './services/bulk'
 import { csvExports } from './csvExports'
@@ -84,12 +86,18 @@ const SAVE_TRIES = 10
  */
 export async function saveSettings(
   clients: Clients,
-  input: Record<string, unknown>
+  input: Record<string, unknown>,
+  /** The account's affiliates and trade policies, read as the admin (services/accountChannels.ts). */
+  readAccount: (() => Promise<AccountChannelLists>) | null = null
 ): Promise<BridgeSettings> {
   const { merged: base, saved } = await rawSettings(clients)
-  const mine = mergeSettingsInput(base, input)
 
-  parseSettings(mine, true)
+  parseSettings(mergeSettingsInput(base, input), true)
+  const mine = await withCheckedChannels(
+    base,
+    mergeSettingsInput(base, input),
+    readAccount
+  )
   const tracking = parseSettings(mine).vtexTracking
   const changed =
     mine.vtexTrackingUsername !== base.vtexTrackingUsername ||

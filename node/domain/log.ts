@@ -262,4 +262,6 @@ export interface LogSummary {
   attempts: number
   abnormal: boolean
   latencyMs: number | null
+  /** Tracking: the marketplace's own order id (the row's alias). */
+  marketplaceOrderId?: string | null
 }

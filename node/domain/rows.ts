@@ -144,6 +144,7 @@ export function summaryOf(tab: Tab, row: Row): LogSummary {
     attempts: row.attempts,
     abnormal: row.abnormal,
     latencyMs: row.latencyMs,
+    marketplaceOrderId: row.alias ?? null,
   }
 }
 

@@ -18,6 +18,7 @@ import { integrationLog } from './queries/integrationLog'
 import { integrationLogs } from './queries/integrationLogs'
 import { integrationOverview } from './queries/integrationOverview'
 import { marketplaces } from './queries/marketplaces'
+import { vtexChannels } from './queries/vtexChannels'
 import { bridgeSettings, saveBridgeSettings } from './settings'
 import { logStore } from '../bridge'
 import type { Resolvers } from '../typings/graphql'
@@ -36,6 +37,7 @@ export const resolvers = {
     csvExports: csvExportList,
     marketplaces,
     bridgeSettings,
+    vtexChannels,
   },
   Mutation: {
     reprocessLogs,

@@ -1,5 +1,6 @@
 import { settingsView } from '../domain/settingsView'
 import { loadSettings, saveSettings } from '../bridge'
+import { accountChannels, adminToken } from '../services/accountChannels'
 import { withErrors } from './errors'
 import type { MutationFn, QueryFn } from './types'
 
@@ -9,5 +10,9 @@ export const bridgeSettings: QueryFn<'bridgeSettings'> = withErrors(
 
 export const saveBridgeSettings: MutationFn<'saveBridgeSettings'> = withErrors(
   async (_, args, ctx) =>
-    settingsView(await saveSettings(ctx.clients, { ...args.input }))
+    settingsView(
+      await saveSettings(ctx.clients, { ...args.input }, () =>
+        accountChannels(ctx.clients, adminToken(ctx))
+      )
+    )
 )

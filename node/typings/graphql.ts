@@ -198,6 +198,11 @@ export type IntegrationLog = {
   /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
   latencyMs?: Maybe<Scalars['Float']['output']>;
   marketplace: Scalars['String']['output'];
+  /**
+   * Tracking: the marketplace's own id of the order (OMS marketplaceOrderId),
+   * the id the marketplace was told; null elsewhere or when OMS has none.
+   */
+  marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
   /** Where an error came from. Null for successes. */
   origin?: Maybe<ErrorOrigin>;
@@ -235,6 +240,11 @@ export type IntegrationLogSummary = {
   /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
   latencyMs?: Maybe<Scalars['Float']['output']>;
   marketplace: Scalars['String']['output'];
+  /**
+   * Tracking: the marketplace's own id of the order (searching it finds the
+   * row, like VTEX's id); null elsewhere or when OMS has none.
+   */
+  marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
   /** ISO 8601 time of the latest attempt. */
   processedAt: Scalars['String']['output'];
@@ -474,6 +484,14 @@ export type Query = {
    * VTEX's own systems the Tracking tab logs (system: true).
    */
   marketplaces: Array<Marketplace>;
+  /**
+   * The store's affiliates and trade policies as VTEX has them, for the
+   * settings page to choose each marketplace's channel from. Read with the
+   * admin's own session (VTEX decides by the admin's roles: Catalog › View
+   * Product for trade policies, Checkout › Save Order(Form) Configuration for
+   * affiliates); a list the admin may not read is null (with its reason).
+   */
+  vtexChannels: VtexChannels;
 };
 
 
@@ -586,6 +604,38 @@ export type TimelineSource =
   | 'CARRIER'
   | 'PARTNER'
   | 'VTEX';
+
+/** A VTEX affiliate: how a marketplace is connected to the store. */
+export type VtexAffiliate = {
+  __typename?: 'VtexAffiliate';
+  /** Three-letter code VTEX stamps on the marketplace's orders (`MLB`). */
+  id: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The affiliate's trade policy (sales channel) id. */
+  salesChannel: Scalars['String']['output'];
+};
+
+/** What the store's VTEX account has, to choose each marketplace's channel from. */
+export type VtexChannels = {
+  __typename?: 'VtexChannels';
+  /** Null when VTEX refused the admin (see `affiliatesError`). */
+  affiliates?: Maybe<Array<VtexAffiliate>>;
+  /** `FORBIDDEN` (the admin's roles do not allow the read) or `UNAVAILABLE`. */
+  affiliatesError?: Maybe<Scalars['String']['output']>;
+  /** Null when VTEX refused the admin (see `salesChannelsError`). */
+  salesChannels?: Maybe<Array<VtexSalesChannel>>;
+  salesChannelsError?: Maybe<Scalars['String']['output']>;
+};
+
+/** A VTEX trade policy (sales channel). */
+export type VtexSalesChannel = {
+  __typename?: 'VtexSalesChannel';
+  /** ISO 4217 currency of its prices (`BRL`). */
+  currencyCode: Scalars['String']['output'];
+  id: Scalars['String']['output'];
+  isActive: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+};
 
 export type VtexTrackingSettings = {
   __typename?: 'VtexTrackingSettings';
@@ -711,6 +761,9 @@ export type ResolversTypes = {
   TimelineEntry: ResolverTypeWrapper<Partial<TimelineEntry>>;
   TimelineKind: ResolverTypeWrapper<Partial<TimelineKind>>;
   TimelineSource: ResolverTypeWrapper<Partial<TimelineSource>>;
+  VtexAffiliate: ResolverTypeWrapper<Partial<VtexAffiliate>>;
+  VtexChannels: ResolverTypeWrapper<Partial<VtexChannels>>;
+  VtexSalesChannel: ResolverTypeWrapper<Partial<VtexSalesChannel>>;
   VtexTrackingSettings: ResolverTypeWrapper<Partial<VtexTrackingSettings>>;
 };
 
@@ -749,6 +802,9 @@ export type ResolversParentTypes = {
   StatusCounts: Partial<StatusCounts>;
   String: Partial<Scalars['String']['output']>;
   TimelineEntry: Partial<TimelineEntry>;
+  VtexAffiliate: Partial<VtexAffiliate>;
+  VtexChannels: Partial<VtexChannels>;
+  VtexSalesChannel: Partial<VtexSalesChannel>;
   VtexTrackingSettings: Partial<VtexTrackingSettings>;
 };
 
@@ -860,6 +916,7 @@ export type IntegrationLogResolvers<ContextType = Context, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marketplaceOrderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['ErrorOrigin']>, ParentType, ContextType>;
   payload?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -880,6 +937,7 @@ export type IntegrationLogSummaryResolvers<ContextType = Context, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marketplaceOrderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   processedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retry?: Resolver<Maybe<ResolversTypes['RetryState']>, ParentType, ContextType>;
@@ -973,6 +1031,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   integrationLogs?: Resolver<ResolversTypes['LogPage'], ParentType, ContextType, RequireFields<QueryIntegrationLogsArgs, 'first' | 'tab'>>;
   integrationOverview?: Resolver<ResolversTypes['Overview'], ParentType, ContextType, RequireFields<QueryIntegrationOverviewArgs, 'tab'>>;
   marketplaces?: Resolver<Array<ResolversTypes['Marketplace']>, ParentType, ContextType>;
+  vtexChannels?: Resolver<ResolversTypes['VtexChannels'], ParentType, ContextType>;
 };
 
 export type RemoveLogsResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveLogsResult'] = ResolversParentTypes['RemoveLogsResult']> = {
@@ -1002,6 +1061,29 @@ export type TimelineEntryResolvers<ContextType = Context, ParentType extends Res
   kind?: Resolver<ResolversTypes['TimelineKind'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['TimelineSource'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type VtexAffiliateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VtexAffiliate'] = ResolversParentTypes['VtexAffiliate']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  salesChannel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type VtexChannelsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VtexChannels'] = ResolversParentTypes['VtexChannels']> = {
+  affiliates?: Resolver<Maybe<Array<ResolversTypes['VtexAffiliate']>>, ParentType, ContextType>;
+  affiliatesError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  salesChannels?: Resolver<Maybe<Array<ResolversTypes['VtexSalesChannel']>>, ParentType, ContextType>;
+  salesChannelsError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type VtexSalesChannelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VtexSalesChannel'] = ResolversParentTypes['VtexSalesChannel']> = {
+  currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1039,6 +1121,9 @@ export type Resolvers<ContextType = Context> = {
   RetryState?: RetryStateResolvers<ContextType>;
   StatusCounts?: StatusCountsResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
+  VtexAffiliate?: VtexAffiliateResolvers<ContextType>;
+  VtexChannels?: VtexChannelsResolvers<ContextType>;
+  VtexSalesChannel?: VtexSalesChannelResolvers<ContextType>;
   VtexTrackingSettings?: VtexTrackingSettingsResolvers<ContextType>;
 };
 

@@ -186,6 +186,11 @@ export type IntegrationLog = {
   /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
   latencyMs?: Maybe<Scalars['Float']['output']>;
   marketplace: Scalars['String']['output'];
+  /**
+   * Tracking: the marketplace's own id of the order (OMS marketplaceOrderId),
+   * the id the marketplace was told; null elsewhere or when OMS has none.
+   */
+  marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
   /** Where an error came from. Null for successes. */
   origin?: Maybe<ErrorOrigin>;
@@ -222,6 +227,11 @@ export type IntegrationLogSummary = {
   /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
   latencyMs?: Maybe<Scalars['Float']['output']>;
   marketplace: Scalars['String']['output'];
+  /**
+   * Tracking: the marketplace's own id of the order (searching it finds the
+   * row, like VTEX's id); null elsewhere or when OMS has none.
+   */
+  marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
   /** ISO 8601 time of the latest attempt. */
   processedAt: Scalars['String']['output'];
@@ -451,6 +461,14 @@ export type Query = {
    * VTEX's own systems the Tracking tab logs (system: true).
    */
   marketplaces: Array<Marketplace>;
+  /**
+   * The store's affiliates and trade policies as VTEX has them, for the
+   * settings page to choose each marketplace's channel from. Read with the
+   * admin's own session (VTEX decides by the admin's roles: Catalog › View
+   * Product for trade policies, Checkout › Save Order(Form) Configuration for
+   * affiliates); a list the admin may not read is null (with its reason).
+   */
+  vtexChannels: VtexChannels;
 };
 
 
@@ -560,6 +578,35 @@ export type TimelineSource =
   | 'PARTNER'
   | 'VTEX';
 
+/** A VTEX affiliate: how a marketplace is connected to the store. */
+export type VtexAffiliate = {
+  /** Three-letter code VTEX stamps on the marketplace's orders (`MLB`). */
+  id: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The affiliate's trade policy (sales channel) id. */
+  salesChannel: Scalars['String']['output'];
+};
+
+/** What the store's VTEX account has, to choose each marketplace's channel from. */
+export type VtexChannels = {
+  /** Null when VTEX refused the admin (see `affiliatesError`). */
+  affiliates?: Maybe<Array<VtexAffiliate>>;
+  /** `FORBIDDEN` (the admin's roles do not allow the read) or `UNAVAILABLE`. */
+  affiliatesError?: Maybe<Scalars['String']['output']>;
+  /** Null when VTEX refused the admin (see `salesChannelsError`). */
+  salesChannels?: Maybe<Array<VtexSalesChannel>>;
+  salesChannelsError?: Maybe<Scalars['String']['output']>;
+};
+
+/** A VTEX trade policy (sales channel). */
+export type VtexSalesChannel = {
+  /** ISO 4217 currency of its prices (`BRL`). */
+  currencyCode: Scalars['String']['output'];
+  id: Scalars['String']['output'];
+  isActive: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+};
+
 export type VtexTrackingSettings = {
   enabled: Scalars['Boolean']['output'];
   hasToken: Scalars['Boolean']['output'];
@@ -640,7 +687,7 @@ export type IntegrationLogQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, payload?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
+export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, payload?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
 
 export type IntegrationLogsQueryVariables = Exact<{
   tab: Tab;
@@ -656,7 +703,7 @@ export type IntegrationLogsQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogsQuery = { integrationLogs: { data: Array<{ id: string, tab: Tab, marketplace: string, entityId: string, status: LogStatus, message: string, processedAt: string, attempts: number, abnormal: boolean, latencyMs?: number | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null }>, pageInfo: { total?: number | null, endCursor?: string | null, hasNextPage: boolean } } };
+export type IntegrationLogsQuery = { integrationLogs: { data: Array<{ id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, attempts: number, abnormal: boolean, latencyMs?: number | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null }>, pageInfo: { total?: number | null, endCursor?: string | null, hasNextPage: boolean } } };
 
 export type IntegrationOverviewQueryVariables = Exact<{
   tab: Tab;
