@@ -243,6 +243,7 @@ async function seed(
   const { outcomeOf, deliveryRequest, notSent } = app('domain/delivery')
   const { productPayload, inventoryPayload, trackingUpdate } =
     app('domain/rules')
+
   const { orderTarget } = app('domain/channels/orderTarget')
   const { trackingForMarketplace } = app('domain/channels/payloads')
   const { parseSettings } = app('domain/settings')
@@ -265,12 +266,13 @@ async function seed(
   const logs = new LogStore(kv)
   const settings = parseSettings(settingsFor())
   const { marketplaces } = settings
-  const channels = emulator.vtex.channels
+  const { channels } = emulator.vtex
   // A SKU's logs are only where its trade policy sells it.
   const sells = (marketplace, skuId) =>
     channels
       .skuChannels(skuId)
       .includes(Number(MARKETPLACE_ORIGINS[marketplace.id].salesChannel))
+
   let seeded = 0
   const byTab = {
     PRODUCTS: new Map(),
@@ -278,19 +280,14 @@ async function seed(
     TRACKING: new Map(),
   }
 
-  const write = async (
-    tab,
-    n,
-    entityId,
-    decide,
-    home = null
-  ) => {
+  const write = async (tab, n, entityId, decide, home = null) => {
     // The marketplace in turn, or the next whose trade policy sells the SKU (Mercado Livre's sells all).
     const marketplace =
       home ||
       [0, 1, 2]
         .map((k) => marketplaces[(n + k) % marketplaces.length])
         .find((m) => tab === 'TRACKING' || sells(m, entityId))
+
     const at = new Date(now - Math.floor(rnd() * 7 * 86400_000))
     // Most updates reach the marketplace within minutes; a few took more than an hour.
     const latency =

@@ -98,6 +98,7 @@ export async function saveSettings(
     mergeSettingsInput(base, input),
     readAccount
   )
+
   const tracking = parseSettings(mine).vtexTracking
   const changed =
     mine.vtexTrackingUsername !== base.vtexTrackingUsername ||

@@ -18,7 +18,7 @@ export interface AccountChannelLists {
 const statusOf = (e: unknown) =>
   (e as { response?: { status?: number } })?.response?.status ?? null
 
-async function read<T>(
+async function attempt<T>(
   call: () => Promise<T>
 ): Promise<{ value: T | null; error: ListError | null }> {
   try {
@@ -43,8 +43,8 @@ export async function accountChannels(
   userToken: string
 ): Promise<AccountChannelLists> {
   const [affiliates, salesChannels] = await Promise.all([
-    read(() => clients.affiliates.list(userToken)),
-    read(() => clients.salesChannels.list(userToken)),
+    attempt(() => clients.affiliates.list(userToken)),
+    attempt(() => clients.salesChannels.list(userToken)),
   ])
 
   return {
@@ -57,9 +57,7 @@ export async function accountChannels(
 
 /** The admin's session token of a GraphQL request (@vtex/api reads the VtexIdclientAutCookie cookie). */
 export const adminToken = (ctx: Context) =>
-  ctx.vtex.adminUserAuthToken ??
-  ctx.cookies.get('VtexIdclientAutCookie') ??
-  ''
+  ctx.vtex.adminUserAuthToken ?? ctx.cookies.get('VtexIdclientAutCookie') ?? ''
 
 type Raw = Record<string, unknown>
 const list = (v: unknown): Raw[] =>

@@ -758,3 +758,8 @@ export type StartCsvExportMutationVariables = Exact<{
 
 
 export type StartCsvExportMutation = { startCsvExport: { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string } };
+
+export type VtexChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VtexChannelsQuery = { vtexChannels: { affiliatesError?: string | null, salesChannelsError?: string | null, affiliates?: Array<{ id: string, name: string, salesChannel: string }> | null, salesChannels?: Array<{ id: string, name: string, isActive: boolean, currencyCode: string }> | null } };

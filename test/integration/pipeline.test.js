@@ -211,6 +211,7 @@ test(
     const chosen = skus
       .filter((s) => everywhere(s) && listedEverywhere(s.id))
       .slice(0, 8)
+
     const targets = chosen.map((s) => s.id)
 
     assert.equal(targets.length, 8)
