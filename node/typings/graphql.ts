@@ -306,22 +306,35 @@ export type MarketplaceCounts = {
 /** A marketplace as the settings page shows it (its token only as set or not). */
 export type MarketplaceSettings = {
   __typename?: 'MarketplaceSettings';
+  /** VTEX affiliate code (`MLB`): its orders are this marketplace's. Null: not set (no order traffic). */
+  affiliateId?: Maybe<Scalars['String']['output']>;
   baseUrl: Scalars['String']['output'];
+  /** The trade policy's currency, saved with it. */
+  currency?: Maybe<Scalars['String']['output']>;
   hasToken: Scalars['Boolean']['output'];
   id: Scalars['String']['output'];
   inventory: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
   products: Scalars['Boolean']['output'];
+  /** Trade policy id: its SKUs, prices and stock. Null: not set (every SKU and warehouse, as before). */
+  salesChannel?: Maybe<Scalars['String']['output']>;
   tracking: Scalars['Boolean']['output'];
 };
 
 /** A marketplace to save. `token`: absent or null keeps the saved one, "" clears it. */
 export type MarketplaceSettingsInput = {
+  /**
+   * VTEX affiliate code, one of `vtexChannels.affiliates` (checked against the
+   * account when it changes); absent, null or "" leaves it unset.
+   */
+  affiliateId?: InputMaybe<Scalars['String']['input']>;
   baseUrl: Scalars['String']['input'];
   id: Scalars['String']['input'];
   inventory: Scalars['Boolean']['input'];
   name: Scalars['String']['input'];
   products: Scalars['Boolean']['input'];
+  /** Trade policy id, one of `vtexChannels.salesChannels` (the affiliate's). */
+  salesChannel?: InputMaybe<Scalars['String']['input']>;
   token?: InputMaybe<Scalars['String']['input']>;
   tracking: Scalars['Boolean']['input'];
 };
@@ -969,12 +982,15 @@ export type MarketplaceCountsResolvers<ContextType = Context, ParentType extends
 };
 
 export type MarketplaceSettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MarketplaceSettings'] = ResolversParentTypes['MarketplaceSettings']> = {
+  affiliateId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   baseUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   inventory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   products?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  salesChannel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tracking?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -289,22 +289,35 @@ export type MarketplaceCounts = {
 
 /** A marketplace as the settings page shows it (its token only as set or not). */
 export type MarketplaceSettings = {
+  /** VTEX affiliate code (`MLB`): its orders are this marketplace's. Null: not set (no order traffic). */
+  affiliateId?: Maybe<Scalars['String']['output']>;
   baseUrl: Scalars['String']['output'];
+  /** The trade policy's currency, saved with it. */
+  currency?: Maybe<Scalars['String']['output']>;
   hasToken: Scalars['Boolean']['output'];
   id: Scalars['String']['output'];
   inventory: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
   products: Scalars['Boolean']['output'];
+  /** Trade policy id: its SKUs, prices and stock. Null: not set (every SKU and warehouse, as before). */
+  salesChannel?: Maybe<Scalars['String']['output']>;
   tracking: Scalars['Boolean']['output'];
 };
 
 /** A marketplace to save. `token`: absent or null keeps the saved one, "" clears it. */
 export type MarketplaceSettingsInput = {
+  /**
+   * VTEX affiliate code, one of `vtexChannels.affiliates` (checked against the
+   * account when it changes); absent, null or "" leaves it unset.
+   */
+  affiliateId?: InputMaybe<Scalars['String']['input']>;
   baseUrl: Scalars['String']['input'];
   id: Scalars['String']['input'];
   inventory: Scalars['Boolean']['input'];
   name: Scalars['String']['input'];
   products: Scalars['Boolean']['input'];
+  /** Trade policy id, one of `vtexChannels.salesChannels` (the affiliate's). */
+  salesChannel?: InputMaybe<Scalars['String']['input']>;
   token?: InputMaybe<Scalars['String']['input']>;
   tracking: Scalars['Boolean']['input'];
 };
@@ -621,7 +634,7 @@ export type VtexTrackingSettings = {
 export type BridgeSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BridgeSettingsQuery = { bridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, baseUrl: string, hasToken: boolean, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
+export type BridgeSettingsQuery = { bridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, baseUrl: string, hasToken: boolean, products: boolean, inventory: boolean, tracking: boolean, affiliateId?: string | null, salesChannel?: string | null, currency?: string | null }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
 
 export type BulkActionQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -674,7 +687,7 @@ export type ErrorGroupPageQueryVariables = Exact<{
 
 export type ErrorGroupPageQuery = { errorGroupPage: { hasMore: boolean, data: Array<{ cause: string, text: string, count: number }> } };
 
-export type BridgeSettingsFieldsFragment = { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, baseUrl: string, hasToken: boolean, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } };
+export type BridgeSettingsFieldsFragment = { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, baseUrl: string, hasToken: boolean, products: boolean, inventory: boolean, tracking: boolean, affiliateId?: string | null, salesChannel?: string | null, currency?: string | null }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } };
 
 export type BulkActionFieldsFragment = { id: string, tab: Tab, action: BulkKind, status: BulkStatus, total?: number | null, processed: number, succeeded: number, skipped: number, failed: number, progress: number, lastError?: string | null, createdAt: string, updatedAt: string };
 
@@ -743,7 +756,7 @@ export type SaveBridgeSettingsMutationVariables = Exact<{
 }>;
 
 
-export type SaveBridgeSettingsMutation = { saveBridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, baseUrl: string, hasToken: boolean, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
+export type SaveBridgeSettingsMutation = { saveBridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, baseUrl: string, hasToken: boolean, products: boolean, inventory: boolean, tracking: boolean, affiliateId?: string | null, salesChannel?: string | null, currency?: string | null }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
 
 export type StartBulkActionMutationVariables = Exact<{
   input: BulkActionInput;

@@ -211,3 +211,81 @@ test('a price change sends each marketplace its trade policy’s price', async (
     magalu: { amount: 108, currency: 'BRL' },
   })
 })
+
+const SETTINGS = `{ bridgeSettings { marketplaces { id name baseUrl products inventory tracking affiliateId salesChannel currency } } }`
+const SAVE = `mutation($input: BridgeSettingsInput!) { saveBridgeSettings(input: $input) { marketplaces { id affiliateId salesChannel currency } } }`
+const CHANNELS = `{ vtexChannels { affiliates { id name salesChannel } salesChannels { id name isActive currencyCode } affiliatesError salesChannelsError } }`
+
+test('the settings page lists the account’s affiliates and trade policies; an unknown or mismatched choice is refused field by field and nothing is saved', async () => {
+  const lists = (await app.gql(CHANNELS)).data.vtexChannels
+
+  assert.deepEqual(
+    lists.affiliates.map((a) => `${a.id}:${a.salesChannel}`),
+    ['MLB:2', 'MZN:3', 'MGL:4']
+  )
+  assert.deepEqual(
+    lists.salesChannels.map((c) => c.id),
+    ['1', '2', '3', '4']
+  )
+
+  const { marketplaces } = (await app.gql(SETTINGS)).data.bridgeSettings
+
+  assert.deepEqual(
+    marketplaces.map((m) => [m.id, m.affiliateId, m.salesChannel, m.currency]),
+    [
+      ['mercadolivre', 'MLB', '2', 'BRL'],
+      ['amazon', 'MZN', '3', 'BRL'],
+      ['magalu', 'MGL', '4', 'BRL'],
+    ]
+  )
+  const input = (patch) =>
+    marketplaces.map(({ currency, ...m }, i) => ({ ...m, ...patch(i) }))
+
+  const refused = await app.gql(SAVE, {
+    input: {
+      marketplaces: input((i) =>
+        i === 1
+          ? { affiliateId: 'XYZ', salesChannel: '9' }
+          : i === 2
+          ? { salesChannel: '2' }
+          : {}
+      ),
+    },
+  })
+
+  const { reason, fields } = refused.errors[0].extensions
+
+  assert.equal(reason, 'INVALID_SETTINGS')
+  assert.deepEqual(
+    fields.map((f) => `${f.field} ${f.code} ${JSON.stringify(f.params)}`),
+    [
+      'marketplaces.1.affiliateId UNKNOWN {"value":"XYZ"}',
+      'marketplaces.1.salesChannel UNKNOWN {"value":"9"}',
+      'marketplaces.2.salesChannel NOT_ALLOWED {"value":"2","reason":"AFFILIATE_SALES_CHANNEL","expected":"4"}',
+    ]
+  )
+  assert.deepEqual(
+    (await app.gql(SETTINGS)).data.bridgeSettings.marketplaces,
+    marketplaces
+  )
+
+  // Clearing Magalu's affiliate is allowed: it then gets no order traffic.
+  const saved = await app.gql(SAVE, {
+    input: {
+      marketplaces: input((i) => (i === 2 ? { affiliateId: null } : {})),
+    },
+  })
+
+  assert.equal(saved.errors, undefined, JSON.stringify(saved.errors))
+  assert.deepEqual(saved.data.saveBridgeSettings.marketplaces[2], {
+    id: 'magalu',
+    affiliateId: null,
+    salesChannel: '4',
+    currency: 'BRL',
+  })
+  const order = await app.control('vtex/sell', { marketplace: 'magalu' })
+
+  await app.settle()
+  assert.equal(await detail(`TRACKING:magalu:${order.orderId}`), null)
+  await app.gql(SAVE, { input: { marketplaces: input(() => ({})) } })
+})

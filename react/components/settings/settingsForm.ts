@@ -67,6 +67,8 @@ export const toInput = (f: SettingsForm): BridgeSettingsInput => ({
     products: m.products,
     inventory: m.inventory,
     tracking: m.tracking,
+    affiliateId: m.affiliateId ?? null,
+    salesChannel: m.salesChannel ?? null,
   })),
   maxRetries: num(f.maxRetries),
   successRetentionDays: num(f.successRetentionDays),

@@ -28,6 +28,9 @@ const NEW_MARKETPLACE: MarketplaceForm = {
   products: true,
   inventory: true,
   tracking: true,
+  affiliateId: null,
+  salesChannel: null,
+  currency: null,
   isNew: true,
 }
 
