@@ -53,7 +53,7 @@ describe('ChannelFields', () => {
     expect(getByTestId('settings-no-affiliate').textContent).toMatch(/Magalu/)
     const affiliate = getByLabelText('Magalu affiliate') as HTMLSelectElement
 
-    expect([...affiliate.options].map((o) => o.value)).toContain('MGL')
+    expect(Array.from(affiliate.options).map((o) => o.value)).toContain('MGL')
     fireEvent.change(affiliate, { target: { value: 'MGL' } })
     expect(JSON.parse(getByTestId('value').textContent!)).toEqual({
       affiliateId: 'MGL',
@@ -61,7 +61,7 @@ describe('ChannelFields', () => {
     })
     expect(queryByTestId('settings-no-affiliate')).toBeNull()
     const policy = getByLabelText('Magalu trade policy') as HTMLSelectElement
-    const inactive = [...policy.options].find((o) => o.value === '5')!
+    const inactive = Array.from(policy.options).find((o) => o.value === '5')!
 
     expect(inactive.disabled).toBe(true)
   })
