@@ -28,6 +28,7 @@ import { clock } from './services/clock'
 import { JobStore } from './services/jobStore'
 import { MaintenanceSchedule } from './services/schedule'
 import { LogStore } from './services/logStore'
+import { ListingStore } from './services/listings'
 import { isPreconditionFailed } from './services/storage'
 import { BridgeQueue } from './services/queue'
 
@@ -249,6 +250,11 @@ function vtexSource(clients: Clients): VtexSource {
     logistics: () => logisticsSetup(clients),
     price: (id, table) => clients.pricing.computed(id, table),
   }
+}
+
+/** The SKU ↔ listing mappings (services/listings.ts). */
+export function listingStore(clients: Clients) {
+  return new ListingStore(clients.logStorage.bucket(LOG_BUCKET))
 }
 
 /** The log store, for reads and removals. */

@@ -13,6 +13,7 @@ import {
 } from './csvExport'
 import { reprocessLogs } from './mutations/reprocessLogs'
 import { removeLogs } from './mutations/removeLogs'
+import { importListingCsv } from './mutations/importListingCsv'
 import { errorGroupPage, errorGroups } from './queries/errorGroups'
 import { integrationLog } from './queries/integrationLog'
 import { integrationLogs } from './queries/integrationLogs'
@@ -48,6 +49,7 @@ export const resolvers = {
     startCsvExport,
     cancelCsvExport,
     saveBridgeSettings,
+    importListingCsv,
   },
   PageInfo: {
     /** Counted only when asked for (two more storage calls). */

@@ -257,6 +257,33 @@ export type IntegrationLogSummary = {
   tab: Tab;
 };
 
+/** What a mapping import wrote and refused. */
+export type ListingImportResult = {
+  __typename?: 'ListingImportResult';
+  added: Scalars['Int']['output'];
+  errors: Array<ListingRowError>;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** A CSV row that was not written: its line (the header is line 1), column and reason. */
+export type ListingRowError = {
+  __typename?: 'ListingRowError';
+  /** REQUIRED, INVALID_FORMAT, TOO_LONG, DUPLICATE, NOT_ALLOWED, … */
+  code: Scalars['String']['output'];
+  /** The column (skuId, listingId, variationId, an attribute) or "row". */
+  field: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  params: Array<ListingRowParam>;
+};
+
+/** A parameter of a row's problem (e.g. max = 100). */
+export type ListingRowParam = {
+  __typename?: 'ListingRowParam';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
 /** The same filters integrationLogs takes. */
 export type LogFilterInput = {
   abnormalOnly?: InputMaybe<Scalars['Boolean']['input']>;
@@ -346,6 +373,15 @@ export type Mutation = {
   /** Stops a running CSV export (no file is made). */
   cancelCsvExport: CsvExport;
   /**
+   * Imports a marketplace's SKU ↔ listing mappings from a CSV (docs/channels.md,
+   * "SKU ↔ listing mapping": columns skuId, listingId, variationId and up to 10
+   * attributes). The good rows are written; each bad row is reported with its
+   * line, column and reason and nothing is written for it. A file over 1 MB or
+   * 5 000 rows, or without the skuId or listingId column, is refused as a whole
+   * (reason INVALID_LISTING_CSV).
+   */
+  importListingCsv: ListingImportResult;
+  /**
    * Removes logs (1-100 ids) from the screen, whatever their status. Ids that
    * no longer exist are reported in `notFound`.
    */
@@ -386,6 +422,12 @@ export type MutationCancelBulkActionArgs = {
 
 export type MutationCancelCsvExportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportListingCsvArgs = {
+  csv: Scalars['String']['input'];
+  marketplace: Scalars['String']['input'];
 };
 
 
@@ -753,6 +795,9 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   IntegrationLog: ResolverTypeWrapper<Partial<IntegrationLog>>;
   IntegrationLogSummary: ResolverTypeWrapper<Partial<IntegrationLogSummary>>;
+  ListingImportResult: ResolverTypeWrapper<Partial<ListingImportResult>>;
+  ListingRowError: ResolverTypeWrapper<Partial<ListingRowError>>;
+  ListingRowParam: ResolverTypeWrapper<Partial<ListingRowParam>>;
   LogFilterInput: ResolverTypeWrapper<Partial<LogFilterInput>>;
   LogPage: ResolverTypeWrapper<Partial<Omit<LogPage, 'pageInfo'> & { pageInfo: ResolversTypes['PageInfo'] }>>;
   LogStatus: ResolverTypeWrapper<Partial<LogStatus>>;
@@ -798,6 +843,9 @@ export type ResolversParentTypes = {
   Int: Partial<Scalars['Int']['output']>;
   IntegrationLog: Partial<IntegrationLog>;
   IntegrationLogSummary: Partial<IntegrationLogSummary>;
+  ListingImportResult: Partial<ListingImportResult>;
+  ListingRowError: Partial<ListingRowError>;
+  ListingRowParam: Partial<ListingRowParam>;
   LogFilterInput: Partial<LogFilterInput>;
   LogPage: Partial<Omit<LogPage, 'pageInfo'> & { pageInfo: ResolversParentTypes['PageInfo'] }>;
   Marketplace: Partial<Marketplace>;
@@ -959,6 +1007,28 @@ export type IntegrationLogSummaryResolvers<ContextType = Context, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ListingImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ListingImportResult'] = ResolversParentTypes['ListingImportResult']> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ListingRowError']>, ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ListingRowErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ListingRowError'] = ResolversParentTypes['ListingRowError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  params?: Resolver<Array<ResolversTypes['ListingRowParam']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ListingRowParamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ListingRowParam'] = ResolversParentTypes['ListingRowParam']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type LogPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LogPage'] = ResolversParentTypes['LogPage']> = {
   data?: Resolver<Array<ResolversTypes['IntegrationLogSummary']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -998,6 +1068,7 @@ export type MarketplaceSettingsResolvers<ContextType = Context, ParentType exten
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationCancelBulkActionArgs, 'id'>>;
   cancelCsvExport?: Resolver<ResolversTypes['CsvExport'], ParentType, ContextType, RequireFields<MutationCancelCsvExportArgs, 'id'>>;
+  importListingCsv?: Resolver<ResolversTypes['ListingImportResult'], ParentType, ContextType, RequireFields<MutationImportListingCsvArgs, 'csv' | 'marketplace'>>;
   removeLogs?: Resolver<ResolversTypes['RemoveLogsResult'], ParentType, ContextType, RequireFields<MutationRemoveLogsArgs, 'ids'>>;
   reprocessLogs?: Resolver<Array<ResolversTypes['IntegrationLog']>, ParentType, ContextType, RequireFields<MutationReprocessLogsArgs, 'ids'>>;
   resumeBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationResumeBulkActionArgs, 'id'>>;
@@ -1123,6 +1194,9 @@ export type Resolvers<ContextType = Context> = {
   ErrorOrigin?: ErrorOriginResolvers<ContextType>;
   IntegrationLog?: IntegrationLogResolvers<ContextType>;
   IntegrationLogSummary?: IntegrationLogSummaryResolvers<ContextType>;
+  ListingImportResult?: ListingImportResultResolvers<ContextType>;
+  ListingRowError?: ListingRowErrorResolvers<ContextType>;
+  ListingRowParam?: ListingRowParamResolvers<ContextType>;
   LogPage?: LogPageResolvers<ContextType>;
   Marketplace?: MarketplaceResolvers<ContextType>;
   MarketplaceCounts?: MarketplaceCountsResolvers<ContextType>;

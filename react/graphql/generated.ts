@@ -244,6 +244,30 @@ export type IntegrationLogSummary = {
   tab: Tab;
 };
 
+/** What a mapping import wrote and refused. */
+export type ListingImportResult = {
+  added: Scalars['Int']['output'];
+  errors: Array<ListingRowError>;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** A CSV row that was not written: its line (the header is line 1), column and reason. */
+export type ListingRowError = {
+  /** REQUIRED, INVALID_FORMAT, TOO_LONG, DUPLICATE, NOT_ALLOWED, … */
+  code: Scalars['String']['output'];
+  /** The column (skuId, listingId, variationId, an attribute) or "row". */
+  field: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  params: Array<ListingRowParam>;
+};
+
+/** A parameter of a row's problem (e.g. max = 100). */
+export type ListingRowParam = {
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
 /** The same filters integrationLogs takes. */
 export type LogFilterInput = {
   abnormalOnly?: InputMaybe<Scalars['Boolean']['input']>;
@@ -328,6 +352,15 @@ export type Mutation = {
   /** Stops a running CSV export (no file is made). */
   cancelCsvExport: CsvExport;
   /**
+   * Imports a marketplace's SKU ↔ listing mappings from a CSV (docs/channels.md,
+   * "SKU ↔ listing mapping": columns skuId, listingId, variationId and up to 10
+   * attributes). The good rows are written; each bad row is reported with its
+   * line, column and reason and nothing is written for it. A file over 1 MB or
+   * 5 000 rows, or without the skuId or listingId column, is refused as a whole
+   * (reason INVALID_LISTING_CSV).
+   */
+  importListingCsv: ListingImportResult;
+  /**
    * Removes logs (1-100 ids) from the screen, whatever their status. Ids that
    * no longer exist are reported in `notFound`.
    */
@@ -368,6 +401,12 @@ export type MutationCancelBulkActionArgs = {
 
 export type MutationCancelCsvExportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportListingCsvArgs = {
+  csv: Scalars['String']['input'];
+  marketplace: Scalars['String']['input'];
 };
 
 

@@ -289,3 +289,47 @@ test('the settings page lists the account’s affiliates and trade policies; an 
   assert.equal(await detail(`TRACKING:magalu:${order.orderId}`), null)
   await app.gql(SAVE, { input: { marketplaces: input(() => ({})) } })
 })
+
+const IMPORT = `mutation($marketplace: String!, $csv: String!) { importListingCsv(marketplace: $marketplace, csv: $csv) { added updated unchanged errors { line field code params { name value } } } }`
+
+test('a mapping CSV with bad rows: each bad row reported by line and column, the good ones kept; a file without the columns refused as a whole', async () => {
+  const csv = [
+    'skuId,listingId,variationId,userProductId',
+    '1003,MLB1234567890,174433221100,MLBU998877',
+    'abc,MLB1234567891,,',
+    '1006,,,',
+    '1009,MLB1234567890,174433221100,',
+    '1012,MLB1234567892,,',
+  ].join('\n')
+
+  const r = await app.gql(IMPORT, { marketplace: 'mercadolivre', csv })
+
+  assert.equal(r.errors, undefined, JSON.stringify(r.errors))
+  const result = r.data.importListingCsv
+
+  assert.equal(result.added, 2)
+  assert.deepEqual(
+    result.errors.map((e) => `${e.line} ${e.field} ${e.code}`),
+    ['3 skuId INVALID_FORMAT', '4 listingId REQUIRED', '5 listingId DUPLICATE']
+  )
+
+  // Sent again: the good rows are already there, the bad ones still refused.
+  const again = (await app.gql(IMPORT, { marketplace: 'mercadolivre', csv }))
+    .data.importListingCsv
+
+  assert.equal(again.added, 0)
+  assert.equal(again.unchanged, 2)
+  assert.equal(again.errors.length, 3)
+
+  const refused = await app.gql(IMPORT, {
+    marketplace: 'mercadolivre',
+    csv: 'sku,listing\n1003,MLB1',
+  })
+
+  assert.equal(refused.errors[0].extensions.reason, 'INVALID_LISTING_CSV')
+  const unknown = await app.gql(IMPORT, { marketplace: 'nope', csv })
+
+  assert.deepEqual(unknown.errors[0].extensions.fields, [
+    { field: 'marketplace', code: 'UNKNOWN', params: { value: 'nope' } },
+  ])
+})

@@ -1,0 +1,40 @@
+import { invalidFields } from '../../domain/errors'
+import { listingStore, loadSettings } from '../../bridge'
+import { importListingCsv as importCsv } from '../../services/listingImport'
+import { withErrors } from '../errors'
+import type { MutationFn } from '../types'
+
+/** A marketplace's SKU ↔ listing mappings from a CSV: good rows written, bad ones reported by line. */
+export const importListingCsv: MutationFn<'importListingCsv'> = withErrors(
+  async (_, { marketplace, csv }, ctx) => {
+    const settings = await loadSettings(ctx.clients)
+
+    if (!settings.marketplaces.some((m) => m.id === marketplace))
+      throw invalidFields(
+        'INVALID_ARGUMENT',
+        `Marketplace "${marketplace}" is not configured.`,
+        [
+          {
+            field: 'marketplace',
+            code: 'UNKNOWN',
+            params: { value: marketplace },
+          },
+        ]
+      )
+
+    const result = await importCsv(listingStore(ctx.clients), marketplace, csv)
+
+    return {
+      ...result,
+      errors: result.errors.map((e) => ({
+        line: e.line,
+        field: e.field,
+        code: e.code,
+        params: Object.entries(e.params ?? {}).map(([name, value]) => ({
+          name,
+          value: String(value),
+        })),
+      })),
+    }
+  }
+)
