@@ -32,12 +32,18 @@ export interface ErrorOrigin {
 /** What started an attempt: a change in VTEX, a carrier or partner tracking event, the admin. */
 export type AttemptTrigger = 'CHANGE' | 'TRACKING_EVENT' | 'REPROCESS'
 
+/** Values an outcome's reason is translated with (`{status}`, `{error}`…). */
+export type ReasonParams = Record<string, string | number>
+
 export interface Attempt {
   at: string
   status: 'SUCCESS' | 'ERROR'
   message: string
   httpStatus: number | null
   trigger: AttemptTrigger
+  /** The adapter's stable reason (translated by the admin), when a marketplace answered. */
+  reason?: string | null
+  reasonParams?: ReasonParams | null
 }
 
 /** An export being retried after a transient failure (GraphQL RetryState). */
@@ -94,6 +100,9 @@ export interface IntegrationLog {
   retry?: RetryState | null
   /** Attempts made before the latest export gave up on a transient failure. */
   retriesExhausted?: number | null
+  /** The latest outcome's stable reason (an adapter's), translated by the admin. */
+  reason?: string | null
+  reasonParams?: ReasonParams | null
 }
 
 /** The result of one attempt to deliver something to a marketplace. */
@@ -106,6 +115,9 @@ export interface Outcome {
   changedAt?: string | null
   /** The export gave up after this many attempts at a transient failure. */
   retriesExhausted?: number | null
+  /** The adapter's stable reason and its values (admin/marketplace-bridge.outcome.{reason}). */
+  reason?: string | null
+  reasonParams?: ReasonParams | null
 }
 
 export const truncate = (text: string, max = MAX_TEXT) =>
@@ -137,6 +149,9 @@ function pushHistory(history: Attempt[], outcome: Outcome): Attempt[] {
     message: truncate(outcome.message, 1024),
     httpStatus: outcome.origin?.response.status ?? null,
     trigger: outcome.trigger,
+    ...(outcome.reason
+      ? { reason: outcome.reason, reasonParams: outcome.reasonParams ?? null }
+      : {}),
   }
 
   return [attempt, ...history].slice(0, HISTORY_LIMIT)
@@ -198,6 +213,9 @@ export function recordOutcome(
     abnormal: accepted && isAbnormal(changedAt, outcome.at),
     retry: null,
     retriesExhausted: outcome.retriesExhausted ?? null,
+    // Cleared (dropped from the stored JSON) when this outcome has none.
+    reason: outcome.reason ?? undefined,
+    reasonParams: outcome.reason ? outcome.reasonParams ?? null : undefined,
   }
 }
 

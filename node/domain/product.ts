@@ -49,6 +49,8 @@ export function productPayloadOf(product: ChannelProduct): ProductPayload {
     brand: product.brand,
     imageUrl: product.imageUrls[0] ?? null,
     active: product.active,
+    price: product.price,
+    listPrice: product.listPrice,
   }
 }
 

@@ -27,6 +27,8 @@ export const presentLog = (log: IntegrationLog) => ({
   latencyMs: log.latencyMs ?? null,
   retry: log.retry ?? null,
   retriesExhausted: log.retriesExhausted ?? null,
+  reason: log.reason ?? null,
+  reasonParams: log.reason ? JSON.stringify(log.reasonParams ?? {}) : null,
   payload:
     log.payload === undefined ? null : JSON.stringify(log.payload, null, 2),
 })

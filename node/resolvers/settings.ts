@@ -1,4 +1,4 @@
-import { settingsView } from '../domain/settingsView'
+import { settingsInputOf, settingsView } from '../domain/settingsView'
 import { loadSettings, saveSettings } from '../bridge'
 import { accountChannels, adminToken } from '../services/accountChannels'
 import { withErrors } from './errors'
@@ -11,7 +11,9 @@ export const bridgeSettings: QueryFn<'bridgeSettings'> = withErrors(
 export const saveBridgeSettings: MutationFn<'saveBridgeSettings'> = withErrors(
   async (_, args, ctx) =>
     settingsView(
-      await saveSettings(ctx.clients, { ...args.input }, () =>
+      // Each marketplace's `config` arrives as JSON text (refused if not an
+      // object); a changed channel is checked against the account, as the admin.
+      await saveSettings(ctx.clients, settingsInputOf({ ...args.input }), () =>
         accountChannels(ctx.clients, adminToken(ctx))
       )
     )

@@ -5,7 +5,12 @@ import type {
 } from '../domain/carrier'
 import { parseSettings } from '../domain/settings'
 import type { OmsOrder } from '../domain/vtex'
-import { FakeMarketplaces, marketplace, soldOn } from '../test/fakes'
+import {
+  FakeMarketplaces,
+  marketplace,
+  senderOver,
+  soldOn,
+} from '../test/fakes'
 import { MemoryStorage } from '../test/memoryStorage'
 import type { OmsWriter } from './carrier'
 import { CarrierTracker, OMS_LOG } from './carrier'
@@ -111,7 +116,7 @@ function setup(script: CarrierEvent[]) {
     logs,
     oms,
     carrier,
-    gateway,
+    marketplaces: senderOver(gateway, () => now),
     settings,
     now: () => now,
   })

@@ -30,30 +30,36 @@ const computed = {
 
 describe('productForChannel', () => {
   it('carries the trade policy’s price inside the trade policy', () => {
-    expect(productForChannel(sku, channel('2'), computed)).toEqual({
-      payload: expect.objectContaining({
-        skuId: '1006',
-        active: true,
-        price: { amount: 123.09, currency: 'BRL' },
-        listPrice: { amount: 154, currency: 'BRL' },
-      }),
-      deactivate: false,
+    const r = productForChannel(sku, channel('2'), computed)
+
+    expect(r.payload).toMatchObject({
+      skuId: '1006',
+      active: true,
+      price: { amount: 123.09, currency: 'BRL' },
+      listPrice: { amount: 154, currency: 'BRL' },
     })
+    expect(r.product.price).toEqual({ amount: 123.09, currency: 'BRL' })
+    expect(r.deactivate).toBe(false)
   })
 
   it('is the product with active false outside it', () => {
     const r = productForChannel(sku, channel('4'), computed)
 
     expect(r.deactivate).toBe(true)
-    expect(r.payload).toMatchObject({ skuId: '1006', active: false })
-    expect(r.payload).not.toHaveProperty('price')
+    expect(r.payload).toMatchObject({
+      skuId: '1006',
+      active: false,
+      price: null,
+    })
+    expect(r.product.active).toBe(false)
   })
 
   it('is the catalog’s data as before when no trade policy is set', () => {
     const r = productForChannel(sku, channel(''), computed)
 
     expect(r.deactivate).toBe(false)
-    expect(r.payload).not.toHaveProperty('price')
+    expect(r.payload).toMatchObject({ active: true, price: null })
+    expect(productForChannel(sku, null, computed).payload.price).toBeNull()
     expect(sellsSku(sku, channel(''))).toBe(true)
   })
 })

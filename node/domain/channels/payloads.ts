@@ -1,5 +1,6 @@
+import type { ChannelProduct } from '../../marketplaces/adapter'
 import type { ProductPayload } from '../product'
-import { productPayload } from '../product'
+import { channelProductOf, productPayloadOf } from '../product'
 import type { InventoryPayload } from '../rules'
 import { inventoryPayload } from '../rules'
 import type { TrackingPayload } from '../trackingPayload'
@@ -28,31 +29,33 @@ export const sellsSku = (sku: CatalogSku, channel: MarketplaceChannel) =>
  * The product as one marketplace gets it (Produtos tab). In its trade
  * policy: the catalog's data with the trade policy's price (Pricing's
  * computed price for the marketplace's price table; null when Pricing has
- * none). Outside it: the same product with `active: false` — the
- * deactivation the connector contract knows. A marketplace whose trade
- * policy is not set yet gets the catalog's data as before issue 11 (no
- * price).
+ * none). Outside it: the same product with `active: false`, to deactivate
+ * (`deactivate`: the marketplace's DEACTIVATE where its adapter has one,
+ * else this product update). A marketplace whose trade policy is not set
+ * yet (or no channel at all) gets the catalog's data as before issue 11, no
+ * price.
  */
 export function productForChannel(
   sku: CatalogSku,
-  channel: Channel,
-  computed: ComputedPrice | null
-): { payload: ProductPayload; deactivate: boolean } {
-  const base = productPayload(sku)
+  channel: Channel | null | undefined,
+  computed: ComputedPrice | null | undefined
+): { product: ChannelProduct; payload: ProductPayload; deactivate: boolean } {
+  const base = channelProductOf(sku)
+  const out = (product: ChannelProduct, deactivate = false) => ({
+    product,
+    payload: productPayloadOf(product),
+    deactivate,
+  })
 
-  if (!tradePolicySet(channel)) return { payload: base, deactivate: false }
-  if (!sellsSku(sku, channel))
-    return { payload: { ...base, active: false }, deactivate: true }
+  if (!channel || !tradePolicySet(channel)) return out(base)
+  if (!sellsSku(sku, channel)) return out({ ...base, active: false }, true)
   const price = channelPrice(computed, channel.currency)
 
-  return {
-    payload: {
-      ...base,
-      price: price?.price ?? null,
-      listPrice: price?.listPrice ?? null,
-    },
-    deactivate: false,
-  }
+  return out({
+    ...base,
+    price: price?.price ?? null,
+    listPrice: price?.listPrice ?? null,
+  })
 }
 
 /**
@@ -64,10 +67,10 @@ export function productForChannel(
  */
 export function stockForChannel(
   inventory: InventoryBalance,
-  logistics: LogisticsSetup | null,
-  channel: MarketplaceChannel
+  logistics: LogisticsSetup | null | undefined,
+  channel: MarketplaceChannel | null | undefined
 ): InventoryPayload | null {
-  if (!tradePolicySet(channel)) return inventoryPayload(inventory)
+  if (!channel || !tradePolicySet(channel)) return inventoryPayload(inventory)
   if (!logistics) return null
 
   return {

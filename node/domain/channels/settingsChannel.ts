@@ -1,37 +1,28 @@
 import type { OperationType } from '../../marketplaces/adapter'
+import { adapterOf } from '../../marketplaces/registry'
 import type { BridgeSettings, MarketplaceConfig } from '../settings'
 import type { MarketplaceChannel } from './channel'
-
-/**
- * The channel fields a marketplace's settings may hold (issue 16's shape puts
- * `affiliateId` and `salesChannel` beside `id`, `name` and `tabs`; the
- * settings page adds the trade policy's `currency` and, when it is not the
- * trade policy's own, a `priceTable`). Settings saved before issue 11 have
- * none of them.
- */
-interface ChannelFields {
-  affiliateId?: unknown
-  salesChannel?: unknown
-  priceTable?: unknown
-  currency?: unknown
-}
 
 const text = (v: unknown) =>
   typeof v === 'string' || typeof v === 'number' ? String(v).trim() : ''
 
 /**
- * What the connector contract can be told (docs/connector.md): products,
- * prices (inside the product update: its body carries the trade policy's
- * price, so a PRICE is sent as the product), their deactivation (the
- * product with `active: false`), stock and tracking.
+ * What a marketplace is told about a SKU, from the operations its adapter
+ * performs: a Produtos job always sends the product carrying the trade
+ * policy's price, and a SKU that left the trade policy is deactivated
+ * through the adapter's DEACTIVATE, or else as the product with
+ * `active: false` (the connector contract, docs/connector.md). So a
+ * marketplace that takes PRODUCT takes prices and deactivations too.
  */
-export const CONTRACT_OPERATIONS: readonly OperationType[] = [
-  'PRODUCT',
-  'PRICE',
-  'STOCK',
-  'DEACTIVATE',
-  'TRACKING',
-]
+export function channelOperations(
+  adapter: readonly OperationType[] | null | undefined
+): readonly OperationType[] {
+  const ops = adapter ?? []
+
+  return ops.includes('PRODUCT')
+    ? [...new Set<OperationType>([...ops, 'PRICE', 'DEACTIVATE'])]
+    : ops
+}
 
 /** Currency of a trade policy whose currency the settings page has not saved yet. */
 export const DEFAULT_CURRENCY = 'BRL'
@@ -55,17 +46,16 @@ export interface SettingsChannel extends MarketplaceChannel {
  * set").
  */
 export function channelOf(m: MarketplaceConfig): SettingsChannel {
-  const f = m as MarketplaceConfig & ChannelFields
-  const priceTable = text(f.priceTable)
+  const priceTable = text(m.priceTable)
 
   return {
     marketplaceId: m.id,
     name: m.name,
-    affiliateId: text(f.affiliateId).toUpperCase(),
-    salesChannel: text(f.salesChannel),
+    affiliateId: text(m.affiliateId).toUpperCase(),
+    salesChannel: text(m.salesChannel),
     priceTable: priceTable || null,
-    currency: text(f.currency).toUpperCase() || DEFAULT_CURRENCY,
-    operations: CONTRACT_OPERATIONS,
+    currency: text(m.currency).toUpperCase() || DEFAULT_CURRENCY,
+    operations: channelOperations(adapterOf(m.kind)?.operations),
     tabs: { PRODUCTS: m.tabs.PRODUCTS, INVENTORY: m.tabs.INVENTORY },
     tracking: m.tabs.TRACKING,
   }

@@ -22,14 +22,15 @@ const TOAST_KEY = 'settings-save'
 const NEW_MARKETPLACE: MarketplaceForm = {
   id: '',
   name: '',
+  kind: 'custom',
+  affiliateId: null,
+  salesChannel: null,
   baseUrl: 'https://',
   hasToken: false,
   token: '',
   products: true,
   inventory: true,
   tracking: true,
-  affiliateId: null,
-  salesChannel: null,
   currency: null,
   isNew: true,
 }
