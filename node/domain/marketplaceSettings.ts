@@ -121,7 +121,11 @@ export function parseMarketplace(
       SETTINGS_LIMITS.name
     ),
     currency: f.text(m.currency, `${where}.currency`, 3),
-    priceTable: f.text(m.priceTable, `${where}.priceTable`, SETTINGS_LIMITS.name),
+    priceTable: f.text(
+      m.priceTable,
+      `${where}.priceTable`,
+      SETTINGS_LIMITS.name
+    ),
     config,
   }
 }
