@@ -1,11 +1,11 @@
 import { settingsInputOf, settingsView } from '../domain/settingsView'
-import { loadSettings, saveSettings } from '../bridge'
+import { rootOf } from '../composition/root'
 import { accountChannels, adminToken } from '../services/accountChannels'
 import { withErrors } from './errors'
 import type { MutationFn, QueryFn } from './types'
 
 export const bridgeSettings: QueryFn<'bridgeSettings'> = withErrors(
-  async (_, __, ctx) => settingsView(await loadSettings(ctx.clients))
+  async (_, __, ctx) => settingsView(await rootOf(ctx.clients).settings())
 )
 
 export const saveBridgeSettings: MutationFn<'saveBridgeSettings'> = withErrors(
@@ -13,8 +13,9 @@ export const saveBridgeSettings: MutationFn<'saveBridgeSettings'> = withErrors(
     settingsView(
       // Each marketplace's `config` arrives as JSON text (refused if not an
       // object); a changed channel is checked against the account, as the admin.
-      await saveSettings(ctx.clients, settingsInputOf({ ...args.input }), () =>
-        accountChannels(ctx.clients, adminToken(ctx))
+      await rootOf(ctx.clients).saveSettings(
+        settingsInputOf({ ...args.input }),
+        () => accountChannels(ctx.clients, adminToken(ctx))
       )
     )
 )

@@ -1,4 +1,5 @@
-import type { BridgeSettings } from '../settings'
+import type { BridgeSettings, MarketplaceConfig } from '../settings'
+import { configuredFor } from '../settings'
 import { orderMarketplace } from './orderMarketplace'
 import { channelsOf } from './settingsChannel'
 import type { OrderOrigin } from './vtexTypes'
@@ -55,3 +56,25 @@ export const orderGoesTo = (
   settings: BridgeSettings,
   marketplaceId: string
 ) => orderTarget(order, settings).marketplaceId === marketplaceId
+
+/**
+ * The marketplace (none or one) an order's carrier and partner news go to:
+ * the one it sold on, if it receives Tracking (services/carrier.ts); none
+ * when OMS does not know the order.
+ */
+export function newsTargets(
+  order: OrderOrigin | null,
+  settings: BridgeSettings
+): Array<{
+  marketplace: MarketplaceConfig
+  marketplaceOrderId: string | null
+}> {
+  const target = order ? orderTarget(order, settings) : null
+
+  if (!target || 'reason' in target) return []
+  const marketplace = configuredFor(settings, 'TRACKING', target.marketplaceId)
+
+  return marketplace
+    ? [{ marketplace, marketplaceOrderId: target.marketplaceOrderId }]
+    : []
+}

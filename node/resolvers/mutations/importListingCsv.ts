@@ -1,5 +1,5 @@
 import { invalidFields } from '../../domain/errors'
-import { listingStore, loadSettings } from '../../bridge'
+import { rootOf } from '../../composition/root'
 import { importListingCsv as importCsv } from '../../services/listingImport'
 import { withErrors } from '../errors'
 import type { MutationFn } from '../types'
@@ -7,7 +7,8 @@ import type { MutationFn } from '../types'
 /** A marketplace's SKU ↔ listing mappings from a CSV: good rows written, bad ones reported by line. */
 export const importListingCsv: MutationFn<'importListingCsv'> = withErrors(
   async (_, { marketplace, csv }, ctx) => {
-    const settings = await loadSettings(ctx.clients)
+    const root = rootOf(ctx.clients)
+    const settings = await root.settings()
 
     if (!settings.marketplaces.some((m) => m.id === marketplace))
       throw invalidFields(
@@ -22,7 +23,7 @@ export const importListingCsv: MutationFn<'importListingCsv'> = withErrors(
         ]
       )
 
-    const result = await importCsv(listingStore(ctx.clients), marketplace, csv)
+    const result = await importCsv(root.listings, marketplace, csv)
 
     return {
       ...result,
