@@ -12,6 +12,7 @@
 const path = require('path')
 
 const { compiledNode } = require('./paths')
+const { MARKETPLACE_ORIGINS } = require('./emulator/vtexChannels')
 
 /** The app's compiled modules, loaded once build.js has produced them. */
 const app = (name) => require(path.join(compiledNode, ...name.split('/')))
@@ -31,6 +32,14 @@ const settingsFor = (marketplaces = MARKETPLACES) => ({
   carrierToken: 'sandbox-carrier-token',
   partnerToken: PARTNER_TOKEN,
   marketplaces: marketplaces.map((m) => ({
+    // The local VTEX's affiliate and trade policy of each marketplace (docs/channels.md).
+    ...(MARKETPLACE_ORIGINS[m.id]
+      ? {
+          affiliateId: MARKETPLACE_ORIGINS[m.id].affiliateId,
+          salesChannel: MARKETPLACE_ORIGINS[m.id].salesChannel,
+          currency: 'BRL',
+        }
+      : {}),
     ...m,
     connector: 'http-json',
     baseUrl: `http://${m.id}.sandbox.local/api`,
@@ -237,6 +246,10 @@ async function seed(
   const { productPayload, inventoryPayload, trackingUpdate } =
     app('domain/rules')
 
+  const { orderTarget } = app('domain/channels/orderTarget')
+  const { trackingForMarketplace } = app('domain/channels/payloads')
+  const { parseSettings } = app('domain/settings')
+
   const { LOG_BUCKET, LAYOUT_ROOT } = app('domain/layout')
 
   const kv = vbaseKv(
@@ -253,7 +266,16 @@ async function seed(
   emulator.sandbox.setUnlisted(store.unlisted)
 
   const logs = new LogStore(kv)
+  // Parsed for the channel decisions; as saved for the connector's URL and token.
+  const settings = parseSettings(settingsFor())
   const { marketplaces } = settingsFor()
+  const { channels } = emulator.vtex
+  // A SKU's logs are only where its trade policy sells it.
+  const sells = (marketplace, skuId) =>
+    channels
+      .skuChannels(skuId)
+      .includes(Number(MARKETPLACE_ORIGINS[marketplace.id].salesChannel))
+
   let seeded = 0
   const byTab = {
     PRODUCTS: new Map(),
@@ -261,8 +283,14 @@ async function seed(
     TRACKING: new Map(),
   }
 
-  const write = async (tab, n, entityId, decide) => {
-    const marketplace = marketplaces[n % marketplaces.length]
+  const write = async (tab, n, entityId, decide, home = null) => {
+    // The marketplace in turn, or the next whose trade policy sells the SKU (Mercado Livre's sells all).
+    const marketplace =
+      home ||
+      [0, 1, 2]
+        .map((k) => marketplaces[(n + k) % marketplaces.length])
+        .find((m) => tab === 'TRACKING' || sells(m, entityId))
+
     const at = new Date(now - Math.floor(rnd() * 7 * 86400_000))
     // Most updates reach the marketplace within minutes; a few took more than an hour.
     const latency =
@@ -275,10 +303,15 @@ async function seed(
     const key = { tab, marketplace: marketplace.id, entityId }
 
     const id = `${tab}:${key.marketplace}:${entityId}`
-    const log = recordOutcome(byTab[tab].get(id) ?? null, key, payload, {
-      ...outcome,
-      changedAt,
-    })
+    const log = {
+      ...recordOutcome(byTab[tab].get(id) ?? null, key, payload, {
+        ...outcome,
+        changedAt,
+      }),
+      ...(payload && payload.marketplaceOrderId
+        ? { marketplaceOrderId: payload.marketplaceOrderId }
+        : {}),
+    }
 
     // Tracking: a status the marketplace accepted is on the order's timeline.
     const timeline =
@@ -314,7 +347,10 @@ async function seed(
       ? { type: 'STOCK', skuId: entityId, quantity: payload.quantity }
       : {
           type: 'TRACKING',
-          order: { orderId: entityId, marketplaceOrderId: null },
+          order: {
+            orderId: entityId,
+            marketplaceOrderId: payload.marketplaceOrderId ?? null,
+          },
           update: payload,
         }
 
@@ -381,15 +417,27 @@ async function seed(
     await write('INVENTORY', n, id, sent('INVENTORY', id, stock, answer))
   }
 
+  // Each order's log is on the marketplace it was sold on; the site's orders have none.
   for (let n = 0; n < perTab; n++) {
     const orderId = orderIdOf(n)
-    const decision = trackingUpdate(store.orders[orderId])
+    const order = store.orders[orderId]
+    const target = orderTarget(order, settings)
+    const home = marketplaces.find((m) => m.id === target.marketplaceId)
+
+    if (!home) continue
+    const decision = trackingUpdate(order)
 
     if (decision.invalid) {
-      await write('TRACKING', n, orderId, (marketplace, at) => ({
-        payload: null,
-        outcome: notSent(decision.invalid, at, 'CHANGE'),
-      }))
+      await write(
+        'TRACKING',
+        n,
+        orderId,
+        (marketplace, at) => ({
+          payload: null,
+          outcome: notSent(decision.invalid, at, 'CHANGE'),
+        }),
+        home
+      )
     } else {
       await write(
         'TRACKING',
@@ -398,9 +446,14 @@ async function seed(
         sent(
           'TRACKING',
           orderId,
-          decision.send,
+          trackingForMarketplace(
+            decision.send,
+            orderId,
+            target.marketplaceOrderId
+          ),
           rnd() < 0.18 ? TRANSIENT[n % 3] : ok
-        )
+        ),
+        home
       )
     }
   }

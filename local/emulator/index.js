@@ -462,6 +462,7 @@ class Emulator {
           status: o.status,
           // Where it was sold: the marketplace's affiliate, or the store's own checkout.
           soldOn: o.affiliateId || (o.origin === 'Marketplace' ? 'site' : null),
+          marketplaceOrderId: o.marketplaceOrderId || null,
         })),
       })
     }

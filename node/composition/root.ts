@@ -14,6 +14,9 @@ import { LogStore } from '../services/logStore'
 import { MarketplaceSender } from '../services/marketplaceSender'
 import { BridgeQueue } from '../services/queue'
 import { VtexTrackingImporter } from '../services/vtexTracking'
+import type { AccountChannelLists } from '../services/accountChannels'
+import { ListingStore } from '../services/listings'
+import { logisticsSetup } from './logistics'
 import { MaintenanceService } from './maintenance'
 import { maintenanceSchedule } from './schedule'
 import { loadSettings, saveSettings } from './settings'
@@ -63,8 +66,17 @@ export class AppRoot {
     return loadSettings(this.clients)
   }
 
-  saveSettings(input: Record<string, unknown>) {
-    return saveSettings(this.clients, input)
+  /** `readAccount`: the account's affiliates and trade policies, read as the admin (a changed channel is checked against them). */
+  saveSettings(
+    input: Record<string, unknown>,
+    readAccount: (() => Promise<AccountChannelLists>) | null = null
+  ) {
+    return saveSettings(this.clients, input, readAccount)
+  }
+
+  /** The SKU ↔ listing mappings (services/listings.ts). */
+  get listings(): ListingStore {
+    return new ListingStore(this.kv)
   }
 
   /** The app's schedule with VTEX's scheduler and its secret. */
@@ -90,6 +102,8 @@ export class AppRoot {
       sku: (id) => clients.skuCatalog.sku(id),
       inventory: (id) => clients.logistics.inventory(id),
       order: (id) => clients.oms.order(id),
+      logistics: () => logisticsSetup(clients),
+      price: (id, table) => clients.pricing.computed(id, table),
     }
   }
 

@@ -1,4 +1,6 @@
 import type { Clients } from '../clients'
+import type { AccountChannelLists } from '../services/accountChannels'
+import { withCheckedChannels } from '../services/accountChannels'
 import { LOG_BUCKET } from '../domain/layout'
 import type { BridgeSettings } from '../domain/settings'
 import { parseSettings, trackingRejected } from '../domain/settings'
@@ -58,12 +60,21 @@ const SAVE_TRIES = 10
  */
 export async function saveSettings(
   clients: Clients,
-  input: Record<string, unknown>
+  input: Record<string, unknown>,
+  /** The account's affiliates and trade policies, read as the admin (services/accountChannels.ts). */
+  readAccount: (() => Promise<AccountChannelLists>) | null = null
 ): Promise<BridgeSettings> {
   const { merged: base, saved } = await rawSettings(clients)
-  const mine = mergeSettingsInput(base, input)
 
-  parseSettings(mine, true)
+  parseSettings(mergeSettingsInput(base, input), true)
+  // A changed affiliate or trade policy is checked against the account; the
+  // trade policy's currency is saved with it.
+  const mine = await withCheckedChannels(
+    base,
+    mergeSettingsInput(base, input),
+    readAccount
+  )
+
   const tracking = parseSettings(mine).vtexTracking
   const changed =
     mine.vtexTrackingUsername !== base.vtexTrackingUsername ||

@@ -106,7 +106,9 @@ export function planListing(f: LogFilter): ListPlan {
     (!marketplace || row.marketplace === marketplace) &&
     (!abnormalOnly || row.abnormal) &&
     (!cause || (row.status === 'ERROR' && row.cause === cause)) &&
-    (!search || matchesSearch(row.entityId, search)) &&
+    (!search ||
+      matchesSearch(row.entityId, search) ||
+      Boolean(row.alias && matchesSearch(row.alias, search))) &&
     inRange(row.order, range)
 
   const key = JSON.stringify([

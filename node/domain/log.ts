@@ -89,6 +89,11 @@ export interface IntegrationLog {
   updatedAt?: string
   /** Set by the store: the row of the version this one replaced (see rows.ts). */
   previousRow?: Row | null
+  /**
+   * Tracking: the marketplace's own id of the order (OMS `marketplaceOrderId`),
+   * shown beside VTEX's and searchable like it.
+   */
+  marketplaceOrderId?: string | null
   /** Tracking: what happened to the order (statuses sent, carrier and partner events). */
   timeline?: TimelineEntry[]
   /** Set while an export is retried after a transient failure (the log is QUEUED meanwhile). */
@@ -275,4 +280,6 @@ export interface LogSummary {
   attempts: number
   abnormal: boolean
   latencyMs: number | null
+  /** Tracking: the marketplace's own order id (the row's alias). */
+  marketplaceOrderId?: string | null
 }

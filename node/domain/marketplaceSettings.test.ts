@@ -81,6 +81,8 @@ describe('marketplace settings saved before kinds', () => {
       config: { baseUrl: 'https://acme.example/api', token: 'acme-secret' },
       affiliateId: null,
       salesChannel: null,
+      currency: null,
+      priceTable: null,
       tabs: { PRODUCTS: true, INVENTORY: false, TRACKING: true },
     })
   })

@@ -19,6 +19,10 @@ export interface MarketplaceConfig<C = unknown> {
   affiliateId: string | null
   /** The trade policy (sales channel) it sells (`"2"`). */
   salesChannel: string | null
+  /** The trade policy's currency, saved with it by the settings page (`BRL`); null until then. */
+  currency?: string | null
+  /** The price table read for it, when not the trade policy's own. */
+  priceTable?: string | null
   /** The kind's settings (the custom connector: `{ baseUrl, token }`). */
   config: C
 }
@@ -110,8 +114,16 @@ export function parseMarketplace(
       SETTINGS_LIMITS.name
     ),
     salesChannel: f.text(
-      m.salesChannel,
+      typeof m.salesChannel === 'number'
+        ? String(m.salesChannel)
+        : m.salesChannel,
       `${where}.salesChannel`,
+      SETTINGS_LIMITS.name
+    ),
+    currency: f.text(m.currency, `${where}.currency`, 3),
+    priceTable: f.text(
+      m.priceTable,
+      `${where}.priceTable`,
       SETTINGS_LIMITS.name
     ),
     config,

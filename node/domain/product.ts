@@ -1,4 +1,4 @@
-import type { ChannelProduct } from '../marketplaces/adapter'
+import type { ChannelProduct, Money } from '../marketplaces/adapter'
 import type { CatalogSku } from './vtex'
 
 /** What the bridge records for a product (and the custom connector receives as the body). */
@@ -11,6 +11,10 @@ export interface ProductPayload {
   brand: string | null
   imageUrl: string | null
   active: boolean
+  /** The trade policy's price (channel set, docs/channels.md); absent before the channel is set. */
+  price?: Money | null
+  /** The "from" price, when above `price`. */
+  listPrice?: Money | null
 }
 
 /** A SKU as the channel sells it, from the catalog (price: none yet; the channel stage adds it). */
@@ -45,6 +49,8 @@ export function productPayloadOf(product: ChannelProduct): ProductPayload {
     brand: product.brand,
     imageUrl: product.imageUrls[0] ?? null,
     active: product.active,
+    price: product.price,
+    listPrice: product.listPrice,
   }
 }
 

@@ -2,6 +2,7 @@ import { filterPrefix, orderKey } from './layout'
 import type { Row } from './rows'
 import {
   MESSAGE_BYTES,
+  aliasOf,
   decodeRow,
   encodeRow,
   entryPaths,
@@ -29,6 +30,24 @@ describe('rows in index paths', () => {
     const r = row({ abnormal: true, status: 'SUCCESS', latencyMs: 3_700_000 })
 
     expect(decodeRow(`x/y/${encodeRow(r)}`)).toEqual(r)
+  })
+
+  it('carries an alias (a marketplace order id), listed under it too, and whose tombstone is no row', () => {
+    const r = row({ entityId: 'MLB-2000012353605820-01', alias: 'x' })
+    const path = `x/y/${encodeRow(r)}`
+
+    expect(decodeRow(path)).toEqual(r)
+    expect(decodeRow(tombstoneOf(path))).toBeNull()
+    expect(decodeRow(tombstoneOf(`x/y/${encodeRow(row())}`))).toBeNull()
+    expect(entryPaths('TRACKING', r).map((p) => p.split('/')[3])).toContain(
+      'e.x'
+    )
+    expect(
+      aliasOf({ entityId: 'a', marketplaceOrderId: 'b/c' } as never)
+    ).toBeNull()
+    expect(
+      aliasOf({ entityId: 'a', marketplaceOrderId: ' 2000 ' } as never)
+    ).toBe('2000')
   })
 
   it('clips long messages by bytes without breaking characters', () => {

@@ -17,6 +17,9 @@ import type { Tab } from './tabs'
 export type { Row } from './row'
 
 export const TOMBSTONE = '~x'
+/** Marks the optional ninth part of a row, the alias. */
+const ALIAS_MARK = 'a.'
+
 export const MESSAGE_BYTES = 96
 
 const STATUS_LETTER: Record<LogStatus, string> = {
@@ -56,6 +59,7 @@ export function encodeRow(row: Row): string {
     row.latencyMs == null ? '' : Math.round(row.latencyMs).toString(36),
     row.cause ?? '',
     Buffer.from(clip(row.message, MESSAGE_BYTES), 'utf8').toString('base64url'),
+    ...(row.alias ? [`${ALIAS_MARK}${row.alias}`] : []),
   ].join('~')
 }
 
@@ -69,9 +73,23 @@ export const leafOf = (path: string) => path.slice(path.lastIndexOf('/') + 1)
 export function decodeRow(path: string): Row | null {
   const parts = leafOf(path).split('~')
 
-  if (parts.length !== 8) return null
-  const [order, marketplace, entityId, flags, attempts, latency, cause, msg] =
-    parts
+  // A ninth part is an alias (marked, so a tombstone's "x" is never one).
+  if (
+    parts.length !== 8 &&
+    !(parts.length === 9 && parts[8].startsWith(ALIAS_MARK))
+  )
+    return null
+  const [
+    order,
+    marketplace,
+    entityId,
+    flags,
+    attempts,
+    latency,
+    cause,
+    msg,
+    alias,
+  ] = parts
 
   const status = LETTER_STATUS[flags.charAt(0)]
 
@@ -87,6 +105,7 @@ export function decodeRow(path: string): Row | null {
     latencyMs: latency ? parseInt(latency, 36) : null,
     cause: cause || null,
     message: Buffer.from(msg, 'base64url').toString('utf8'),
+    ...(alias ? { alias: alias.slice(ALIAS_MARK.length) } : {}),
   }
 }
 
@@ -98,6 +117,8 @@ export function rowFilters(row: Row): string[] {
     entityFilter(row.entityId),
   ]
 
+  if (row.alias && row.alias !== row.entityId)
+    filters.push(entityFilter(row.alias))
   if (row.abnormal)
     filters.push(abnormalFilter(), abnormalFilter(row.marketplace))
   if (row.status === 'ERROR' && row.cause) filters.push(causeFilter(row.cause))
@@ -123,6 +144,7 @@ export function summaryOf(tab: Tab, row: Row): LogSummary {
     attempts: row.attempts,
     abnormal: row.abnormal,
     latencyMs: row.latencyMs,
+    marketplaceOrderId: row.alias ?? null,
   }
 }
 
@@ -162,7 +184,20 @@ export function rowOf(log: IntegrationLog): Row {
     latencyMs: log.latencyMs ?? null,
     cause: log.status === 'ERROR' ? causeOf(log.message).id : null,
     message: log.message,
+    ...(aliasOf(log) ? { alias: aliasOf(log) } : {}),
   }
+}
+
+const ALIAS_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+
+/**
+ * The second id a log is found by: a Tracking log's marketplace order id,
+ * when it can be an index folder name (an id the search box accepts).
+ */
+export function aliasOf(log: IntegrationLog): string | null {
+  const id = log.marketplaceOrderId?.trim() ?? ''
+
+  return id && id !== log.entityId && ALIAS_RE.test(id) ? id : null
 }
 
 /** A version time strictly after the previous one (rows must not collide). */

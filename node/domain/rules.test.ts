@@ -104,6 +104,9 @@ describe('products', () => {
       brand: 'Marca',
       imageUrl: null,
       active: true,
+      // No channel price here (channels/payloads.ts adds the trade policy's).
+      price: null,
+      listPrice: null,
     })
   })
 })

@@ -46,8 +46,11 @@ describe('app settings', () => {
           name: 'Amazon',
           kind: 'custom',
           config: { baseUrl: 'https://amazon.example/api', token: 's3cret' },
+          // Saved before channels: none (no order traffic, every SKU as before).
           affiliateId: null,
           salesChannel: null,
+          priceTable: null,
+          currency: null,
           tabs: { PRODUCTS: true, INVENTORY: false, TRACKING: true },
         },
       ],

@@ -200,6 +200,7 @@ export function settingsView(s: BridgeSettings) {
         config: JSON.stringify(shown),
         affiliateId: m.affiliateId,
         salesChannel: m.salesChannel,
+        currency: m.currency ?? null,
         // As admin pages loaded before kinds existed read them (custom kind).
         baseUrl: typeof shown.baseUrl === 'string' ? shown.baseUrl : null,
         hasToken: shown.hasToken === true,

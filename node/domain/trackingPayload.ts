@@ -18,6 +18,10 @@ export type TrackingStatus = (typeof TRACKING_STATUSES)[number]
 
 export interface TrackingPayload {
   status: TrackingStatus
+  /** VTEX's order id (the log's id). */
+  orderId?: string
+  /** The marketplace's own id of the order (OMS `marketplaceOrderId`): the order the marketplace knows. */
+  marketplaceOrderId?: string | null
   invoice?: {
     number: string
     key: string | null
@@ -38,4 +42,11 @@ export interface TrackingPayload {
     state: string
     description: string
   }>
+}
+
+/** The order id a marketplace knows an order by: its own, else VTEX's (when OMS has none). */
+export const orderRefOf = (payload: unknown, vtexOrderId: string) => {
+  const own = (payload as TrackingPayload | null)?.marketplaceOrderId
+
+  return typeof own === 'string' && own.trim() ? own.trim() : vtexOrderId
 }

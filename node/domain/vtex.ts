@@ -15,6 +15,8 @@ export interface CatalogSku {
   ProductRefId?: string
   ImageUrl?: string
   AlternateIds?: { Ean?: string | null; RefId?: string | null }
+  /** The trade policies the SKU is sold in (none: all of them). */
+  SalesChannels?: number[] | null
 }
 
 export interface InventoryBalance {

@@ -13,11 +13,13 @@ import {
 } from './csvExport'
 import { reprocessLogs } from './mutations/reprocessLogs'
 import { removeLogs } from './mutations/removeLogs'
+import { importListingCsv } from './mutations/importListingCsv'
 import { errorGroupPage, errorGroups } from './queries/errorGroups'
 import { integrationLog } from './queries/integrationLog'
 import { integrationLogs } from './queries/integrationLogs'
 import { integrationOverview } from './queries/integrationOverview'
 import { marketplaces } from './queries/marketplaces'
+import { vtexChannels } from './queries/vtexChannels'
 import { bridgeSettings, saveBridgeSettings } from './settings'
 import { rootOf } from '../composition/root'
 import type { Resolvers } from '../typings/graphql'
@@ -36,6 +38,7 @@ export const resolvers = {
     csvExports: csvExportList,
     marketplaces,
     bridgeSettings,
+    vtexChannels,
   },
   Mutation: {
     reprocessLogs,
@@ -46,6 +49,7 @@ export const resolvers = {
     startCsvExport,
     cancelCsvExport,
     saveBridgeSettings,
+    importListingCsv,
   },
   PageInfo: {
     /** Counted only when asked for (two more storage calls). */

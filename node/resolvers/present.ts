@@ -21,6 +21,7 @@ export const presentOverview = (tab: Tab, o: Overview) => ({
 
 export const presentLog = (log: IntegrationLog) => ({
   ...log,
+  marketplaceOrderId: log.marketplaceOrderId ?? null,
   timeline: log.timeline ?? [],
   abnormal: log.abnormal ?? false,
   latencyMs: log.latencyMs ?? null,

@@ -1,5 +1,6 @@
 import { settingsInputOf, settingsView } from '../domain/settingsView'
 import { rootOf } from '../composition/root'
+import { accountChannels, adminToken } from '../services/accountChannels'
 import { withErrors } from './errors'
 import type { MutationFn, QueryFn } from './types'
 
@@ -10,7 +11,11 @@ export const bridgeSettings: QueryFn<'bridgeSettings'> = withErrors(
 export const saveBridgeSettings: MutationFn<'saveBridgeSettings'> = withErrors(
   async (_, args, ctx) =>
     settingsView(
-      // Each marketplace's `config` arrives as JSON text (refused if not an object).
-      await rootOf(ctx.clients).saveSettings(settingsInputOf({ ...args.input }))
+      // Each marketplace's `config` arrives as JSON text (refused if not an
+      // object); a changed channel is checked against the account, as the admin.
+      await rootOf(ctx.clients).saveSettings(
+        settingsInputOf({ ...args.input }),
+        () => accountChannels(ctx.clients, adminToken(ctx))
+      )
     )
 )

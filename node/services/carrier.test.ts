@@ -5,7 +5,12 @@ import type {
 } from '../domain/carrier'
 import { parseSettings } from '../domain/settings'
 import type { OmsOrder } from '../domain/vtex'
-import { FakeMarketplaces, marketplace, senderOver } from '../test/fakes'
+import {
+  FakeMarketplaces,
+  marketplace,
+  senderOver,
+  soldOn,
+} from '../test/fakes'
 import { MemoryStorage } from '../test/memoryStorage'
 import type { OmsWriter } from './carrier'
 import { CarrierTracker, OMS_LOG } from './carrier'
@@ -119,6 +124,7 @@ function setup(script: CarrierEvent[]) {
   oms.orders.set('o-1', {
     orderId: 'o-1',
     status: 'invoiced',
+    ...soldOn('mercadolivre', '2000012345678901'),
     packageAttachment: {
       packages: [
         {
@@ -208,7 +214,7 @@ describe('carrier refresh, 12.5 days in simulated time', () => {
     const last = s.gateway.accepted[s.gateway.accepted.length - 1]
 
     expect(last.url).toBe(
-      'https://mercadolivre.example/api/orders/o-1/tracking'
+      'https://mercadolivre.example/api/orders/2000012345678901/tracking'
     )
     expect(last.body).toMatchObject({
       status: 'delivered',
@@ -312,6 +318,46 @@ describe('partner interface', () => {
     expect(s.gateway.requests).toHaveLength(sent)
     expect(s.oms.tracking.get('o-1')).toMatchObject({ isDelivered: true })
     expect((await s.tracker.get('o-1'))?.state).toBe('DELIVERED')
+  })
+
+  it('an order of the store’s own site: OMS is updated, no marketplace hears of it', async () => {
+    const s = setup([])
+
+    s.oms.orders.set('o-1', { ...s.oms.orders.get('o-1')!, ...soldOn('site') })
+    await s.tracker.partner(update([handed, delivered]))
+    expect(s.oms.tracking.get('o-1')).toMatchObject({ isDelivered: true })
+    expect(s.gateway.requests).toEqual([])
+    expect(
+      await s.logs.getByKey({
+        tab: 'TRACKING',
+        marketplace: 'mercadolivre',
+        entityId: 'o-1',
+      })
+    ).toBeNull()
+  })
+
+  it('sends the marketplace the order was sold on its own order id, in the URL and the body', async () => {
+    const s = setup([])
+
+    await s.tracker.partner(update([handed]))
+    expect(s.gateway.accepted).toEqual([
+      {
+        marketplace: 'mercadolivre',
+        url: 'https://mercadolivre.example/api/orders/2000012345678901/tracking',
+        body: expect.objectContaining({
+          status: 'handed-to-carrier',
+          orderId: 'o-1',
+          marketplaceOrderId: '2000012345678901',
+        }),
+      },
+    ])
+    expect(
+      await s.logs.getByKey({
+        tab: 'TRACKING',
+        marketplace: 'mercadolivre',
+        entityId: 'o-1',
+      })
+    ).toMatchObject({ marketplaceOrderId: '2000012345678901' })
   })
 
   it('only for an order OMS invoiced with that invoice: anything else changes nothing', async () => {

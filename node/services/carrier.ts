@@ -18,10 +18,19 @@ import { recordOutcome } from '../domain/log'
 import type { PartnerUpdate } from '../domain/partner'
 import { partnerOrderRefusal } from '../domain/partner'
 import type { TrackingPayload } from '../domain/rules'
-import { enabledFor } from '../domain/settings'
+import { newsTargets } from '../domain/channels/orderTarget'
+import { trackingForMarketplace } from '../domain/channels/payloads'
 import { OMS_LOG, sendToOms } from './carrierOms'
 import { CarrierWatches } from './carrierWatch'
 import type { StoredFile } from './storage'
+
+/** The marketplace order id a log keeps (from its payload, channels/payloads.ts trackingForMarketplace). */
+const withOrderId = (payload: unknown) => {
+  const id = (payload as { marketplaceOrderId?: string | null } | null)
+    ?.marketplaceOrderId
+
+  return id === undefined ? {} : { marketplaceOrderId: id }
+}
 
 export { OMS_LOG } from './carrierOms'
 export type { OmsWriter } from './carrierOms'
@@ -127,6 +136,11 @@ export class CarrierTracker extends CarrierWatches {
     }))
 
     const last = all[all.length - 1]
+    // Only the marketplace the order was sold on hears of it (none for the site's).
+    const targets = newsTargets(
+      await this.deps.oms.order(watch.orderId),
+      this.deps.settings
+    )
 
     try {
       assertAddressableInvoice(watch.invoiceNumber)
@@ -141,9 +155,8 @@ export class CarrierTracker extends CarrierWatches {
       }
 
       await this.log(OMS_LOG, watch.orderId, { events: all }, outcome, timeline)
-      for (const m of enabledFor(this.deps.settings, 'TRACKING')) {
+      for (const { marketplace: m } of targets)
         await this.log(m.id, watch.orderId, null, outcome, timeline)
-      }
 
       throw e
     }
@@ -172,7 +185,7 @@ export class CarrierTracker extends CarrierWatches {
     )
 
     // Marketplaces: the new status with the events.
-    for (const m of enabledFor(this.deps.settings, 'TRACKING')) {
+    for (const { marketplace: m, marketplaceOrderId } of targets) {
       const key: LogKey = {
         tab: 'TRACKING',
         marketplace: m.id,
@@ -181,12 +194,17 @@ export class CarrierTracker extends CarrierWatches {
 
       const file = await this.deps.logs.getFile(key)
       const base = (file?.data.payload ?? null) as TrackingPayload | null
-      const payload = marketplacePayload(base, all, watch)
+      const payload = trackingForMarketplace(
+        marketplacePayload(base, all, watch),
+        watch.orderId,
+        marketplaceOrderId
+      )
+
       const { outcome } = await this.deps.marketplaces.perform(
         m,
         {
           type: 'TRACKING',
-          order: { orderId: watch.orderId, marketplaceOrderId: null },
+          order: { orderId: watch.orderId, marketplaceOrderId },
           update: payload,
         },
         'CHANGE'
@@ -257,6 +275,8 @@ export class CarrierTracker extends CarrierWatches {
       (cur) => ({
         ...recordOutcome(cur, key, payload ?? cur?.payload ?? null, learned),
         timeline: appendTimeline(cur?.timeline, timeline),
+        // A marketplace's log keeps the order id it was addressed with.
+        ...withOrderId(payload),
       }),
       known
     )

@@ -1,3 +1,5 @@
+import type { LogisticsSetup } from '../domain/channels/payloads'
+import type { ComputedPrice } from '../domain/channels/vtexTypes'
 import type { Outcome } from '../domain/log'
 import type { CatalogSku, InventoryBalance, OmsOrder } from '../domain/vtex'
 
@@ -15,6 +17,10 @@ export interface VtexSource {
   sku(skuId: string): Promise<CatalogSku | null>
   inventory(skuId: string): Promise<InventoryBalance | null>
   order(orderId: string): Promise<OmsOrder | null>
+  /** Docks and warehouses (which warehouses each trade policy sells from); null when Logistics has none. */
+  logistics(): Promise<LogisticsSetup | null>
+  /** Pricing's computed price of a SKU in a price table; null when it has none. */
+  price(skuId: string, priceTable: string): Promise<ComputedPrice | null>
 }
 
 /** Sends a job's event. The VTEX IO implementation is clients.events. */

@@ -12,7 +12,12 @@ import { parseLogId } from '../domain/log'
 import type { Job } from '../domain/queue'
 import { scheduleRetry } from '../domain/queue'
 import { markRetrying } from '../domain/retrying'
-import type { MarketplaceConfig } from '../domain/settings'
+import { priceTableOf } from '../domain/channels/channel'
+import { orderTarget } from '../domain/channels/orderTarget'
+import { sellsSku } from '../domain/channels/payloads'
+import type { SettingsChannel } from '../domain/channels/settingsChannel'
+import { channelOf } from '../domain/channels/settingsChannel'
+import type { BridgeSettings, MarketplaceConfig } from '../domain/settings'
 import { configuredFor } from '../domain/settings'
 import type { Tab } from '../domain/tabs'
 import type { VtexSource } from './connector'
@@ -20,16 +25,45 @@ import type { JobResult } from './jobRunner'
 import { JobRunner } from './jobRunner'
 import type { StoredFile } from './storage'
 
-/** What VTEX says about a log's entity, for the export decision. */
+/**
+ * What VTEX says about a log's entity, for the export decision, with what
+ * the marketplace's channel needs (docs/channels.md): its price table's
+ * price, the docks and warehouses (and, for a stock reprocess, the SKU's
+ * trade policies), the marketplace the order was sold on.
+ */
 async function readVtex(
   source: VtexSource,
   tab: Tab,
-  id: string
+  id: string,
+  reprocess: boolean,
+  channel: SettingsChannel | null,
+  settings: BridgeSettings
 ): Promise<VtexFacts> {
-  if (tab === 'PRODUCTS') return { tab, sku: await source.sku(id) }
-  if (tab === 'INVENTORY') return { tab, inventory: await source.inventory(id) }
+  const tradePolicy = channel?.salesChannel ?? ''
 
-  return { tab, order: await source.order(id) }
+  if (tab === 'PRODUCTS') {
+    const sku = await source.sku(id)
+    const price =
+      sku && channel && tradePolicy && sellsSku(sku, channel)
+        ? await source.price(id, priceTableOf(channel))
+        : null
+
+    return { tab, sku, price }
+  }
+
+  if (tab === 'INVENTORY') {
+    const [inventory, logistics, sku] = await Promise.all([
+      source.inventory(id),
+      tradePolicy ? source.logistics() : null,
+      tradePolicy && reprocess ? source.sku(id) : null,
+    ])
+
+    return { tab, inventory, logistics, sku }
+  }
+
+  const order = await source.order(id)
+
+  return { tab, order, home: order ? orderTarget(order, settings) : null }
 }
 
 /**
@@ -57,11 +91,13 @@ export abstract class ExportWorker extends JobRunner {
       ? null
       : configuredFor(this.deps.settings, key.tab, key.marketplace)
 
+    const view = marketplace ? this.deps.marketplaces.view(marketplace) : null
+    const channel = marketplace ? channelOf(marketplace) : null
     const target: TargetView | null = system
       ? { kind: 'system' }
-      : marketplace
-      ? this.deps.marketplaces.view(marketplace)
-      : null
+      : view?.kind === 'marketplace' && channel
+      ? { ...view, channel }
+      : view
 
     const input: ExportInput = { job, key, log, target }
     let decision = decideExport(input)
@@ -69,7 +105,14 @@ export abstract class ExportWorker extends JobRunner {
     if (decision.kind === 'read')
       decision = decideExport({
         ...input,
-        vtex: await readVtex(this.deps.source, decision.tab, key.entityId),
+        vtex: await readVtex(
+          this.deps.source,
+          decision.tab,
+          key.entityId,
+          job.kind === 'REPROCESS',
+          channel,
+          this.deps.settings
+        ),
       })
 
     if (decision.kind === 'superseded' || decision.kind === 'duplicate')

@@ -88,12 +88,18 @@ function readCursor(
 /** Live rows of a complete listing (an entry followed by its tombstone is superseded), with their leaves. */
 function liveRows(paths: string[]) {
   const rows: Array<{ row: Row; leaf: string }> = []
+  // A row is listed under its id and its alias: both may match a prefix.
+  const seen = new Set<string>()
 
   paths.forEach((path, i) => {
     if (isTombstone(path) || paths[i + 1] === tombstoneOf(path)) return
     const row = decodeRow(path)
+    const leaf = leafOf(path)
 
-    if (row) rows.push({ row, leaf: leafOf(path) })
+    if (row && !seen.has(leaf)) {
+      seen.add(leaf)
+      rows.push({ row, leaf })
+    }
   })
 
   return rows

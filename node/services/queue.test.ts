@@ -7,7 +7,7 @@ import {
   exportJobId,
   newJob,
 } from '../domain/queue'
-import { marketplace, setup } from '../test/fakes'
+import { marketplace, setup, soldOn } from '../test/fakes'
 
 const t0 = Date.parse('2026-11-20T10:00:00.000Z')
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -374,6 +374,7 @@ describe('tracking', () => {
   const invoiced = {
     orderId: 'o-1',
     status: 'invoiced',
+    ...soldOn('amazon', '702-1234567-1234567'),
     packageAttachment: {
       packages: [
         {
@@ -399,14 +400,20 @@ describe('tracking', () => {
       currentChangeDate: iso(t0),
     })
     expect(env.markets.accepted[0]).toMatchObject({
-      url: 'https://amazon.example/api/orders/o-1/tracking',
+      url: 'https://amazon.example/api/orders/702-1234567-1234567/tracking',
       body: {
         status: 'invoiced',
+        orderId: 'o-1',
+        marketplaceOrderId: '702-1234567-1234567',
         invoice: { number: '40012' },
         tracking: { number: 'BR1', courier: 'Correios' },
       },
     })
-    env.vtex.orders.set('o-1', { orderId: 'o-1', status: 'handling' })
+    env.vtex.orders.set('o-1', {
+      ...invoiced,
+      status: 'handling',
+      packageAttachment: null,
+    })
     expect(
       await env.queue.onOrderStatus({
         orderId: 'o-1',
@@ -420,7 +427,11 @@ describe('tracking', () => {
   it('does not send statuses outside the workflow it owns', async () => {
     const env = setup(settings, t0)
 
-    env.vtex.orders.set('o-2', { orderId: 'o-2', status: 'window-to-cancel' })
+    env.vtex.orders.set('o-2', {
+      orderId: 'o-2',
+      status: 'window-to-cancel',
+      ...soldOn('amazon'),
+    })
     expect(
       await env.queue.onOrderStatus({
         orderId: 'o-2',

@@ -8,10 +8,9 @@ import {
 } from '../domain/log'
 import { logNotFound, parseLogIds } from '../domain/logId'
 import { claim, exportJobId, newJob } from '../domain/queue'
-import { tabsForCatalogChange } from '../domain/rules'
-import { enabledFor } from '../domain/settings'
-import type { Tab } from '../domain/tabs'
 import type { BroadcasterNotification, OrderStatusEvent } from '../domain/vtex'
+import type { IntakeTarget } from './channelIntake'
+import { catalogIntake, orderIntake } from './channelIntake'
 import type { JobResult } from './jobRunner'
 import { ExportWorker } from './exportWorker'
 
@@ -33,7 +32,10 @@ const newJobId = () =>
 export class BridgeQueue extends ExportWorker {
   // ------------------------------------------------------------ sources
 
-  /** A catalog notification from vtex.broadcaster: one export job per tab and marketplace. */
+  /**
+   * A catalog notification from vtex.broadcaster: one export job per tab and
+   * marketplace whose trade policy sells the SKU (or that must deactivate it).
+   */
   async onCatalogChange(n: BroadcasterNotification): Promise<JobResult[]> {
     const skuId = String(n.IdSku ?? '')
 
@@ -43,18 +45,22 @@ export class BridgeQueue extends ExportWorker {
         `Notification without a valid IdSku: ${JSON.stringify(n)}`
       )
     const changedAt = this.changeTime(n.DateModified)
-    const tabs = tabsForCatalogChange(n)
-    const [products, inventory] = await Promise.all([
-      tabs.products ? this.enqueue('PRODUCTS', skuId, changedAt, false) : [],
-      tabs.inventory
-        ? this.enqueue('INVENTORY', skuId, changedAt, tabs.stockOnly)
-        : [],
-    ])
+    const targets = await catalogIntake(n, skuId, {
+      settings: this.deps.settings,
+      source: this.deps.source,
+      listedOn: async (id) =>
+        (await this.deps.logs.lookup('PRODUCTS', id))
+          .filter((l) => l.status === 'SUCCESS')
+          .map((l) => l.marketplace),
+    })
 
-    return [...products, ...inventory]
+    return this.enqueue(skuId, changedAt, targets)
   }
 
-  /** An order status change from vtex.orders-broadcast: one tracking job per marketplace. */
+  /**
+   * An order status change from vtex.orders-broadcast: one tracking job, for
+   * the marketplace the order was sold on (none for the store's own site).
+   */
   async onOrderStatus(e: OrderStatusEvent): Promise<JobResult[]> {
     if (
       !e ||
@@ -68,10 +74,9 @@ export class BridgeQueue extends ExportWorker {
     }
 
     return this.enqueue(
-      'TRACKING',
       e.orderId,
       this.changeTime(e.currentChangeDate),
-      false
+      await orderIntake(e.orderId, this.deps)
     )
   }
 
@@ -82,21 +87,20 @@ export class BridgeQueue extends ExportWorker {
   }
 
   /**
-   * One job per marketplace enabled for the tab. The source event is the
+   * One job per target (tab and marketplace). The source event is the
    * job's first delivery: the job is written already claimed by this handler
    * and runs at once (no second event for the common case); retries and
    * recoveries travel as the app's own job events. The same notification
    * delivered twice maps to the same job id, so it is queued once.
    */
   private async enqueue(
-    tab: Tab,
     entityId: string,
     changedAt: string,
-    stockOnly: boolean
+    targets: readonly IntakeTarget[]
   ): Promise<JobResult[]> {
     const settled = await Promise.allSettled(
-      enabledFor(this.deps.settings, tab).map(async (marketplace) => {
-        const logId = buildLogId(tab, marketplace.id, entityId)
+      targets.map(async ({ tab, marketplaceId, stockOnly }) => {
+        const logId = buildLogId(tab, marketplaceId, entityId)
         const now = this.clock.now()
         const job = claim(
           newJob(

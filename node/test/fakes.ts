@@ -1,3 +1,5 @@
+import type { LogisticsSetup } from '../domain/channels/payloads'
+import type { ComputedPrice } from '../domain/channels/vtexTypes'
 import type {
   HttpRequest,
   HttpResponse,
@@ -24,16 +26,36 @@ export class FakeClock implements Clock {
   }
 }
 
-/** VTEX as the queue reads it: SKUs, inventory and orders in maps. */
+/**
+ * VTEX as the queue reads it: SKUs, inventory (warehouse 1_1, or per
+ * warehouse in `balances`), orders, logistics and prices in maps.
+ */
 export class FakeVtex implements VtexSource {
   skus = new Map<string, CatalogSku>()
   stock = new Map<string, number>()
+  balances = new Map<string, InventoryBalance['balance']>()
   orders = new Map<string, OmsOrder>()
+  /** Default: one dock serving every trade policy, shipping from warehouse 1_1. */
+  setup: LogisticsSetup | null = {
+    docks: [{ id: '1_1', name: 'CD', salesChannels: ['1', '2', '3', '4'] }],
+    warehouses: [
+      { id: '1_1', name: 'Principal', warehouseDocks: [{ dockId: '1_1' }] },
+    ],
+  }
+
+  /** `${skuId}:${priceTable}` → computed price. */
+  prices = new Map<string, ComputedPrice>()
+  reads = { sku: 0, order: 0, logistics: 0, price: 0 }
   async sku(id: string) {
+    this.reads.sku++
+
     return this.skus.get(id) ?? null
   }
 
   async inventory(id: string): Promise<InventoryBalance | null> {
+    const per = this.balances.get(id)
+
+    if (per) return { skuId: id, balance: per }
     const q = this.stock.get(id)
 
     return q == null
@@ -47,7 +69,21 @@ export class FakeVtex implements VtexSource {
   }
 
   async order(id: string) {
+    this.reads.order++
+
     return this.orders.get(id) ?? null
+  }
+
+  async logistics() {
+    this.reads.logistics++
+
+    return this.setup
+  }
+
+  async price(skuId: string, priceTable: string) {
+    this.reads.price++
+
+    return this.prices.get(`${skuId}:${priceTable}`) ?? null
   }
 }
 
@@ -133,9 +169,23 @@ export class ManualScheduler implements Scheduler {
   }
 }
 
+/**
+ * The affiliate and trade policy of the test marketplaces (as in the local
+ * VTEX: local/emulator/vtexChannels.js); any other id has neither.
+ */
+export const CHANNELS: Record<
+  string,
+  { affiliateId: string; salesChannel: string }
+> = {
+  mercadolivre: { affiliateId: 'MLB', salesChannel: '2' },
+  amazon: { affiliateId: 'MZN', salesChannel: '3' },
+  magalu: { affiliateId: 'MGL', salesChannel: '4' },
+}
+
 export const marketplace = (
   id: string,
-  tabs: Partial<MarketplaceConfig['tabs']> = {}
+  tabs: Partial<MarketplaceConfig['tabs']> = {},
+  channel: Partial<MarketplaceConfig> = CHANNELS[id] ?? {}
 ): MarketplaceConfig => ({
   id,
   name: id[0].toUpperCase() + id.slice(1),
@@ -144,7 +194,22 @@ export const marketplace = (
   affiliateId: null,
   salesChannel: null,
   tabs: { PRODUCTS: true, INVENTORY: true, TRACKING: true, ...tabs },
+  ...channel,
 })
+
+/** An OMS order sold on a marketplace (its affiliate, trade policy and own order id) or on the store's site. */
+export const soldOn = (
+  marketplaceId: string | 'site',
+  marketplaceOrderId = `${marketplaceId}-order-1`
+) =>
+  marketplaceId === 'site'
+    ? { origin: 'Marketplace', affiliateId: '', salesChannel: '1' }
+    : {
+        origin: 'Fulfillment',
+        affiliateId: CHANNELS[marketplaceId].affiliateId,
+        salesChannel: CHANNELS[marketplaceId].salesChannel,
+        marketplaceOrderId,
+      }
 
 export function setup(settings: BridgeSettings, t0: number) {
   const kv = new MemoryStorage()

@@ -198,6 +198,11 @@ export type IntegrationLog = {
   /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
   latencyMs?: Maybe<Scalars['Float']['output']>;
   marketplace: Scalars['String']['output'];
+  /**
+   * Tracking: the marketplace's own id of the order (OMS marketplaceOrderId),
+   * the id the marketplace was told; null elsewhere or when OMS has none.
+   */
+  marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
   /** Where an error came from. Null for successes. */
   origin?: Maybe<ErrorOrigin>;
@@ -244,6 +249,11 @@ export type IntegrationLogSummary = {
   /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
   latencyMs?: Maybe<Scalars['Float']['output']>;
   marketplace: Scalars['String']['output'];
+  /**
+   * Tracking: the marketplace's own id of the order (searching it finds the
+   * row, like VTEX's id); null elsewhere or when OMS has none.
+   */
+  marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
   /** ISO 8601 time of the latest attempt. */
   processedAt: Scalars['String']['output'];
@@ -254,6 +264,33 @@ export type IntegrationLogSummary = {
   retry?: Maybe<RetryState>;
   status: LogStatus;
   tab: Tab;
+};
+
+/** What a mapping import wrote and refused. */
+export type ListingImportResult = {
+  __typename?: 'ListingImportResult';
+  added: Scalars['Int']['output'];
+  errors: Array<ListingRowError>;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** A CSV row that was not written: its line (the header is line 1), column and reason. */
+export type ListingRowError = {
+  __typename?: 'ListingRowError';
+  /** REQUIRED, INVALID_FORMAT, TOO_LONG, DUPLICATE, NOT_ALLOWED, … */
+  code: Scalars['String']['output'];
+  /** The column (skuId, listingId, variationId, an attribute) or "row". */
+  field: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  params: Array<ListingRowParam>;
+};
+
+/** A parameter of a row's problem (e.g. max = 100). */
+export type ListingRowParam = {
+  __typename?: 'ListingRowParam';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
 };
 
 /** The same filters integrationLogs takes. */
@@ -314,6 +351,8 @@ export type MarketplaceSettings = {
    * secrets only as set or not (`custom`: `{"baseUrl": "…", "hasToken": true}`).
    */
   config: Scalars['String']['output'];
+  /** The trade policy's currency, saved with it (null until a trade policy is chosen on the settings page). */
+  currency?: Maybe<Scalars['String']['output']>;
   /** @deprecated The custom kind's `config.hasToken`; false for other kinds. */
   hasToken: Scalars['Boolean']['output'];
   id: Scalars['String']['output'];
@@ -335,6 +374,11 @@ export type MarketplaceSettings = {
  * it receives and its channel.
  */
 export type MarketplaceSettingsInput = {
+  /**
+   * VTEX affiliate code, one of `vtexChannels.affiliates` (checked against the
+   * account when it changes); absent, null or "" leaves it unset (no order
+   * traffic).
+   */
   affiliateId?: InputMaybe<Scalars['String']['input']>;
   /**
    * Before kinds: the custom connector's base URL, as `config.baseUrl` (admin
@@ -353,6 +397,7 @@ export type MarketplaceSettingsInput = {
   kind?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   products: Scalars['Boolean']['input'];
+  /** Trade policy id, one of `vtexChannels.salesChannels` (the affiliate's). */
   salesChannel?: InputMaybe<Scalars['String']['input']>;
   /** Before kinds: the custom connector's token, as `config.token`. */
   token?: InputMaybe<Scalars['String']['input']>;
@@ -365,6 +410,15 @@ export type Mutation = {
   cancelBulkAction: BulkAction;
   /** Stops a running CSV export (no file is made). */
   cancelCsvExport: CsvExport;
+  /**
+   * Imports a marketplace's SKU ↔ listing mappings from a CSV (docs/channels.md,
+   * "SKU ↔ listing mapping": columns skuId, listingId, variationId and up to 10
+   * attributes). The good rows are written; each bad row is reported with its
+   * line, column and reason and nothing is written for it. A file over 1 MB or
+   * 5 000 rows, or without the skuId or listingId column, is refused as a whole
+   * (reason INVALID_LISTING_CSV).
+   */
+  importListingCsv: ListingImportResult;
   /**
    * Removes logs (1-100 ids) from the screen, whatever their status. Ids that
    * no longer exist are reported in `notFound`.
@@ -406,6 +460,12 @@ export type MutationCancelBulkActionArgs = {
 
 export type MutationCancelCsvExportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportListingCsvArgs = {
+  csv: Scalars['String']['input'];
+  marketplace: Scalars['String']['input'];
 };
 
 
@@ -517,6 +577,14 @@ export type Query = {
    * VTEX's own systems the Tracking tab logs (system: true).
    */
   marketplaces: Array<Marketplace>;
+  /**
+   * The store's affiliates and trade policies as VTEX has them, for the
+   * settings page to choose each marketplace's channel from. Read with the
+   * admin's own session (VTEX decides by the admin's roles: Catalog › View
+   * Product for trade policies, Checkout › Save Order(Form) Configuration for
+   * affiliates); a list the admin may not read is null (with its reason).
+   */
+  vtexChannels: VtexChannels;
 };
 
 
@@ -630,6 +698,38 @@ export type TimelineSource =
   | 'PARTNER'
   | 'VTEX';
 
+/** A VTEX affiliate: how a marketplace is connected to the store. */
+export type VtexAffiliate = {
+  __typename?: 'VtexAffiliate';
+  /** Three-letter code VTEX stamps on the marketplace's orders (`MLB`). */
+  id: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The affiliate's trade policy (sales channel) id. */
+  salesChannel: Scalars['String']['output'];
+};
+
+/** What the store's VTEX account has, to choose each marketplace's channel from. */
+export type VtexChannels = {
+  __typename?: 'VtexChannels';
+  /** Null when VTEX refused the admin (see `affiliatesError`). */
+  affiliates?: Maybe<Array<VtexAffiliate>>;
+  /** `FORBIDDEN` (the admin's roles do not allow the read) or `UNAVAILABLE`. */
+  affiliatesError?: Maybe<Scalars['String']['output']>;
+  /** Null when VTEX refused the admin (see `salesChannelsError`). */
+  salesChannels?: Maybe<Array<VtexSalesChannel>>;
+  salesChannelsError?: Maybe<Scalars['String']['output']>;
+};
+
+/** A VTEX trade policy (sales channel). */
+export type VtexSalesChannel = {
+  __typename?: 'VtexSalesChannel';
+  /** ISO 4217 currency of its prices (`BRL`). */
+  currencyCode: Scalars['String']['output'];
+  id: Scalars['String']['output'];
+  isActive: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+};
+
 export type VtexTrackingSettings = {
   __typename?: 'VtexTrackingSettings';
   enabled: Scalars['Boolean']['output'];
@@ -733,6 +833,9 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   IntegrationLog: ResolverTypeWrapper<Partial<IntegrationLog>>;
   IntegrationLogSummary: ResolverTypeWrapper<Partial<IntegrationLogSummary>>;
+  ListingImportResult: ResolverTypeWrapper<Partial<ListingImportResult>>;
+  ListingRowError: ResolverTypeWrapper<Partial<ListingRowError>>;
+  ListingRowParam: ResolverTypeWrapper<Partial<ListingRowParam>>;
   LogFilterInput: ResolverTypeWrapper<Partial<LogFilterInput>>;
   LogPage: ResolverTypeWrapper<Partial<Omit<LogPage, 'pageInfo'> & { pageInfo: ResolversTypes['PageInfo'] }>>;
   LogStatus: ResolverTypeWrapper<Partial<LogStatus>>;
@@ -754,6 +857,9 @@ export type ResolversTypes = {
   TimelineEntry: ResolverTypeWrapper<Partial<TimelineEntry>>;
   TimelineKind: ResolverTypeWrapper<Partial<TimelineKind>>;
   TimelineSource: ResolverTypeWrapper<Partial<TimelineSource>>;
+  VtexAffiliate: ResolverTypeWrapper<Partial<VtexAffiliate>>;
+  VtexChannels: ResolverTypeWrapper<Partial<VtexChannels>>;
+  VtexSalesChannel: ResolverTypeWrapper<Partial<VtexSalesChannel>>;
   VtexTrackingSettings: ResolverTypeWrapper<Partial<VtexTrackingSettings>>;
 };
 
@@ -775,6 +881,9 @@ export type ResolversParentTypes = {
   Int: Partial<Scalars['Int']['output']>;
   IntegrationLog: Partial<IntegrationLog>;
   IntegrationLogSummary: Partial<IntegrationLogSummary>;
+  ListingImportResult: Partial<ListingImportResult>;
+  ListingRowError: Partial<ListingRowError>;
+  ListingRowParam: Partial<ListingRowParam>;
   LogFilterInput: Partial<LogFilterInput>;
   LogPage: Partial<Omit<LogPage, 'pageInfo'> & { pageInfo: ResolversParentTypes['PageInfo'] }>;
   Marketplace: Partial<Marketplace>;
@@ -792,6 +901,9 @@ export type ResolversParentTypes = {
   StatusCounts: Partial<StatusCounts>;
   String: Partial<Scalars['String']['output']>;
   TimelineEntry: Partial<TimelineEntry>;
+  VtexAffiliate: Partial<VtexAffiliate>;
+  VtexChannels: Partial<VtexChannels>;
+  VtexSalesChannel: Partial<VtexSalesChannel>;
   VtexTrackingSettings: Partial<VtexTrackingSettings>;
 };
 
@@ -903,6 +1015,7 @@ export type IntegrationLogResolvers<ContextType = Context, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marketplaceOrderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['ErrorOrigin']>, ParentType, ContextType>;
   payload?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -925,11 +1038,34 @@ export type IntegrationLogSummaryResolvers<ContextType = Context, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marketplaceOrderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   processedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retry?: Resolver<Maybe<ResolversTypes['RetryState']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['LogStatus'], ParentType, ContextType>;
   tab?: Resolver<ResolversTypes['Tab'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ListingImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ListingImportResult'] = ResolversParentTypes['ListingImportResult']> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ListingRowError']>, ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ListingRowErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ListingRowError'] = ResolversParentTypes['ListingRowError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  params?: Resolver<Array<ResolversTypes['ListingRowParam']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ListingRowParamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ListingRowParam'] = ResolversParentTypes['ListingRowParam']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -959,6 +1095,7 @@ export type MarketplaceSettingsResolvers<ContextType = Context, ParentType exten
   affiliateId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   baseUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   config?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   inventory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -973,6 +1110,7 @@ export type MarketplaceSettingsResolvers<ContextType = Context, ParentType exten
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationCancelBulkActionArgs, 'id'>>;
   cancelCsvExport?: Resolver<ResolversTypes['CsvExport'], ParentType, ContextType, RequireFields<MutationCancelCsvExportArgs, 'id'>>;
+  importListingCsv?: Resolver<ResolversTypes['ListingImportResult'], ParentType, ContextType, RequireFields<MutationImportListingCsvArgs, 'csv' | 'marketplace'>>;
   removeLogs?: Resolver<ResolversTypes['RemoveLogsResult'], ParentType, ContextType, RequireFields<MutationRemoveLogsArgs, 'ids'>>;
   reprocessLogs?: Resolver<Array<ResolversTypes['IntegrationLog']>, ParentType, ContextType, RequireFields<MutationReprocessLogsArgs, 'ids'>>;
   resumeBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationResumeBulkActionArgs, 'id'>>;
@@ -1022,6 +1160,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   integrationLogs?: Resolver<ResolversTypes['LogPage'], ParentType, ContextType, RequireFields<QueryIntegrationLogsArgs, 'first' | 'tab'>>;
   integrationOverview?: Resolver<ResolversTypes['Overview'], ParentType, ContextType, RequireFields<QueryIntegrationOverviewArgs, 'tab'>>;
   marketplaces?: Resolver<Array<ResolversTypes['Marketplace']>, ParentType, ContextType>;
+  vtexChannels?: Resolver<ResolversTypes['VtexChannels'], ParentType, ContextType>;
 };
 
 export type RemoveLogsResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveLogsResult'] = ResolversParentTypes['RemoveLogsResult']> = {
@@ -1054,6 +1193,29 @@ export type TimelineEntryResolvers<ContextType = Context, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type VtexAffiliateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VtexAffiliate'] = ResolversParentTypes['VtexAffiliate']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  salesChannel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type VtexChannelsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VtexChannels'] = ResolversParentTypes['VtexChannels']> = {
+  affiliates?: Resolver<Maybe<Array<ResolversTypes['VtexAffiliate']>>, ParentType, ContextType>;
+  affiliatesError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  salesChannels?: Resolver<Maybe<Array<ResolversTypes['VtexSalesChannel']>>, ParentType, ContextType>;
+  salesChannelsError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type VtexSalesChannelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VtexSalesChannel'] = ResolversParentTypes['VtexSalesChannel']> = {
+  currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type VtexTrackingSettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VtexTrackingSettings'] = ResolversParentTypes['VtexTrackingSettings']> = {
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1074,6 +1236,9 @@ export type Resolvers<ContextType = Context> = {
   ErrorOrigin?: ErrorOriginResolvers<ContextType>;
   IntegrationLog?: IntegrationLogResolvers<ContextType>;
   IntegrationLogSummary?: IntegrationLogSummaryResolvers<ContextType>;
+  ListingImportResult?: ListingImportResultResolvers<ContextType>;
+  ListingRowError?: ListingRowErrorResolvers<ContextType>;
+  ListingRowParam?: ListingRowParamResolvers<ContextType>;
   LogPage?: LogPageResolvers<ContextType>;
   Marketplace?: MarketplaceResolvers<ContextType>;
   MarketplaceCounts?: MarketplaceCountsResolvers<ContextType>;
@@ -1088,6 +1253,9 @@ export type Resolvers<ContextType = Context> = {
   RetryState?: RetryStateResolvers<ContextType>;
   StatusCounts?: StatusCountsResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
+  VtexAffiliate?: VtexAffiliateResolvers<ContextType>;
+  VtexChannels?: VtexChannelsResolvers<ContextType>;
+  VtexSalesChannel?: VtexSalesChannelResolvers<ContextType>;
   VtexTrackingSettings?: VtexTrackingSettingsResolvers<ContextType>;
 };
 

@@ -186,6 +186,11 @@ export type IntegrationLog = {
   /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
   latencyMs?: Maybe<Scalars['Float']['output']>;
   marketplace: Scalars['String']['output'];
+  /**
+   * Tracking: the marketplace's own id of the order (OMS marketplaceOrderId),
+   * the id the marketplace was told; null elsewhere or when OMS has none.
+   */
+  marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
   /** Where an error came from. Null for successes. */
   origin?: Maybe<ErrorOrigin>;
@@ -231,6 +236,11 @@ export type IntegrationLogSummary = {
   /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
   latencyMs?: Maybe<Scalars['Float']['output']>;
   marketplace: Scalars['String']['output'];
+  /**
+   * Tracking: the marketplace's own id of the order (searching it finds the
+   * row, like VTEX's id); null elsewhere or when OMS has none.
+   */
+  marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
   /** ISO 8601 time of the latest attempt. */
   processedAt: Scalars['String']['output'];
@@ -241,6 +251,30 @@ export type IntegrationLogSummary = {
   retry?: Maybe<RetryState>;
   status: LogStatus;
   tab: Tab;
+};
+
+/** What a mapping import wrote and refused. */
+export type ListingImportResult = {
+  added: Scalars['Int']['output'];
+  errors: Array<ListingRowError>;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** A CSV row that was not written: its line (the header is line 1), column and reason. */
+export type ListingRowError = {
+  /** REQUIRED, INVALID_FORMAT, TOO_LONG, DUPLICATE, NOT_ALLOWED, … */
+  code: Scalars['String']['output'];
+  /** The column (skuId, listingId, variationId, an attribute) or "row". */
+  field: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  params: Array<ListingRowParam>;
+};
+
+/** A parameter of a row's problem (e.g. max = 100). */
+export type ListingRowParam = {
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
 };
 
 /** The same filters integrationLogs takes. */
@@ -297,6 +331,8 @@ export type MarketplaceSettings = {
    * secrets only as set or not (`custom`: `{"baseUrl": "…", "hasToken": true}`).
    */
   config: Scalars['String']['output'];
+  /** The trade policy's currency, saved with it (null until a trade policy is chosen on the settings page). */
+  currency?: Maybe<Scalars['String']['output']>;
   /** @deprecated The custom kind's `config.hasToken`; false for other kinds. */
   hasToken: Scalars['Boolean']['output'];
   id: Scalars['String']['output'];
@@ -318,6 +354,11 @@ export type MarketplaceSettings = {
  * it receives and its channel.
  */
 export type MarketplaceSettingsInput = {
+  /**
+   * VTEX affiliate code, one of `vtexChannels.affiliates` (checked against the
+   * account when it changes); absent, null or "" leaves it unset (no order
+   * traffic).
+   */
   affiliateId?: InputMaybe<Scalars['String']['input']>;
   /**
    * Before kinds: the custom connector's base URL, as `config.baseUrl` (admin
@@ -336,6 +377,7 @@ export type MarketplaceSettingsInput = {
   kind?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   products: Scalars['Boolean']['input'];
+  /** Trade policy id, one of `vtexChannels.salesChannels` (the affiliate's). */
   salesChannel?: InputMaybe<Scalars['String']['input']>;
   /** Before kinds: the custom connector's token, as `config.token`. */
   token?: InputMaybe<Scalars['String']['input']>;
@@ -347,6 +389,15 @@ export type Mutation = {
   cancelBulkAction: BulkAction;
   /** Stops a running CSV export (no file is made). */
   cancelCsvExport: CsvExport;
+  /**
+   * Imports a marketplace's SKU ↔ listing mappings from a CSV (docs/channels.md,
+   * "SKU ↔ listing mapping": columns skuId, listingId, variationId and up to 10
+   * attributes). The good rows are written; each bad row is reported with its
+   * line, column and reason and nothing is written for it. A file over 1 MB or
+   * 5 000 rows, or without the skuId or listingId column, is refused as a whole
+   * (reason INVALID_LISTING_CSV).
+   */
+  importListingCsv: ListingImportResult;
   /**
    * Removes logs (1-100 ids) from the screen, whatever their status. Ids that
    * no longer exist are reported in `notFound`.
@@ -388,6 +439,12 @@ export type MutationCancelBulkActionArgs = {
 
 export type MutationCancelCsvExportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportListingCsvArgs = {
+  csv: Scalars['String']['input'];
+  marketplace: Scalars['String']['input'];
 };
 
 
@@ -494,6 +551,14 @@ export type Query = {
    * VTEX's own systems the Tracking tab logs (system: true).
    */
   marketplaces: Array<Marketplace>;
+  /**
+   * The store's affiliates and trade policies as VTEX has them, for the
+   * settings page to choose each marketplace's channel from. Read with the
+   * admin's own session (VTEX decides by the admin's roles: Catalog › View
+   * Product for trade policies, Checkout › Save Order(Form) Configuration for
+   * affiliates); a list the admin may not read is null (with its reason).
+   */
+  vtexChannels: VtexChannels;
 };
 
 
@@ -603,6 +668,35 @@ export type TimelineSource =
   | 'PARTNER'
   | 'VTEX';
 
+/** A VTEX affiliate: how a marketplace is connected to the store. */
+export type VtexAffiliate = {
+  /** Three-letter code VTEX stamps on the marketplace's orders (`MLB`). */
+  id: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The affiliate's trade policy (sales channel) id. */
+  salesChannel: Scalars['String']['output'];
+};
+
+/** What the store's VTEX account has, to choose each marketplace's channel from. */
+export type VtexChannels = {
+  /** Null when VTEX refused the admin (see `affiliatesError`). */
+  affiliates?: Maybe<Array<VtexAffiliate>>;
+  /** `FORBIDDEN` (the admin's roles do not allow the read) or `UNAVAILABLE`. */
+  affiliatesError?: Maybe<Scalars['String']['output']>;
+  /** Null when VTEX refused the admin (see `salesChannelsError`). */
+  salesChannels?: Maybe<Array<VtexSalesChannel>>;
+  salesChannelsError?: Maybe<Scalars['String']['output']>;
+};
+
+/** A VTEX trade policy (sales channel). */
+export type VtexSalesChannel = {
+  /** ISO 4217 currency of its prices (`BRL`). */
+  currencyCode: Scalars['String']['output'];
+  id: Scalars['String']['output'];
+  isActive: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+};
+
 export type VtexTrackingSettings = {
   enabled: Scalars['Boolean']['output'];
   hasToken: Scalars['Boolean']['output'];
@@ -617,7 +711,7 @@ export type VtexTrackingSettings = {
 export type BridgeSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BridgeSettingsQuery = { bridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
+export type BridgeSettingsQuery = { bridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean, currency?: string | null }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
 
 export type BulkActionQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -670,7 +764,7 @@ export type ErrorGroupPageQueryVariables = Exact<{
 
 export type ErrorGroupPageQuery = { errorGroupPage: { hasMore: boolean, data: Array<{ cause: string, text: string, count: number }> } };
 
-export type BridgeSettingsFieldsFragment = { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } };
+export type BridgeSettingsFieldsFragment = { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean, currency?: string | null }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } };
 
 export type BulkActionFieldsFragment = { id: string, tab: Tab, action: BulkKind, status: BulkStatus, total?: number | null, processed: number, succeeded: number, skipped: number, failed: number, progress: number, lastError?: string | null, createdAt: string, updatedAt: string };
 
@@ -683,7 +777,7 @@ export type IntegrationLogQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, reason?: string | null, reasonParams?: string | null, payload?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
+export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, reason?: string | null, reasonParams?: string | null, payload?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
 
 export type IntegrationLogsQueryVariables = Exact<{
   tab: Tab;
@@ -699,7 +793,7 @@ export type IntegrationLogsQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogsQuery = { integrationLogs: { data: Array<{ id: string, tab: Tab, marketplace: string, entityId: string, status: LogStatus, message: string, processedAt: string, attempts: number, abnormal: boolean, latencyMs?: number | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null }>, pageInfo: { total?: number | null, endCursor?: string | null, hasNextPage: boolean } } };
+export type IntegrationLogsQuery = { integrationLogs: { data: Array<{ id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, attempts: number, abnormal: boolean, latencyMs?: number | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null }>, pageInfo: { total?: number | null, endCursor?: string | null, hasNextPage: boolean } } };
 
 export type IntegrationOverviewQueryVariables = Exact<{
   tab: Tab;
@@ -739,7 +833,7 @@ export type SaveBridgeSettingsMutationVariables = Exact<{
 }>;
 
 
-export type SaveBridgeSettingsMutation = { saveBridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
+export type SaveBridgeSettingsMutation = { saveBridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean, currency?: string | null }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
 
 export type StartBulkActionMutationVariables = Exact<{
   input: BulkActionInput;
@@ -754,3 +848,8 @@ export type StartCsvExportMutationVariables = Exact<{
 
 
 export type StartCsvExportMutation = { startCsvExport: { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string } };
+
+export type VtexChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VtexChannelsQuery = { vtexChannels: { affiliatesError?: string | null, salesChannelsError?: string | null, affiliates?: Array<{ id: string, name: string, salesChannel: string }> | null, salesChannels?: Array<{ id: string, name: string, isActive: boolean, currencyCode: string }> | null } };

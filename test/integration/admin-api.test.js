@@ -25,6 +25,7 @@ test.after(async () => {
 
 const SAVE = `mutation($input: BridgeSettingsInput!) { saveBridgeSettings(input: $input) {
   maxRetries successRetentionDays errorRetentionDays carrierRefreshHours carrierRefreshDays } }`
+
 const SETTINGS = `{ bridgeSettings { maxRetries successRetentionDays errorRetentionDays
   carrierRefreshHours carrierRefreshDays marketplaces { id name } } }`
 
@@ -80,6 +81,7 @@ test('settings: every invalid field at once, with paths and bounds; nothing save
     inventory: true,
     tracking: true,
   }))
+
   const tooMany = await app.gql(SAVE, { input: { marketplaces: many } })
 
   assert.deepEqual(tooMany.errors[0].extensions.fields, [
@@ -98,6 +100,7 @@ test('settings: concurrent saves of different fields all land', async () => {
     { successRetentionDays: 21 },
     { carrierRefreshHours: 3 },
   ]
+
   const answers = await Promise.all(
     changes.map((input) => app.gql(SAVE, { input }))
   )
@@ -182,6 +185,7 @@ test('every error group is reachable a page at a time; systems come from the API
 
   const all = (await app.gql('{ errorGroups(tab: INVENTORY) { cause } }')).data
     .errorGroups
+
   const seen = []
   let offset = 0
 

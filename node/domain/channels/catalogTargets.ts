@@ -45,7 +45,8 @@ export interface CatalogTargets {
 
 /**
  * Which marketplaces a vtex.broadcaster notification concerns, and with what.
- * For each marketplace (its tabs and the operations its adapter takes):
+ * For each marketplace (its tabs and the operations its adapter takes; one
+ * whose trade policy is not set yet sells every SKU):
  *   - SKU outside its trade policy: DEACTIVATE where it was listed (the
  *     broadcaster's HasStockKeepingUnitRemovedFromAffiliate, or the catalog
  *     answer showing it left), else nothing at all — stock, price or product;
@@ -87,8 +88,10 @@ export function catalogChangeTargets(
     const skip = (reason: SkipReason) =>
       out.skipped.push({ marketplaceId: m.marketplaceId, reason })
 
+    // A marketplace whose trade policy is not set yet sells every SKU (as before issue 11).
     const inPolicy =
       facts.skuChannels === null ||
+      m.salesChannel.trim() === '' ||
       skuInChannel(facts.skuChannels, m.salesChannel)
 
     if (!inPolicy) {

@@ -31,7 +31,9 @@ const text = (v: unknown) =>
  */
 export function validateChannelSettings(
   marketplaces: readonly ChannelSettingsInput[],
-  account: AccountChannels
+  account: AccountChannels,
+  /** `required: false`: an empty field is allowed (a marketplace not yet given its channel). */
+  { required = true }: { required?: boolean } = {}
 ): FieldError[] {
   const errors: FieldError[] = []
   const seen = new Map<string, number>()
@@ -48,9 +50,9 @@ export function validateChannelSettings(
       (c) => String(c.Id) === salesChannel
     )
 
-    if (!affiliateId)
-      errors.push({ field: at('affiliateId'), code: 'REQUIRED' })
-    else if (!affiliate)
+    if (!affiliateId) {
+      if (required) errors.push({ field: at('affiliateId'), code: 'REQUIRED' })
+    } else if (!affiliate)
       errors.push({
         field: at('affiliateId'),
         code: 'UNKNOWN',
@@ -64,9 +66,9 @@ export function validateChannelSettings(
       })
     if (affiliateId && !seen.has(affiliateId)) seen.set(affiliateId, i)
 
-    if (!salesChannel)
-      errors.push({ field: at('salesChannel'), code: 'REQUIRED' })
-    else if (!channel)
+    if (!salesChannel) {
+      if (required) errors.push({ field: at('salesChannel'), code: 'REQUIRED' })
+    } else if (!channel)
       errors.push({
         field: at('salesChannel'),
         code: 'UNKNOWN',

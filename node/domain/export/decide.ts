@@ -1,12 +1,20 @@
 import type { Operation, OperationType } from '../../marketplaces/adapter'
+import type { OrderTarget } from '../channels/orderTarget'
+import type { LogisticsSetup } from '../channels/payloads'
+import {
+  productForChannel,
+  sellsSku,
+  stockForChannel,
+  trackingForMarketplace,
+} from '../channels/payloads'
+import type { SettingsChannel } from '../channels/settingsChannel'
 import { stockOperation } from '../channels/stock'
+import type { ComputedPrice } from '../channels/vtexTypes'
 import type { IntegrationLog } from '../log'
 import { awaitsJob } from '../log'
 import type { LogKey } from '../logId'
-import { channelProductOf, productPayloadOf } from '../product'
 import type { Job } from '../queue'
 import {
-  inventoryPayload,
   isBeyondInvoiced,
   isTrackingRegression,
   lastAcceptedQuantity,
@@ -19,14 +27,32 @@ import type { CatalogSku, InventoryBalance, OmsOrder } from '../vtex'
 export type TargetView =
   /** One of VTEX's own systems (OMS, VTEX Tracking): its log redoes its own update. */
   | { kind: 'system' }
-  /** A marketplace, told through its adapter, which performs these operations. */
-  | { kind: 'marketplace'; name: string; operations: readonly OperationType[] }
+  /**
+   * A marketplace, told through its adapter, which performs these
+   * operations; `channel`: its affiliate and trade policy (channelOf).
+   */
+  | {
+      kind: 'marketplace'
+      name: string
+      operations: readonly OperationType[]
+      channel?: SettingsChannel
+    }
 
-/** What VTEX says now about the log's entity (null: it does not exist there). */
+/**
+ * What VTEX says now about the log's entity (null: it does not exist there),
+ * with the channel facts the marketplace's trade policy needs: the price of
+ * its price table, the docks and warehouses, the SKU's trade policies (a
+ * stock reprocess checks it is still sold there), where the order was sold.
+ */
 export type VtexFacts =
-  | { tab: 'PRODUCTS'; sku: CatalogSku | null }
-  | { tab: 'INVENTORY'; inventory: InventoryBalance | null }
-  | { tab: 'TRACKING'; order: OmsOrder | null }
+  | { tab: 'PRODUCTS'; sku: CatalogSku | null; price?: ComputedPrice | null }
+  | {
+      tab: 'INVENTORY'
+      inventory: InventoryBalance | null
+      logistics?: LogisticsSetup | null
+      sku?: CatalogSku | null
+    }
+  | { tab: 'TRACKING'; order: OmsOrder | null; home?: OrderTarget | null }
 
 export interface ExportInput {
   job: Pick<Job, 'id' | 'kind' | 'changedAt' | 'stockOnly'>
@@ -72,16 +98,22 @@ const skipOrInvalid = (
 
 const tracking = (
   key: LogKey,
-  order: OmsOrder | null,
+  marketplaceOrderId: string | null,
   update: TrackingPayload
 ): Operation => ({
   type: 'TRACKING',
-  order: {
-    orderId: key.entityId,
-    marketplaceOrderId: order?.marketplaceOrderId ?? null,
-  },
+  order: { orderId: key.entityId, marketplaceOrderId },
   update,
 })
+
+/** Where an order was sold, for a log of a marketplace that did not sell it. */
+function soldOn(home: OrderTarget) {
+  if (!('reason' in home)) return `it was sold on ${home.marketplaceId}`
+
+  return home.reason === 'OWN_CHANNEL'
+    ? "it was sold on the store's own channel"
+    : `no configured marketplace sold it: ${home.reason}`
+}
 
 /** This change (or a newer one) is already in the log: a redelivered notification. */
 export const alreadyRecorded = (
@@ -141,8 +173,9 @@ export function decideExport(input: ExportInput): ExportDecision {
 
 /** The tab's rules over what VTEX says ('read' until it was asked). */
 function prepare(input: ExportInput): Prepared | 'read' {
-  const { job, key, log, vtex } = input
+  const { job, key, log, vtex, target } = input
   const exporting = job.kind === 'EXPORT'
+  const channel = target?.kind === 'marketplace' ? target.channel : undefined
   const unchanged = (payload: unknown) =>
     exporting && log?.status === 'SUCCESS' && same(log.lastAccepted, payload)
 
@@ -151,16 +184,6 @@ function prepare(input: ExportInput): Prepared | 'read' {
       ? { skip: 'unchanged' }
       : { send: { payload, operation } }
 
-  if (key.tab === 'TRACKING') {
-    // A reprocess of a carrier or partner update sends that update again.
-    const carried = log?.payload as TrackingPayload | null | undefined
-
-    if (!exporting && carried && isBeyondInvoiced(carried.status))
-      return {
-        send: { payload: carried, operation: tracking(key, null, carried) },
-      }
-  }
-
   if (!vtex || vtex.tab !== key.tab) return 'read'
 
   if (vtex.tab === 'PRODUCTS') {
@@ -168,13 +191,21 @@ function prepare(input: ExportInput): Prepared | 'read' {
       return {
         invalid: `SKU ${key.entityId} was not found in the VTEX catalog.`,
       }
-    const product = channelProductOf(vtex.sku)
+    // The trade policy's price; outside it, the deactivation.
+    const { product, payload, deactivate } = productForChannel(
+      vtex.sku,
+      channel,
+      vtex.price
+    )
 
-    return sendOrSkip(productPayloadOf(product), {
-      type: 'PRODUCT',
-      product,
-      listing: null,
-    })
+    return sendOrSkip(
+      payload,
+      deactivate &&
+        target?.kind === 'marketplace' &&
+        target.operations.includes('DEACTIVATE')
+        ? { type: 'DEACTIVATE', skuId: key.entityId, listing: null }
+        : { type: 'PRODUCT', product, listing: null }
+    )
   }
 
   if (vtex.tab === 'INVENTORY') {
@@ -182,7 +213,17 @@ function prepare(input: ExportInput): Prepared | 'read' {
       return {
         invalid: `SKU ${key.entityId} has no inventory in VTEX logistics.`,
       }
-    const payload = inventoryPayload(vtex.inventory)
+    if (vtex.sku && channel && !sellsSku(vtex.sku, channel))
+      return {
+        invalid: `SKU ${key.entityId} is not in trade policy ${channel.salesChannel} of ${channel.name}: its stock is not sent there.`,
+      }
+    // The warehouses behind the marketplace's trade policy's docks.
+    const payload = stockForChannel(vtex.inventory, vtex.logistics, channel)
+
+    if (!payload)
+      return {
+        invalid: `VTEX logistics has no docks or warehouses: the stock of trade policy ${channel?.salesChannel} cannot be read.`,
+      }
     const balance = vtex.inventory.balance ?? []
     // The ≤ 5 rule (rules.ts shouldExportStock), on this marketplace's log.
     const operation = stockOperation(
@@ -202,6 +243,36 @@ function prepare(input: ExportInput): Prepared | 'read' {
 
   if (!vtex.order)
     return { invalid: `Order ${key.entityId} was not found in VTEX OMS.` }
+  // Only the marketplace the order was sold on hears of it.
+  const home = vtex.home ?? null
+
+  if (home && home.marketplaceId !== key.marketplace)
+    return {
+      invalid: `Order ${key.entityId} was not sold on ${
+        channel?.name ?? key.marketplace
+      } (${soldOn(home)}): nothing is sent there.`,
+    }
+  const marketplaceOrderId =
+    home && !('reason' in home) ? home.marketplaceOrderId : null
+
+  const addressed = (update: TrackingPayload) =>
+    trackingForMarketplace(update, key.entityId, marketplaceOrderId)
+
+  // A reprocess of a carrier or partner update sends that update again
+  // (OMS's workflow status stops at invoiced).
+  const carried = log?.payload as TrackingPayload | null | undefined
+
+  if (!exporting && carried && isBeyondInvoiced(carried.status)) {
+    const update = addressed(carried)
+
+    return {
+      send: {
+        payload: update,
+        operation: tracking(key, marketplaceOrderId, update),
+      },
+    }
+  }
+
   const decision = trackingUpdate(vtex.order)
 
   if ('skip' in decision || 'invalid' in decision) return decision
@@ -210,6 +281,7 @@ function prepare(input: ExportInput): Prepared | 'read' {
     isTrackingRegression(log?.lastAccepted ?? null, decision.send)
   )
     return { skip: `order is past ${decision.send.status}` }
+  const update = addressed(decision.send)
 
-  return sendOrSkip(decision.send, tracking(key, vtex.order, decision.send))
+  return sendOrSkip(update, tracking(key, marketplaceOrderId, update))
 }

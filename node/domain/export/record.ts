@@ -9,7 +9,8 @@ import type { Job } from '../queue'
  * (it may run once per write conflict). A reprocess completes the job the
  * log waits for (nothing when it waits for another); an export records the
  * outcome unless a newer change is already recorded. A tracking status the
- * marketplace accepted goes on the order's timeline.
+ * marketplace accepted goes on the order's timeline, and a Tracking log keeps
+ * the marketplace's order id its update was addressed with.
  */
 export function outcomeChange(
   job: Pick<Job, 'id' | 'kind' | 'changedAt'>,
@@ -18,7 +19,9 @@ export function outcomeChange(
   outcome: Outcome
 ): (current: IntegrationLog | null) => IntegrationLog | null {
   const withChange = { ...outcome, changedAt: job.changedAt }
-  const sent = (log: IntegrationLog | null): IntegrationLog | null => {
+  const sent = (recorded: IntegrationLog | null): IntegrationLog | null => {
+    const log = withMarketplaceOrderId(recorded, key, payload)
+
     if (!log || key.tab !== 'TRACKING' || outcome.status !== 'SUCCESS')
       return log
     const status = String((payload as { status?: unknown })?.status ?? '')
@@ -52,4 +55,18 @@ export function outcomeChange(
 
     return sent(recordOutcome(current, key, payload, withChange))
   }
+}
+
+/** A Tracking log keeps the marketplace's own order id of its payload (channels/payloads.ts trackingForMarketplace). */
+function withMarketplaceOrderId(
+  log: IntegrationLog | null,
+  key: LogKey,
+  payload: unknown
+): IntegrationLog | null {
+  const id = (payload as { marketplaceOrderId?: string | null } | null)
+    ?.marketplaceOrderId
+
+  if (!log || key.tab !== 'TRACKING' || id === undefined) return log
+
+  return { ...log, marketplaceOrderId: id }
 }

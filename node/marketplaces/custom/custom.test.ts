@@ -86,6 +86,8 @@ describe('the custom connector: requests (docs/connector.md)', () => {
       brand: 'Marca Demo',
       imageUrl: 'https://img.example/1003.jpg',
       active: true,
+      price: null,
+      listPrice: null,
     })
     expect(result.outcome).toEqual({ status: 'SUCCESS', reason: 'ACCEPTED' })
   })

@@ -33,7 +33,10 @@ export function customRequest(
 
     case 'TRACKING':
       return put(
-        `orders/${encodeURIComponent(operation.order.orderId)}/tracking`,
+        // Addressed by the id the marketplace knows (its own; VTEX's when OMS has none).
+        `orders/${encodeURIComponent(
+          operation.order.marketplaceOrderId || operation.order.orderId
+        )}/tracking`,
         operation.update
       )
 

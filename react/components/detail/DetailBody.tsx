@@ -57,6 +57,13 @@ const DetailBody = ({ log }: { log: LogDetailData }) => {
         <Field label={t('detail.processedAt')}>{date(log.processedAt)}</Field>
         <Field label={t('detail.createdAt')}>{date(log.createdAt)}</Field>
         <Field label={t('detail.attempts')}>{log.attempts}</Field>
+        {log.marketplaceOrderId ? (
+          <Field label={t('detail.marketplaceOrderId')}>
+            <span data-testid="marketplace-order-id">
+              {log.marketplaceOrderId}
+            </span>
+          </Field>
+        ) : null}
       </Inline>
       {log.retry ? <RetryNotice retry={log.retry} /> : null}
       {log.status === 'QUEUED' && !log.retry && log.queuedAt ? (

@@ -10,6 +10,7 @@ const log = {
   tab: 'INVENTORY',
   marketplace: 'amazon',
   entityId: '42',
+  marketplaceOrderId: null,
   status: 'ERROR',
   message: 'Amazon answered HTTP 400: Invalid quantity -2',
   processedAt: '2026-11-20T10:00:00.000Z',
@@ -108,6 +109,7 @@ describe('LogDetail', () => {
       id: 'TRACKING:amazon:1300-01',
       tab: 'TRACKING',
       entityId: '1300-01',
+      marketplaceOrderId: '702-1234567-1234567',
       status: 'SUCCESS',
       origin: null,
       timeline: [
@@ -155,6 +157,11 @@ describe('LogDetail', () => {
     ).toEqual(['invoiced', 'handed-to-carrier', 'delivered'])
     expect(getByText('Handed to carrier')).toBeTruthy()
     expect(getByText('Coletado — Cajamar/SP')).toBeTruthy()
+    // Both ids: VTEX's in the title, the marketplace's beside it.
+    expect(getByTestId('marketplace-order-id').textContent).toBe(
+      '702-1234567-1234567'
+    )
+    expect(getByText('Marketplace order')).toBeTruthy()
   })
 
   it('shows a retry in progress and a timeout without an empty box', async () => {

@@ -2,6 +2,8 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Button, Checkbox, Inline, Stack, TextInput, csx } from '@vtex/admin-ui'
 
+import type { VtexChannels } from '../../hooks/useVtexChannels'
+import ChannelFields from './ChannelFields'
 import type { MarketplaceForm } from './settingsForm'
 import SecretInput from './SecretInput'
 
@@ -15,6 +17,8 @@ interface Props {
   onChange: (patch: Partial<MarketplaceForm>) => void
   onRemove: () => void
   errorOf: (input: string) => string | undefined
+  /** The account's affiliates and trade policies (null while loading). */
+  channels: VtexChannels | null
 }
 
 /** One marketplace: id, name, connector URL, token, and the tabs it receives. */
@@ -24,6 +28,7 @@ const MarketplaceFields = ({
   onChange,
   onRemove,
   errorOf,
+  channels,
 }: Props) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, string>) =>
@@ -72,6 +77,14 @@ const MarketplaceFields = ({
           onChange={(v) => onChange({ token: v })}
         />
       </Inline>
+      <ChannelFields
+        name={name}
+        affiliateId={market.affiliateId ?? ''}
+        salesChannel={market.salesChannel ?? ''}
+        channels={channels}
+        errorOf={at}
+        onChange={onChange}
+      />
       <Inline hSpace="$space-4" className={csx({ alignItems: 'center' })}>
         <fieldset className={fieldset}>
           <legend className={csx({ text: '$detail', color: '$secondary' })}>

@@ -2,6 +2,7 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Alert, Button, Inline } from '@vtex/admin-ui'
 
+import { useVtexChannels } from '../../hooks/useVtexChannels'
 import MarketplaceFields from './MarketplaceFields'
 import Section from './Section'
 import type { SettingsFormState } from './useSettingsForm'
@@ -14,6 +15,7 @@ const MarketplacesSection = ({ s }: { s: SettingsFormState }) => {
 
   const form = s.form!
   const listError = s.errorOf('marketplaces')
+  const channels = useVtexChannels()
 
   return (
     <Section title={t('settings.marketplaces')}>
@@ -28,6 +30,7 @@ const MarketplacesSection = ({ s }: { s: SettingsFormState }) => {
           index={i}
           market={m}
           errorOf={s.errorOf}
+          channels={channels}
           onChange={(patch) => s.setMarket(i, patch)}
           onRemove={() => s.removeMarket(i)}
         />

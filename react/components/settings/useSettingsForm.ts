@@ -31,6 +31,7 @@ const NEW_MARKETPLACE: MarketplaceForm = {
   products: true,
   inventory: true,
   tracking: true,
+  currency: null,
   isNew: true,
 }
 
