@@ -161,6 +161,7 @@ export async function maintain(clients: Clients) {
     for (const status of LOG_STATUSES) {
       const days = retentionDays(settings, status)
 
+      if (days == null) continue
       await logs.expire(
         tab,
         status,

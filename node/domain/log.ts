@@ -3,12 +3,15 @@ import { isAbnormal } from './rules'
 import type { TimelineEntry } from './carrier'
 import type { LogKey } from './logId'
 import { buildLogId } from './logId'
-import type { LogStatus } from './logStatus'
+import type { LogStatus, OutcomeStatus } from './logStatus'
+import type { AlertState, PendingState, StatusPart } from './statusModel'
+import { keepsExchange, mayFollow, statusState } from './statusModel'
 import type { Row } from './row'
 import type { Tab } from './tabs'
 
-export type { LogStatus } from './logStatus'
+export type { LogStatus, OutcomeStatus } from './logStatus'
 export { LOG_STATUSES, isLogStatus } from './logStatus'
+export type { AlertState, PendingState, StatusPart } from './statusModel'
 export type { LogKey } from './logId'
 export {
   buildLogId,
@@ -29,12 +32,19 @@ export interface ErrorOrigin {
   response: { status: number | null; body: string | null }
 }
 
-/** What started an attempt: a change in VTEX, a carrier or partner tracking event, the admin. */
-export type AttemptTrigger = 'CHANGE' | 'TRACKING_EVENT' | 'REPROCESS'
+/**
+ * What started an attempt: a change in VTEX, a carrier or partner tracking
+ * event, the admin, or the follow-up of a pending one (its final answer).
+ */
+export type AttemptTrigger =
+  | 'CHANGE'
+  | 'TRACKING_EVENT'
+  | 'REPROCESS'
+  | 'FOLLOW_UP'
 
 export interface Attempt {
   at: string
-  status: 'SUCCESS' | 'ERROR'
+  status: OutcomeStatus
   message: string
   httpStatus: number | null
   trigger: AttemptTrigger
@@ -89,11 +99,19 @@ export interface IntegrationLog {
   retry?: RetryState | null
   /** Attempts made before the latest export gave up on a transient failure. */
   retriesExhausted?: number | null
+  /** The marketplace's own words about the latest outcome (VTEX's "business message"). */
+  businessMessage?: string | null
+  /** Set while PENDING: how the final answer is followed up. */
+  pending?: PendingState | null
+  /** Set while ALERT: what the store must do. */
+  alert?: AlertState | null
 }
 
 /** The result of one attempt to deliver something to a marketplace. */
-export interface Outcome {
-  status: 'SUCCESS' | 'ERROR'
+export type Outcome = OutcomeBase & StatusPart
+
+export interface OutcomeBase {
+  status: OutcomeStatus
   message: string
   origin: ErrorOrigin | null
   at: string
@@ -101,6 +119,8 @@ export interface Outcome {
   changedAt?: string | null
   /** The export gave up after this many attempts at a transient failure. */
   retriesExhausted?: number | null
+  /** The marketplace's own words (VTEX's "business message"), as they came. */
+  businessMessage?: string | null
 }
 
 export const truncate = (text: string, max = MAX_TEXT) =>
@@ -171,13 +191,14 @@ export function recordOutcome(
   }
 
   const changedAt = outcome.changedAt ?? base.changedAt
+  // Only a success is the marketplace taking the payload (an ALERT may have sent nothing).
   const accepted = outcome.status === 'SUCCESS'
 
   return {
     ...base,
     status: outcome.status,
     message: truncate(outcome.message, 4096),
-    origin: outcome.status === 'ERROR' ? boundOrigin(outcome.origin) : null,
+    origin: keepsExchange(outcome.status) ? boundOrigin(outcome.origin) : null,
     payload,
     processedAt: outcome.at,
     changedAt,
@@ -193,12 +214,13 @@ export function recordOutcome(
     abnormal: accepted && isAbnormal(changedAt, outcome.at),
     retry: null,
     retriesExhausted: outcome.retriesExhausted ?? null,
+    ...statusState(base, outcome),
   }
 }
 
-/** The one rule of reprocessing: only logs with errors can be reprocessed. */
+/** The one rule of reprocessing: only logs with errors can be reprocessed (statusModel.ts). */
 export const canReprocess = (log: { status: LogStatus }) =>
-  log.status === 'ERROR'
+  mayFollow(log.status, 'QUEUED', 'REPROCESS')
 
 /** A log that cannot be reprocessed, named with its state. */
 export const notReprocessable = (log: { id: string; status: LogStatus }) =>

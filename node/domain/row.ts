@@ -7,8 +7,8 @@ import type { LogStatus } from './logStatus'
  *   {order}~{marketplace}~{entityId}~{flags}~{attempts}~{latency}~{cause}~{message}
  *
  * order    inverted epoch ms of the version (newest first), 13 digits
- * flags    status letter (S, E, Q) + "a" when the latency was abnormal
- * attempts base 36; latency: base 36 ms or empty; cause: 8 hex or empty
+ * flags    status letter (S, E, P, A, Q) + "a" when the latency was abnormal
+ * attempts base 36; latency: base 36 ms or empty; cause: causes.ts id or empty
  * message  the first MESSAGE_BYTES bytes of the message, base64url
  *
  * Marketplace ids ([a-z0-9-]) and entity ids ([A-Za-z0-9._-]) never hold "~".

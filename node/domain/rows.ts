@@ -12,6 +12,7 @@ import type { IntegrationLog, LogSummary } from './log'
 import { buildLogId } from './logId'
 import type { LogStatus } from './logStatus'
 import type { Row } from './row'
+import { hasCause } from './statusModel'
 import type { Tab } from './tabs'
 
 export type { Row } from './row'
@@ -22,12 +23,16 @@ export const MESSAGE_BYTES = 96
 const STATUS_LETTER: Record<LogStatus, string> = {
   SUCCESS: 'S',
   ERROR: 'E',
+  PENDING: 'P',
+  ALERT: 'A',
   QUEUED: 'Q',
 }
 
 const LETTER_STATUS: Record<string, LogStatus> = {
   S: 'SUCCESS',
   E: 'ERROR',
+  P: 'PENDING',
+  A: 'ALERT',
   Q: 'QUEUED',
 }
 
@@ -100,7 +105,7 @@ export function rowFilters(row: Row): string[] {
 
   if (row.abnormal)
     filters.push(abnormalFilter(), abnormalFilter(row.marketplace))
-  if (row.status === 'ERROR' && row.cause) filters.push(causeFilter(row.cause))
+  if (hasCause(row.status) && row.cause) filters.push(causeFilter(row.cause))
 
   return filters
 }
@@ -150,7 +155,7 @@ export function indexChanges(
   return { add, tombstones: [...tombstones] }
 }
 
-/** The row a stored log is listed as. Errors carry their cause. */
+/** The row a stored log is listed as. Errors and alerts carry their cause. */
 export function rowOf(log: IntegrationLog): Row {
   return {
     order: orderKey(log.updatedAt ?? log.processedAt),
@@ -160,7 +165,7 @@ export function rowOf(log: IntegrationLog): Row {
     abnormal: Boolean(log.abnormal),
     attempts: log.attempts,
     latencyMs: log.latencyMs ?? null,
-    cause: log.status === 'ERROR' ? causeOf(log.message).id : null,
+    cause: hasCause(log.status) ? causeOf(log.message, log.status).id : null,
     message: log.message,
   }
 }

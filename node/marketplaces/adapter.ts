@@ -14,6 +14,7 @@
  * platform, with a transport that answers as the marketplace documents.
  */
 import type { FieldError } from '../domain/errors'
+import type { AlertAction } from '../domain/logStatus'
 import type { TrackingPayload } from '../domain/trackingPayload'
 
 // ------------------------------------------------------------ what to do
@@ -79,14 +80,8 @@ export type OperationType = Operation['type']
 
 // ------------------------------------------------------------ what came of it
 
-/** Why the store must act although the marketplace took the call (status ALERT). */
-export type AlertAction =
-  | 'LISTING_PAUSED'
-  | 'LISTING_UNDER_REVIEW'
-  | 'SKU_NOT_MAPPED'
-  | 'CATEGORY_NOT_MAPPED'
-  /** The marketplace cannot be told through its API (e.g. an Amazon cancellation): act in its seller portal. */
-  | 'ORDER_ACTION_REQUIRED'
+/** Why the store must act although the marketplace took the call (status ALERT): the log's model owns the list. */
+export type { AlertAction } from '../domain/logStatus'
 
 /**
  * The meaning of a marketplace's answer. `reason` is stable and translated by

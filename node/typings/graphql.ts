@@ -19,6 +19,19 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+/** What an ALERT log asks the store to do. */
+export type AlertAction =
+  /** The SKU's VTEX category is not mapped to a marketplace category. */
+  | 'CATEGORY_NOT_MAPPED'
+  /** The marketplace paused the listing: reactivate it there (or fix what it asks). */
+  | 'LISTING_PAUSED'
+  /** The marketplace is reviewing the listing: answer its review in the seller portal. */
+  | 'LISTING_UNDER_REVIEW'
+  /** The marketplace cannot be told through its API: act in its seller portal. */
+  | 'ORDER_ACTION_REQUIRED'
+  /** The SKU has no listing on this marketplace: map it (listings import). */
+  | 'SKU_NOT_MAPPED';
+
 export type Attempt = {
   __typename?: 'Attempt';
   at: Scalars['String']['output'];
@@ -32,6 +45,8 @@ export type Attempt = {
 export type AttemptTrigger =
   /** A change in VTEX (catalog, stock, order status). */
   | 'CHANGE'
+  /** The follow-up of a PENDING attempt: the marketplace's final answer. */
+  | 'FOLLOW_UP'
   | 'REPROCESS'
   /** A tracking event from the carrier or a logistics partner. */
   | 'TRACKING_EVENT';
@@ -165,6 +180,8 @@ export type ErrorGroup = {
   /** Pass to integrationLogs(cause:) to list them. */
   cause: Scalars['ID']['output'];
   count: Scalars['Int']['output'];
+  /** ERROR or ALERT: the status every log of the group has. */
+  status: LogStatus;
   /** The normalised message (ids and numbers replaced by #). */
   text: Scalars['String']['output'];
 };
@@ -187,7 +204,11 @@ export type IntegrationLog = {
   __typename?: 'IntegrationLog';
   /** Reached the marketplace more than 1 hour after the change in VTEX. */
   abnormal: Scalars['Boolean']['output'];
+  /** Set while ALERT: what the store must do. */
+  alert?: Maybe<LogAlert>;
   attempts: Scalars['Int']['output'];
+  /** VTEX's "business message": the marketplace's own words about the latest outcome. */
+  businessMessage?: Maybe<Scalars['String']['output']>;
   /** When the change happened in VTEX, if known. */
   changedAt?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
@@ -199,10 +220,18 @@ export type IntegrationLog = {
   latencyMs?: Maybe<Scalars['Float']['output']>;
   marketplace: Scalars['String']['output'];
   message: Scalars['String']['output'];
-  /** Where an error came from. Null for successes. */
+  /**
+   * VTEX's "content translated" (request) and "content destination" (response):
+   * the last call made to the marketplace. Null for successes.
+   */
   origin?: Maybe<ErrorOrigin>;
-  /** What the bridge sends for this entity, as pretty-printed JSON. */
+  /**
+   * VTEX's "content source": the VTEX data the bridge used for this entity, as
+   * pretty-printed JSON.
+   */
   payload?: Maybe<Scalars['String']['output']>;
+  /** Set while PENDING: how the final answer is followed up. */
+  pending?: Maybe<PendingFollowUp>;
   processedAt: Scalars['String']['output'];
   /** Set while the log waits in the reprocess queue. */
   queuedAt?: Maybe<Scalars['String']['output']>;
@@ -247,6 +276,12 @@ export type IntegrationLogSummary = {
   tab: Tab;
 };
 
+/** An ALERT log's action. */
+export type LogAlert = {
+  __typename?: 'LogAlert';
+  action: AlertAction;
+};
+
 /** The same filters integrationLogs takes. */
 export type LogFilterInput = {
   abnormalOnly?: InputMaybe<Scalars['Boolean']['input']>;
@@ -264,8 +299,16 @@ export type LogPage = {
   pageInfo: PageInfo;
 };
 
+/**
+ * VTEX's statuses of a marketplace integration log (Success, Error, Pending,
+ * Alert), and the bridge's own QUEUED.
+ */
 export type LogStatus =
+  /** Done, but the store must act (`alert.action` says what); not reprocessed. */
+  | 'ALERT'
   | 'ERROR'
+  /** Accepted by the marketplace; its final answer comes later and is followed up. */
+  | 'PENDING'
   /** Waiting in the reprocess queue. */
   | 'QUEUED'
   | 'SUCCESS';
@@ -431,6 +474,19 @@ export type PageInfo = {
   total?: Maybe<Scalars['Int']['output']>;
 };
 
+/** How a PENDING log's final answer is followed up (on the maintenance schedule). */
+export type PendingFollowUp = {
+  __typename?: 'PendingFollowUp';
+  /** Answers so far that were still pending. */
+  checks: Scalars['Int']['output'];
+  /** ISO 8601: when the bridge stops asking and the log becomes an error. */
+  giveUpAt: Scalars['String']['output'];
+  /** ISO 8601: when the marketplace is asked next. */
+  nextCheckAt: Scalars['String']['output'];
+  /** ISO 8601: when the marketplace accepted the call. */
+  since: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The bridge's settings for the settings page (secrets only as set or not). */
@@ -553,7 +609,11 @@ export type RetryState = {
 
 export type StatusCounts = {
   __typename?: 'StatusCounts';
+  /** Done, but the store must act (e.g. a listing paused by the marketplace). */
+  alert: Scalars['Int']['output'];
   error: Scalars['Int']['output'];
+  /** Accepted by the marketplace; its final answer is being followed up. */
+  pending: Scalars['Int']['output'];
   queued: Scalars['Int']['output'];
   success: Scalars['Int']['output'];
 };
@@ -670,6 +730,7 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AlertAction: ResolverTypeWrapper<Partial<AlertAction>>;
   Attempt: ResolverTypeWrapper<Partial<Attempt>>;
   AttemptTrigger: ResolverTypeWrapper<Partial<AttemptTrigger>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
@@ -690,6 +751,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   IntegrationLog: ResolverTypeWrapper<Partial<IntegrationLog>>;
   IntegrationLogSummary: ResolverTypeWrapper<Partial<IntegrationLogSummary>>;
+  LogAlert: ResolverTypeWrapper<Partial<LogAlert>>;
   LogFilterInput: ResolverTypeWrapper<Partial<LogFilterInput>>;
   LogPage: ResolverTypeWrapper<Partial<Omit<LogPage, 'pageInfo'> & { pageInfo: ResolversTypes['PageInfo'] }>>;
   LogStatus: ResolverTypeWrapper<Partial<LogStatus>>;
@@ -702,6 +764,7 @@ export type ResolversTypes = {
   OriginResponse: ResolverTypeWrapper<Partial<OriginResponse>>;
   Overview: ResolverTypeWrapper<Partial<Overview>>;
   PageInfo: ResolverTypeWrapper<PageInfoSource>;
+  PendingFollowUp: ResolverTypeWrapper<Partial<PendingFollowUp>>;
   Query: ResolverTypeWrapper<{}>;
   RemoveLogsResult: ResolverTypeWrapper<Partial<RemoveLogsResult>>;
   RetryState: ResolverTypeWrapper<Partial<RetryState>>;
@@ -732,6 +795,7 @@ export type ResolversParentTypes = {
   Int: Partial<Scalars['Int']['output']>;
   IntegrationLog: Partial<IntegrationLog>;
   IntegrationLogSummary: Partial<IntegrationLogSummary>;
+  LogAlert: Partial<LogAlert>;
   LogFilterInput: Partial<LogFilterInput>;
   LogPage: Partial<Omit<LogPage, 'pageInfo'> & { pageInfo: ResolversParentTypes['PageInfo'] }>;
   Marketplace: Partial<Marketplace>;
@@ -743,6 +807,7 @@ export type ResolversParentTypes = {
   OriginResponse: Partial<OriginResponse>;
   Overview: Partial<Overview>;
   PageInfo: PageInfoSource;
+  PendingFollowUp: Partial<PendingFollowUp>;
   Query: {};
   RemoveLogsResult: Partial<RemoveLogsResult>;
   RetryState: Partial<RetryState>;
@@ -834,6 +899,7 @@ export type CsvExportResolvers<ContextType = Context, ParentType extends Resolve
 export type ErrorGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ErrorGroup'] = ResolversParentTypes['ErrorGroup']> = {
   cause?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LogStatus'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -852,7 +918,9 @@ export type ErrorOriginResolvers<ContextType = Context, ParentType extends Resol
 
 export type IntegrationLogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrationLog'] = ResolversParentTypes['IntegrationLog']> = {
   abnormal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  alert?: Resolver<Maybe<ResolversTypes['LogAlert']>, ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  businessMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   changedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -863,6 +931,7 @@ export type IntegrationLogResolvers<ContextType = Context, ParentType extends Re
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['ErrorOrigin']>, ParentType, ContextType>;
   payload?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pending?: Resolver<Maybe<ResolversTypes['PendingFollowUp']>, ParentType, ContextType>;
   processedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   queuedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   retriesExhausted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -885,6 +954,11 @@ export type IntegrationLogSummaryResolvers<ContextType = Context, ParentType ext
   retry?: Resolver<Maybe<ResolversTypes['RetryState']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['LogStatus'], ParentType, ContextType>;
   tab?: Resolver<ResolversTypes['Tab'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LogAlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LogAlert'] = ResolversParentTypes['LogAlert']> = {
+  action?: Resolver<ResolversTypes['AlertAction'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -961,6 +1035,14 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PendingFollowUpResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PendingFollowUp'] = ResolversParentTypes['PendingFollowUp']> = {
+  checks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  giveUpAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextCheckAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   bridgeSettings?: Resolver<ResolversTypes['BridgeSettings'], ParentType, ContextType>;
   bulkAction?: Resolver<Maybe<ResolversTypes['BulkAction']>, ParentType, ContextType, RequireFields<QueryBulkActionArgs, 'id'>>;
@@ -990,7 +1072,9 @@ export type RetryStateResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type StatusCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusCounts'] = ResolversParentTypes['StatusCounts']> = {
+  alert?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   error?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   success?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1025,6 +1109,7 @@ export type Resolvers<ContextType = Context> = {
   ErrorOrigin?: ErrorOriginResolvers<ContextType>;
   IntegrationLog?: IntegrationLogResolvers<ContextType>;
   IntegrationLogSummary?: IntegrationLogSummaryResolvers<ContextType>;
+  LogAlert?: LogAlertResolvers<ContextType>;
   LogPage?: LogPageResolvers<ContextType>;
   Marketplace?: MarketplaceResolvers<ContextType>;
   MarketplaceCounts?: MarketplaceCountsResolvers<ContextType>;
@@ -1034,6 +1119,7 @@ export type Resolvers<ContextType = Context> = {
   OriginResponse?: OriginResponseResolvers<ContextType>;
   Overview?: OverviewResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PendingFollowUp?: PendingFollowUpResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RemoveLogsResult?: RemoveLogsResultResolvers<ContextType>;
   RetryState?: RetryStateResolvers<ContextType>;

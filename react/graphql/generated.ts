@@ -15,6 +15,19 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+/** What an ALERT log asks the store to do. */
+export type AlertAction =
+  /** The SKU's VTEX category is not mapped to a marketplace category. */
+  | 'CATEGORY_NOT_MAPPED'
+  /** The marketplace paused the listing: reactivate it there (or fix what it asks). */
+  | 'LISTING_PAUSED'
+  /** The marketplace is reviewing the listing: answer its review in the seller portal. */
+  | 'LISTING_UNDER_REVIEW'
+  /** The marketplace cannot be told through its API: act in its seller portal. */
+  | 'ORDER_ACTION_REQUIRED'
+  /** The SKU has no listing on this marketplace: map it (listings import). */
+  | 'SKU_NOT_MAPPED';
+
 export type Attempt = {
   at: Scalars['String']['output'];
   httpStatus?: Maybe<Scalars['Int']['output']>;
@@ -27,6 +40,8 @@ export type Attempt = {
 export type AttemptTrigger =
   /** A change in VTEX (catalog, stock, order status). */
   | 'CHANGE'
+  /** The follow-up of a PENDING attempt: the marketplace's final answer. */
+  | 'FOLLOW_UP'
   | 'REPROCESS'
   /** A tracking event from the carrier or a logistics partner. */
   | 'TRACKING_EVENT';
@@ -156,6 +171,8 @@ export type ErrorGroup = {
   /** Pass to integrationLogs(cause:) to list them. */
   cause: Scalars['ID']['output'];
   count: Scalars['Int']['output'];
+  /** ERROR or ALERT: the status every log of the group has. */
+  status: LogStatus;
   /** The normalised message (ids and numbers replaced by #). */
   text: Scalars['String']['output'];
 };
@@ -175,7 +192,11 @@ export type ErrorOrigin = {
 export type IntegrationLog = {
   /** Reached the marketplace more than 1 hour after the change in VTEX. */
   abnormal: Scalars['Boolean']['output'];
+  /** Set while ALERT: what the store must do. */
+  alert?: Maybe<LogAlert>;
   attempts: Scalars['Int']['output'];
+  /** VTEX's "business message": the marketplace's own words about the latest outcome. */
+  businessMessage?: Maybe<Scalars['String']['output']>;
   /** When the change happened in VTEX, if known. */
   changedAt?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
@@ -187,10 +208,18 @@ export type IntegrationLog = {
   latencyMs?: Maybe<Scalars['Float']['output']>;
   marketplace: Scalars['String']['output'];
   message: Scalars['String']['output'];
-  /** Where an error came from. Null for successes. */
+  /**
+   * VTEX's "content translated" (request) and "content destination" (response):
+   * the last call made to the marketplace. Null for successes.
+   */
   origin?: Maybe<ErrorOrigin>;
-  /** What the bridge sends for this entity, as pretty-printed JSON. */
+  /**
+   * VTEX's "content source": the VTEX data the bridge used for this entity, as
+   * pretty-printed JSON.
+   */
   payload?: Maybe<Scalars['String']['output']>;
+  /** Set while PENDING: how the final answer is followed up. */
+  pending?: Maybe<PendingFollowUp>;
   processedAt: Scalars['String']['output'];
   /** Set while the log waits in the reprocess queue. */
   queuedAt?: Maybe<Scalars['String']['output']>;
@@ -234,6 +263,11 @@ export type IntegrationLogSummary = {
   tab: Tab;
 };
 
+/** An ALERT log's action. */
+export type LogAlert = {
+  action: AlertAction;
+};
+
 /** The same filters integrationLogs takes. */
 export type LogFilterInput = {
   abnormalOnly?: InputMaybe<Scalars['Boolean']['input']>;
@@ -250,8 +284,16 @@ export type LogPage = {
   pageInfo: PageInfo;
 };
 
+/**
+ * VTEX's statuses of a marketplace integration log (Success, Error, Pending,
+ * Alert), and the bridge's own QUEUED.
+ */
 export type LogStatus =
+  /** Done, but the store must act (`alert.action` says what); not reprocessed. */
+  | 'ALERT'
   | 'ERROR'
+  /** Accepted by the marketplace; its final answer comes later and is followed up. */
+  | 'PENDING'
   /** Waiting in the reprocess queue. */
   | 'QUEUED'
   | 'SUCCESS';
@@ -409,6 +451,18 @@ export type PageInfo = {
   total?: Maybe<Scalars['Int']['output']>;
 };
 
+/** How a PENDING log's final answer is followed up (on the maintenance schedule). */
+export type PendingFollowUp = {
+  /** Answers so far that were still pending. */
+  checks: Scalars['Int']['output'];
+  /** ISO 8601: when the bridge stops asking and the log becomes an error. */
+  giveUpAt: Scalars['String']['output'];
+  /** ISO 8601: when the marketplace is asked next. */
+  nextCheckAt: Scalars['String']['output'];
+  /** ISO 8601: when the marketplace accepted the call. */
+  since: Scalars['String']['output'];
+};
+
 export type Query = {
   /** The bridge's settings for the settings page (secrets only as set or not). */
   bridgeSettings: BridgeSettings;
@@ -527,7 +581,11 @@ export type RetryState = {
 };
 
 export type StatusCounts = {
+  /** Done, but the store must act (e.g. a listing paused by the marketplace). */
+  alert: Scalars['Int']['output'];
   error: Scalars['Int']['output'];
+  /** Accepted by the marketplace; its final answer is being followed up. */
+  pending: Scalars['Int']['output'];
   queued: Scalars['Int']['output'];
   success: Scalars['Int']['output'];
 };
