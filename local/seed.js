@@ -12,6 +12,7 @@
 const path = require('path')
 
 const { compiledNode } = require('./paths')
+const { addStatusShowcase } = require('./seedStatuses')
 
 /** The app's compiled modules, loaded once build.js has produced them. */
 const app = (name) => require(path.join(compiledNode, ...name.split('/')))
@@ -227,7 +228,15 @@ function buildStore(perTab, rnd, now) {
 async function seed(
   emulator,
   // `now`: the seed's clock (tests fix it, so the data are the same every run).
-  { account, workspace, appName, perTab = 100, now = Date.now() }
+  {
+    account,
+    workspace,
+    appName,
+    perTab = 100,
+    now = Date.now(),
+    // PENDING and ALERT logs of Mercado Livre and Amazon (seedStatuses.js).
+    statuses = false,
+  }
 ) {
   const { LogStore } = app('services/logStore')
   const { recordOutcome } = app('domain/log')
@@ -373,6 +382,9 @@ async function seed(
       )
     }
   }
+
+  if (statuses)
+    addStatusShowcase(byTab, { recordOutcome, now, skuIdOf, orderIdOf })
 
   // One bulk import per tab (documents, index entries and counts).
   for (const [tab, docs] of Object.entries(byTab))

@@ -56,6 +56,8 @@ async function startLocal({
   appManifest,
   // Tests: the seed's clock (logs are placed in the 7 days before it); default now.
   now,
+  // Seed PENDING and ALERT logs too (npm start, screenshots; tests keep their numbers).
+  seedStatuses = true,
   // Replicas: worker processes behind one address (local/balancer.js), as IO
   // runs them; the events bus delivers each event to one of them. Default 1.
   workers = 1,
@@ -103,6 +105,7 @@ async function startLocal({
           appName,
           perTab,
           now,
+          statuses: seedStatuses,
         })
       : { seeded: 0 }
 

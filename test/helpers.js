@@ -15,6 +15,7 @@ async function startApp(options = {}) {
     dataDir,
     perTab: 30,
     eventDelayMs: 100,
+    seedStatuses: false,
     ...options,
   })
 

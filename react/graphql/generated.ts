@@ -683,7 +683,7 @@ export type ErrorGroupPageQueryVariables = Exact<{
 }>;
 
 
-export type ErrorGroupPageQuery = { errorGroupPage: { hasMore: boolean, data: Array<{ cause: string, text: string, count: number }> } };
+export type ErrorGroupPageQuery = { errorGroupPage: { hasMore: boolean, data: Array<{ cause: string, text: string, count: number, status: LogStatus }> } };
 
 export type BridgeSettingsFieldsFragment = { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, baseUrl: string, hasToken: boolean, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } };
 
@@ -698,7 +698,7 @@ export type IntegrationLogQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, payload?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
+export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, payload?: string | null, businessMessage?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, alert?: { action: AlertAction } | null, pending?: { since: string, nextCheckAt: string, checks: number, giveUpAt: string } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
 
 export type IntegrationLogsQueryVariables = Exact<{
   tab: Tab;
@@ -721,7 +721,7 @@ export type IntegrationOverviewQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationOverviewQuery = { integrationOverview: { tab: Tab, total: number, abnormal: number, byStatus: { success: number, error: number, queued: number }, byMarketplace: Array<{ marketplace: string, total: number, byStatus: { success: number, error: number, queued: number } }> } };
+export type IntegrationOverviewQuery = { integrationOverview: { tab: Tab, total: number, abnormal: number, byStatus: { success: number, error: number, pending: number, alert: number, queued: number }, byMarketplace: Array<{ marketplace: string, total: number, byStatus: { success: number, error: number, queued: number } }> } };
 
 export type MarketplacesQueryVariables = Exact<{ [key: string]: never; }>;
 

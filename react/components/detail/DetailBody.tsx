@@ -11,9 +11,16 @@ import DetailTimeline from './DetailTimeline'
 import Field from './Field'
 import type { LogDetailData } from './LogDetail'
 import RetryNotice from './RetryNotice'
+import StatusNotice from './StatusNotice'
 
 /** Everything the detail shows of a log, in reading order. */
-const DetailBody = ({ log }: { log: LogDetailData }) => {
+const DetailBody = ({
+  log,
+  marketplaceName,
+}: {
+  log: LogDetailData
+  marketplaceName: string
+}) => {
   const intl = useIntl()
   const t = (key: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/marketplace-bridge.${key}` }, values)
@@ -32,6 +39,7 @@ const DetailBody = ({ log }: { log: LogDetailData }) => {
         <Field label={t('detail.createdAt')}>{date(log.createdAt)}</Field>
         <Field label={t('detail.attempts')}>{log.attempts}</Field>
       </Inline>
+      <StatusNotice log={log} marketplaceName={marketplaceName} />
       {log.retry ? <RetryNotice retry={log.retry} /> : null}
       {log.status === 'QUEUED' && !log.retry && log.queuedAt ? (
         <Alert variant="info" data-testid="queued-notice">

@@ -121,7 +121,12 @@ const LogDetail = ({
         {!log && !loading ? (
           <Alert variant="warning">{t('detail.notFound')}</Alert>
         ) : null}
-        {log ? <DetailBody log={log} /> : null}
+        {log ? (
+          <DetailBody
+            log={log}
+            marketplaceName={names[log.marketplace] ?? log.marketplace}
+          />
+        ) : null}
       </ModalContent>
       <ModalFooter>
         {log?.status === 'ERROR' ? (
