@@ -1,17 +1,23 @@
-import { DomainError } from './errors'
 import { isAbnormal } from './rules'
 import type { TimelineEntry } from './carrier'
 import type { LogKey } from './logId'
 import { buildLogId } from './logId'
 import type { LogStatus, OutcomeStatus } from './logStatus'
+import type { PartnerMessage } from './partnerMessage'
 import type { AlertState, PendingState, StatusPart } from './statusModel'
-import { keepsExchange, mayFollow, statusState } from './statusModel'
+import {
+  canReprocess,
+  keepsExchange,
+  notReprocessable,
+  statusState,
+} from './statusModel'
 import type { Row } from './row'
 import type { Tab } from './tabs'
 
 export type { LogStatus, OutcomeStatus } from './logStatus'
 export { LOG_STATUSES, isLogStatus } from './logStatus'
 export type { AlertState, PendingState, StatusPart } from './statusModel'
+export { canReprocess, notReprocessable } from './statusModel'
 export type { LogKey } from './logId'
 export {
   buildLogId,
@@ -41,6 +47,8 @@ export type AttemptTrigger =
   | 'TRACKING_EVENT'
   | 'REPROCESS'
   | 'FOLLOW_UP'
+  /** Collected from a partner's VTEX connector (its own log, not a call the bridge made). */
+  | 'COLLECTED'
 
 export interface Attempt {
   at: string
@@ -105,6 +113,8 @@ export interface IntegrationLog {
   pending?: PendingState | null
   /** Set while ALERT: what the store must do. */
   alert?: AlertState | null
+  /** A partner connector's log, collected (domain/partnerLog.ts): never reprocessed by the bridge. */
+  partner?: PartnerMessage | null
 }
 
 /** The result of one attempt to deliver something to a marketplace. */
@@ -218,18 +228,6 @@ export function recordOutcome(
   }
 }
 
-/** The one rule of reprocessing: only logs with errors can be reprocessed (statusModel.ts). */
-export const canReprocess = (log: { status: LogStatus }) =>
-  mayFollow(log.status, 'QUEUED', 'REPROCESS')
-
-/** A log that cannot be reprocessed, named with its state. */
-export const notReprocessable = (log: { id: string; status: LogStatus }) =>
-  new DomainError(
-    'INVALID_TRANSITION',
-    `Log ${log.id} is ${log.status}: only logs with errors can be reprocessed.`,
-    'NOT_REPROCESSABLE'
-  )
-
 /** Queues a failed log for a reprocess job; a log already queued stays as it is. */
 export function markQueued(
   log: IntegrationLog,
@@ -279,4 +277,6 @@ export interface LogSummary {
   attempts: number
   abnormal: boolean
   latencyMs: number | null
+  /** Collected from a partner's connector (never reprocessed). */
+  fromPartner: boolean
 }

@@ -40,6 +40,8 @@ export const ALERT_ACTIONS = [
   'CATEGORY_NOT_MAPPED',
   /** The marketplace cannot be told through its API (e.g. an Amazon cancellation): act in its seller portal. */
   'ORDER_ACTION_REQUIRED',
+  /** A partner's connector logged an alert: its business message says what to do. */
+  'PARTNER_ACTION',
 ] as const
 
 export type AlertAction = (typeof ALERT_ACTIONS)[number]

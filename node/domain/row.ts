@@ -7,7 +7,8 @@ import type { LogStatus } from './logStatus'
  *   {order}~{marketplace}~{entityId}~{flags}~{attempts}~{latency}~{cause}~{message}
  *
  * order    inverted epoch ms of the version (newest first), 13 digits
- * flags    status letter (S, E, P, A, Q) + "a" when the latency was abnormal
+ * flags    status letter (S, E, P, A, Q) + "a" when the latency was abnormal,
+ *          + "p" for a partner connector's log
  * attempts base 36; latency: base 36 ms or empty; cause: causes.ts id or empty
  * message  the first MESSAGE_BYTES bytes of the message, base64url
  *
@@ -21,6 +22,8 @@ export interface Row {
   entityId: string
   status: LogStatus
   abnormal: boolean
+  /** Collected from a partner's connector (never reprocessed). */
+  partner?: boolean
   attempts: number
   latencyMs: number | null
   cause: string | null

@@ -50,7 +50,10 @@ function clip(text: string, max: number) {
 }
 
 export function encodeRow(row: Row): string {
-  const flags = STATUS_LETTER[row.status] + (row.abnormal ? 'a' : '')
+  const flags =
+    STATUS_LETTER[row.status] +
+    (row.abnormal ? 'a' : '') +
+    (row.partner ? 'p' : '')
 
   return [
     row.order,
@@ -88,6 +91,7 @@ export function decodeRow(path: string): Row | null {
     entityId,
     status,
     abnormal: flags.includes('a'),
+    ...(flags.includes('p') ? { partner: true } : {}),
     attempts: parseInt(attempts, 36) || 0,
     latencyMs: latency ? parseInt(latency, 36) : null,
     cause: cause || null,
@@ -128,6 +132,7 @@ export function summaryOf(tab: Tab, row: Row): LogSummary {
     attempts: row.attempts,
     abnormal: row.abnormal,
     latencyMs: row.latencyMs,
+    fromPartner: Boolean(row.partner),
   }
 }
 
@@ -163,6 +168,7 @@ export function rowOf(log: IntegrationLog): Row {
     entityId: log.entityId,
     status: log.status,
     abnormal: Boolean(log.abnormal),
+    ...(log.partner ? { partner: true } : {}),
     attempts: log.attempts,
     latencyMs: log.latencyMs ?? null,
     cause: hasCause(log.status) ? causeOf(log.message, log.status).id : null,

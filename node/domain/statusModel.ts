@@ -16,8 +16,10 @@
  * as usual. A PENDING log is not reprocessed either: its answer is on the
  * way; it becomes an ERROR (reprocessable) when the follow-ups give up.
  */
+import { DomainError } from './errors'
 import type { AlertAction, LogStatus, OutcomeStatus } from './logStatus'
 import { isOutcomeStatus } from './logStatus'
+import type { PartnerMessage } from './partnerMessage'
 
 /** How a status is reached. */
 export type StatusEvent = 'OUTCOME' | 'RETRY' | 'REPROCESS' | 'FOLLOW_UP'
@@ -184,3 +186,31 @@ export const hasCause = (
  * the status does not; the VTEX data used (the payload) is kept for all.
  */
 export const keepsExchange = (status: LogStatus) => status !== 'SUCCESS'
+
+/**
+ * The one rule of reprocessing: only logs with errors can be reprocessed
+ * (statusModel.ts), and never a partner connector's log (the connector, not
+ * the bridge, sent what it records).
+ */
+export const canReprocess = (log: {
+  status: LogStatus
+  partner?: PartnerMessage | null
+}) => !log.partner && mayFollow(log.status, 'QUEUED', 'REPROCESS')
+
+/** A log that cannot be reprocessed, named with its state. */
+export const notReprocessable = (log: {
+  id: string
+  status: LogStatus
+  partner?: PartnerMessage | null
+}) =>
+  log.partner
+    ? new DomainError(
+        'INVALID_TRANSITION',
+        `Log ${log.id} was collected from a partner's connector: the connector sends it again, not the bridge.`,
+        'PARTNER_LOG_NOT_REPROCESSABLE'
+      )
+    : new DomainError(
+        'INVALID_TRANSITION',
+        `Log ${log.id} is ${log.status}: only logs with errors can be reprocessed.`,
+        'NOT_REPROCESSABLE'
+      )

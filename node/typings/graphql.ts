@@ -29,6 +29,8 @@ export type AlertAction =
   | 'LISTING_UNDER_REVIEW'
   /** The marketplace cannot be told through its API: act in its seller portal. */
   | 'ORDER_ACTION_REQUIRED'
+  /** A partner's connector logged an alert: its business message says what to do. */
+  | 'PARTNER_ACTION'
   /** The SKU has no listing on this marketplace: map it (listings import). */
   | 'SKU_NOT_MAPPED';
 
@@ -45,6 +47,8 @@ export type Attempt = {
 export type AttemptTrigger =
   /** A change in VTEX (catalog, stock, order status). */
   | 'CHANGE'
+  /** Collected from a partner's VTEX connector (its log, not a call of the bridge). */
+  | 'COLLECTED'
   /** The follow-up of a PENDING attempt: the marketplace's final answer. */
   | 'FOLLOW_UP'
   | 'REPROCESS'
@@ -226,6 +230,11 @@ export type IntegrationLog = {
    */
   origin?: Maybe<ErrorOrigin>;
   /**
+   * Set when the log was collected from a partner's VTEX connector: Reprocess
+   * is not offered (reason PARTNER_LOG_NOT_REPROCESSABLE).
+   */
+  partner?: Maybe<PartnerMessage>;
+  /**
    * VTEX's "content source": the VTEX data the bridge used for this entity, as
    * pretty-printed JSON.
    */
@@ -259,6 +268,8 @@ export type IntegrationLogSummary = {
   attempts: Scalars['Int']['output'];
   /** SKU id (products, inventory) or order id (tracking). */
   entityId: Scalars['String']['output'];
+  /** Collected from a partner's VTEX connector: Reprocess is not offered. */
+  fromPartner: Scalars['Boolean']['output'];
   /** TAB:marketplace:entityId */
   id: Scalars['ID']['output'];
   /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
@@ -472,6 +483,22 @@ export type PageInfo = {
    * tell (a search, a date range, or a cause with a marketplace).
    */
   total?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A partner connector's log message, collected by the bridge (VTEX's integration log standard). */
+export type PartnerMessage = {
+  __typename?: 'PartnerMessage';
+  /** The day (yyyy-mm-dd) it was collected for. */
+  day: Scalars['String']['output'];
+  /** VTEX's "content destination", as the connector gave it. */
+  destination?: Maybe<Scalars['String']['output']>;
+  direction: Scalars['String']['output'];
+  /** The connector's message id. */
+  messageId: Scalars['String']['output'];
+  /** The connector's operation ("Price update") and direction ("VTEX to Marketplace"). */
+  operation: Scalars['String']['output'];
+  /** VTEX's "content translated", as the connector gave it. */
+  translated?: Maybe<Scalars['String']['output']>;
 };
 
 /** How a PENDING log's final answer is followed up (on the maintenance schedule). */
@@ -764,6 +791,7 @@ export type ResolversTypes = {
   OriginResponse: ResolverTypeWrapper<Partial<OriginResponse>>;
   Overview: ResolverTypeWrapper<Partial<Overview>>;
   PageInfo: ResolverTypeWrapper<PageInfoSource>;
+  PartnerMessage: ResolverTypeWrapper<Partial<PartnerMessage>>;
   PendingFollowUp: ResolverTypeWrapper<Partial<PendingFollowUp>>;
   Query: ResolverTypeWrapper<{}>;
   RemoveLogsResult: ResolverTypeWrapper<Partial<RemoveLogsResult>>;
@@ -807,6 +835,7 @@ export type ResolversParentTypes = {
   OriginResponse: Partial<OriginResponse>;
   Overview: Partial<Overview>;
   PageInfo: PageInfoSource;
+  PartnerMessage: Partial<PartnerMessage>;
   PendingFollowUp: Partial<PendingFollowUp>;
   Query: {};
   RemoveLogsResult: Partial<RemoveLogsResult>;
@@ -930,6 +959,7 @@ export type IntegrationLogResolvers<ContextType = Context, ParentType extends Re
   marketplace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['ErrorOrigin']>, ParentType, ContextType>;
+  partner?: Resolver<Maybe<ResolversTypes['PartnerMessage']>, ParentType, ContextType>;
   payload?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pending?: Resolver<Maybe<ResolversTypes['PendingFollowUp']>, ParentType, ContextType>;
   processedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -946,6 +976,7 @@ export type IntegrationLogSummaryResolvers<ContextType = Context, ParentType ext
   abnormal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromPartner?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1035,6 +1066,16 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PartnerMessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerMessage'] = ResolversParentTypes['PartnerMessage']> = {
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  destination?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  translated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type PendingFollowUpResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PendingFollowUp'] = ResolversParentTypes['PendingFollowUp']> = {
   checks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   giveUpAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1119,6 +1160,7 @@ export type Resolvers<ContextType = Context> = {
   OriginResponse?: OriginResponseResolvers<ContextType>;
   Overview?: OverviewResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerMessage?: PartnerMessageResolvers<ContextType>;
   PendingFollowUp?: PendingFollowUpResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RemoveLogsResult?: RemoveLogsResultResolvers<ContextType>;

@@ -25,6 +25,8 @@ export type AlertAction =
   | 'LISTING_UNDER_REVIEW'
   /** The marketplace cannot be told through its API: act in its seller portal. */
   | 'ORDER_ACTION_REQUIRED'
+  /** A partner's connector logged an alert: its business message says what to do. */
+  | 'PARTNER_ACTION'
   /** The SKU has no listing on this marketplace: map it (listings import). */
   | 'SKU_NOT_MAPPED';
 
@@ -40,6 +42,8 @@ export type Attempt = {
 export type AttemptTrigger =
   /** A change in VTEX (catalog, stock, order status). */
   | 'CHANGE'
+  /** Collected from a partner's VTEX connector (its log, not a call of the bridge). */
+  | 'COLLECTED'
   /** The follow-up of a PENDING attempt: the marketplace's final answer. */
   | 'FOLLOW_UP'
   | 'REPROCESS'
@@ -214,6 +218,11 @@ export type IntegrationLog = {
    */
   origin?: Maybe<ErrorOrigin>;
   /**
+   * Set when the log was collected from a partner's VTEX connector: Reprocess
+   * is not offered (reason PARTNER_LOG_NOT_REPROCESSABLE).
+   */
+  partner?: Maybe<PartnerMessage>;
+  /**
    * VTEX's "content source": the VTEX data the bridge used for this entity, as
    * pretty-printed JSON.
    */
@@ -246,6 +255,8 @@ export type IntegrationLogSummary = {
   attempts: Scalars['Int']['output'];
   /** SKU id (products, inventory) or order id (tracking). */
   entityId: Scalars['String']['output'];
+  /** Collected from a partner's VTEX connector: Reprocess is not offered. */
+  fromPartner: Scalars['Boolean']['output'];
   /** TAB:marketplace:entityId */
   id: Scalars['ID']['output'];
   /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
@@ -449,6 +460,21 @@ export type PageInfo = {
    * tell (a search, a date range, or a cause with a marketplace).
    */
   total?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A partner connector's log message, collected by the bridge (VTEX's integration log standard). */
+export type PartnerMessage = {
+  /** The day (yyyy-mm-dd) it was collected for. */
+  day: Scalars['String']['output'];
+  /** VTEX's "content destination", as the connector gave it. */
+  destination?: Maybe<Scalars['String']['output']>;
+  direction: Scalars['String']['output'];
+  /** The connector's message id. */
+  messageId: Scalars['String']['output'];
+  /** The connector's operation ("Price update") and direction ("VTEX to Marketplace"). */
+  operation: Scalars['String']['output'];
+  /** VTEX's "content translated", as the connector gave it. */
+  translated?: Maybe<Scalars['String']['output']>;
 };
 
 /** How a PENDING log's final answer is followed up (on the maintenance schedule). */
@@ -698,7 +724,7 @@ export type IntegrationLogQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, payload?: string | null, businessMessage?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, alert?: { action: AlertAction } | null, pending?: { since: string, nextCheckAt: string, checks: number, giveUpAt: string } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
+export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, payload?: string | null, businessMessage?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, alert?: { action: AlertAction } | null, pending?: { since: string, nextCheckAt: string, checks: number, giveUpAt: string } | null, partner?: { messageId: string, operation: string, direction: string, translated?: string | null, destination?: string | null, day: string } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
 
 export type IntegrationLogsQueryVariables = Exact<{
   tab: Tab;
@@ -714,7 +740,7 @@ export type IntegrationLogsQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogsQuery = { integrationLogs: { data: Array<{ id: string, tab: Tab, marketplace: string, entityId: string, status: LogStatus, message: string, processedAt: string, attempts: number, abnormal: boolean, latencyMs?: number | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null }>, pageInfo: { total?: number | null, endCursor?: string | null, hasNextPage: boolean } } };
+export type IntegrationLogsQuery = { integrationLogs: { data: Array<{ id: string, tab: Tab, marketplace: string, entityId: string, status: LogStatus, message: string, processedAt: string, attempts: number, abnormal: boolean, latencyMs?: number | null, fromPartner: boolean, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null }>, pageInfo: { total?: number | null, endCursor?: string | null, hasNextPage: boolean } } };
 
 export type IntegrationOverviewQueryVariables = Exact<{
   tab: Tab;

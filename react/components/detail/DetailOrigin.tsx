@@ -9,44 +9,6 @@ import type { LogDetailData } from './LogDetail'
 
 const h3 = csx({ text: '$title2' })
 
-/**
- * The log's contents in VTEX's words for marketplace integration logs: the
- * VTEX data used (content source), what was sent (content translated), what
- * came back (content destination) and the marketplace's business message.
- * A call that got no answer (a timeout, a refused connection) says so
- * instead of an empty box; a success keeps no exchange and says so.
- */
-const DetailOrigin = ({ log }: { log: LogDetailData }) => {
-  const intl = useIntl()
-  const t = (key: string, values?: Record<string, string | number>) =>
-    intl.formatMessage({ id: `admin/marketplace-bridge.${key}` }, values)
-
-  const source = log.payload ? prettyBody(log.payload) : ''
-
-  if (!source && !log.origin && !log.businessMessage) return null
-
-  return (
-    <Stack space="$space-3" data-testid="log-contents">
-      <Heading as="h3" className={h3}>
-        {t('detail.contents')}
-      </Heading>
-      {source ? <Code caption={t('detail.source')}>{source}</Code> : null}
-      {log.origin ? (
-        <Exchange log={log} origin={log.origin} />
-      ) : log.status === 'SUCCESS' ? (
-        <Text tone="secondary">{t('detail.exchange.notKept')}</Text>
-      ) : null}
-      {log.businessMessage ? (
-        <Field label={t('detail.businessMessage')}>
-          <span data-server-text data-testid="business-message">
-            {log.businessMessage}
-          </span>
-        </Field>
-      ) : null}
-    </Stack>
-  )
-}
-
 /** Content translated (the request) and content destination (the answer). */
 const Exchange = ({
   log,
@@ -86,6 +48,65 @@ const Exchange = ({
       ) : (
         <Text>{t('detail.response.empty', { status: response.status })}</Text>
       )}
+    </Stack>
+  )
+}
+
+/**
+ * The log's contents in VTEX's words for marketplace integration logs: the
+ * VTEX data used (content source), what was sent (content translated), what
+ * came back (content destination) and the marketplace's business message.
+ * A call that got no answer (a timeout, a refused connection) says so
+ * instead of an empty box; a success keeps no exchange and says so.
+ */
+const DetailOrigin = ({ log }: { log: LogDetailData }) => {
+  const intl = useIntl()
+  const t = (key: string, values?: Record<string, string | number>) =>
+    intl.formatMessage({ id: `admin/marketplace-bridge.${key}` }, values)
+
+  const source = log.payload ? prettyBody(log.payload) : ''
+  const { partner } = log
+
+  if (!source && !log.origin && !log.businessMessage && !partner) return null
+
+  return (
+    <Stack space="$space-3" data-testid="log-contents">
+      <Heading as="h3" className={h3}>
+        {t('detail.contents')}
+      </Heading>
+      {source ? <Code caption={t('detail.source')}>{source}</Code> : null}
+      {partner ? (
+        <Stack space="$space-2" data-testid="partner-contents">
+          <Text variant="detail" tone="secondary" data-server-text>
+            {t('detail.partner.operation', {
+              operation: partner.operation,
+              direction: partner.direction,
+              id: partner.messageId,
+            })}
+          </Text>
+          {partner.translated ? (
+            <Code caption={t('detail.translated')}>
+              {prettyBody(partner.translated)}
+            </Code>
+          ) : null}
+          {partner.destination ? (
+            <Code caption={t('detail.partner.destination')}>
+              {prettyBody(partner.destination)}
+            </Code>
+          ) : null}
+        </Stack>
+      ) : log.origin ? (
+        <Exchange log={log} origin={log.origin} />
+      ) : log.status === 'SUCCESS' ? (
+        <Text tone="secondary">{t('detail.exchange.notKept')}</Text>
+      ) : null}
+      {log.businessMessage ? (
+        <Field label={t('detail.businessMessage')}>
+          <span data-server-text data-testid="business-message">
+            {log.businessMessage}
+          </span>
+        </Field>
+      ) : null}
     </Stack>
   )
 }

@@ -25,6 +25,7 @@ const log = {
   businessMessage: null,
   alert: null,
   pending: null,
+  partner: null,
   origin: {
     __typename: 'ErrorOrigin',
     request: {

@@ -129,7 +129,7 @@ const LogDetail = ({
         ) : null}
       </ModalContent>
       <ModalFooter>
-        {log?.status === 'ERROR' ? (
+        {log?.status === 'ERROR' && !log.partner ? (
           <Button
             variant="secondary"
             disabled={busy}

@@ -26,6 +26,14 @@ const StatusNotice = ({
 
   const date = (iso: string) => intl.formatDate(iso, DATE_TIME)
 
+  if (log.partner) {
+    return (
+      <Alert variant="info" data-testid="partner-notice">
+        {t('detail.partner.notice', { marketplace: marketplaceName })}
+      </Alert>
+    )
+  }
+
   if (log.status === 'ALERT' && log.alert) {
     return (
       <Alert
