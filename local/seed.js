@@ -240,7 +240,9 @@ async function seed(
 ) {
   const { LogStore } = app('services/logStore')
   const { recordOutcome } = app('domain/log')
-  const { outcomeOf, deliveryRequest, notSent } = app('domain/delivery')
+  const { outcomeOfResult, notSent } = app('domain/export/outcome')
+  const { customRequest, exchangeOf } = app('marketplaces/custom/request')
+  const { customOutcome, describeCustom } = app('marketplaces/custom/answer')
   const { productPayload, inventoryPayload, trackingUpdate } =
     app('domain/rules')
 
@@ -306,16 +308,45 @@ async function seed(
     seeded++
   }
 
-  const sent = (tab, entityId, payload, response) => (marketplace, at) => ({
-    payload,
-    outcome: outcomeOf(
-      marketplace,
-      deliveryRequest({ tab, entityId, payload }, marketplace),
-      response,
-      at,
-      'CHANGE'
-    ),
-  })
+  // The operation the custom connector would have been given for this payload.
+  const operationOf = (tab, entityId, payload) =>
+    tab === 'PRODUCTS'
+      ? {
+          type: 'PRODUCT',
+          product: {
+            ...payload,
+            imageUrls: payload.imageUrl ? [payload.imageUrl] : [],
+          },
+          listing: null,
+        }
+      : tab === 'INVENTORY'
+      ? { type: 'STOCK', skuId: entityId, quantity: payload.quantity }
+      : {
+          type: 'TRACKING',
+          order: { orderId: entityId, marketplaceOrderId: null },
+          update: payload,
+        }
+
+  // What the custom connector's adapter records for this answer.
+  const sent = (tab, entityId, payload, answer) => (marketplace, at) => {
+    const request = customRequest(operationOf(tab, entityId, payload), {
+      baseUrl: marketplace.baseUrl,
+      token: marketplace.token,
+    })
+
+    const response = { headers: {}, body: null, ...answer }
+    const outcome = customOutcome(response, Date.parse(at))
+
+    return {
+      payload,
+      outcome: outcomeOfResult(
+        { outcome, exchanges: [exchangeOf(request, response)] },
+        describeCustom(outcome, marketplace.name),
+        at,
+        'CHANGE'
+      ),
+    }
+  }
 
   const ok = { status: 200, body: { accepted: true } }
 

@@ -27,6 +27,7 @@ import { MaintenanceSchedule } from './services/schedule'
 import { LogStore } from './services/logStore'
 import { isPreconditionFailed } from './services/storage'
 import { BridgeQueue } from './services/queue'
+import { MarketplaceSender } from './services/marketplaceSender'
 
 /** The event key jobs travel on (service.json subscribes runJob to it). */
 export const JOB_EVENT = 'marketplace-bridge.job'
@@ -214,6 +215,11 @@ function vtexSource(clients: Clients): VtexSource {
   }
 }
 
+/** Marketplaces through their adapters, over the one HTTP transport. */
+function marketplaceSender(clients: Clients, now: () => number) {
+  return new MarketplaceSender({ http: clients.marketplaceHttp, now })
+}
+
 /** The log store, for reads and removals. */
 export function logStore(clients: Clients) {
   return new LogStore(clients.logStorage.bucket(LOG_BUCKET))
@@ -228,14 +234,19 @@ export async function bridgeQueue(clients: Clients) {
     jobs: new JobStore(kv),
     dispatcher: eventDispatcher(clients),
     source: vtexSource(clients),
-    gateway: clients.marketplaceHttp,
+    // The queue's clock is the system's (services/queue.ts systemClock).
+    marketplaces: marketplaceSender(clients, () => Date.now()),
     settings: await loadSettings(clients),
     // Reprocessing an OMS or VTEX Tracking log redoes that update.
-    vtexTargets: {
-      [OMS_LOG]: async (orderId) =>
-        (await carrierTracker(clients)).replayOms(orderId),
-      [VTEX_TRACKING_LOG]: async (orderId) =>
-        (await vtexTracking(clients)).replay(orderId),
+    systems: {
+      [OMS_LOG]: {
+        replay: async (orderId) =>
+          (await carrierTracker(clients)).replayOms(orderId),
+      },
+      [VTEX_TRACKING_LOG]: {
+        replay: async (orderId) =>
+          (await vtexTracking(clients)).replay(orderId),
+      },
     },
   })
 }
@@ -269,7 +280,7 @@ export async function carrierTracker(clients: Clients) {
     oms: clients.oms,
     carrier: clients.carrierHttp.gateway(settings.carrier),
     vtexTrackingGateway: (await vtexTracking(clients)).gateway(),
-    gateway: clients.marketplaceHttp,
+    marketplaces: marketplaceSender(clients, () => clock.now()),
     settings,
     now: () => clock.now(),
   })

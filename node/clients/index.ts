@@ -5,7 +5,7 @@ import { CarrierHttp } from './carrier'
 import { Catalog } from './catalog'
 import { Logistics } from './logistics'
 import { LogStorage } from './logStorage'
-import { MarketplaceHttp } from './marketplace'
+import { HttpTransportClient } from './httpTransport'
 import { Oms } from './oms'
 import { SchedulerClient } from './scheduler'
 import { VtexId } from './vtexId'
@@ -28,7 +28,7 @@ export class Clients extends IOClients {
   }
 
   public get marketplaceHttp() {
-    return this.getOrSet('marketplaceHttp', MarketplaceHttp)
+    return this.getOrSet('marketplaceHttp', HttpTransportClient)
   }
 
   /** Named apart from IOClients' own `catalog` (a different Catalog client). */

@@ -50,12 +50,18 @@ export type AttemptTrigger =
   /** Collected from a partner's VTEX connector (its own log, not a call the bridge made). */
   | 'COLLECTED'
 
+/** Values an outcome's reason is translated with (`{status}`, `{error}`…). */
+export type ReasonParams = Record<string, string | number>
+
 export interface Attempt {
   at: string
   status: OutcomeStatus
   message: string
   httpStatus: number | null
   trigger: AttemptTrigger
+  /** The adapter's stable reason (translated by the admin), when a marketplace answered. */
+  reason?: string | null
+  reasonParams?: ReasonParams | null
 }
 
 /** An export being retried after a transient failure (GraphQL RetryState). */
@@ -115,6 +121,9 @@ export interface IntegrationLog {
   alert?: AlertState | null
   /** A partner connector's log, collected (domain/partnerLog.ts): never reprocessed by the bridge. */
   partner?: PartnerMessage | null
+  /** The latest outcome's stable reason (an adapter's), translated by the admin. */
+  reason?: string | null
+  reasonParams?: ReasonParams | null
 }
 
 /** The result of one attempt to deliver something to a marketplace. */
@@ -131,6 +140,9 @@ export interface OutcomeBase {
   retriesExhausted?: number | null
   /** The marketplace's own words (VTEX's "business message"), as they came. */
   businessMessage?: string | null
+  /** The adapter's stable reason and its values (admin/marketplace-bridge.outcome.{reason}). */
+  reason?: string | null
+  reasonParams?: ReasonParams | null
 }
 
 export const truncate = (text: string, max = MAX_TEXT) =>
@@ -162,6 +174,9 @@ function pushHistory(history: Attempt[], outcome: Outcome): Attempt[] {
     message: truncate(outcome.message, 1024),
     httpStatus: outcome.origin?.response.status ?? null,
     trigger: outcome.trigger,
+    ...(outcome.reason
+      ? { reason: outcome.reason, reasonParams: outcome.reasonParams ?? null }
+      : {}),
   }
 
   return [attempt, ...history].slice(0, HISTORY_LIMIT)
@@ -225,6 +240,9 @@ export function recordOutcome(
     retry: null,
     retriesExhausted: outcome.retriesExhausted ?? null,
     ...statusState(base, outcome),
+    // Cleared (dropped from the stored JSON) when this outcome has none.
+    reason: outcome.reason ?? undefined,
+    reasonParams: outcome.reason ? outcome.reasonParams ?? null : undefined,
   }
 }
 

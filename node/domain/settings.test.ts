@@ -26,7 +26,7 @@ const market = {
 }
 
 describe('app settings', () => {
-  it('reads marketplaces with defaults', () => {
+  it('reads marketplaces with defaults (saved before kinds: read as kind custom)', () => {
     expect(parseSettings({ marketplaces: [market] })).toEqual({
       maxRetries: 10,
       retention: { successDays: 30, errorDays: 90 },
@@ -44,9 +44,10 @@ describe('app settings', () => {
         {
           id: 'amazon',
           name: 'Amazon',
-          connector: 'http-json',
-          baseUrl: 'https://amazon.example/api',
-          token: 's3cret',
+          kind: 'custom',
+          config: { baseUrl: 'https://amazon.example/api', token: 's3cret' },
+          affiliateId: null,
+          salesChannel: null,
           tabs: { PRODUCTS: true, INVENTORY: false, TRACKING: true },
         },
       ],

@@ -3,16 +3,13 @@ import { DEFAULT_REFRESH_DAYS, DEFAULT_REFRESH_HOURS } from './carrier'
 import type { FieldError } from './errors'
 import { invalidFields } from './errors'
 import type { Tab } from './tabs'
-import type { MarketplaceConfig, Raw } from './settingsFields'
-import {
-  Fields,
-  SETTINGS_LIMITS,
-  bool,
-  parseMarketplace,
-} from './settingsFields'
+import type { MarketplaceConfig } from './marketplaceSettings'
+import { parseMarketplaces } from './marketplaceSettings'
+import type { Raw } from './settingsFields'
+import { Fields, SETTINGS_LIMITS, bool } from './settingsFields'
 
-export type { Connector, MarketplaceConfig } from './settingsFields'
-export { CONNECTORS, SETTINGS_LIMITS } from './settingsFields'
+export type { MarketplaceConfig } from './marketplaceSettings'
+export { SETTINGS_LIMITS } from './settingsFields'
 
 export interface BridgeSettings {
   marketplaces: MarketplaceConfig[]
@@ -155,30 +152,6 @@ export function parseSettings(raw: unknown, saving = false): BridgeSettings {
   f.throwIfAny()
 
   return settings
-}
-
-function parseMarketplaces(list: unknown, f: Fields): MarketplaceConfig[] {
-  if (list == null) return []
-  if (!Array.isArray(list)) {
-    f.add('marketplaces', 'INVALID_FORMAT')
-
-    return []
-  }
-
-  if (f.saving && list.length > SETTINGS_LIMITS.marketplaces)
-    f.add('marketplaces', 'TOO_MANY', { max: SETTINGS_LIMITS.marketplaces })
-  const marketplaces = list.map((m, i) =>
-    parseMarketplace((m ?? {}) as Raw, `marketplaces.${i}`, f)
-  )
-
-  const seen = new Set<string>()
-
-  marketplaces.forEach((m, i) => {
-    if (m.id && seen.has(m.id)) f.add(`marketplaces.${i}.id`, 'DUPLICATE')
-    seen.add(m.id)
-  })
-
-  return marketplaces
 }
 
 function parseVtexTracking(

@@ -1,26 +1,7 @@
 import type { FieldError, FieldErrorCode } from './errors'
 import { invalidFields } from './errors'
-import type { Tab } from './tabs'
-
-/** Connectors the bridge knows. One today: any partner service can implement its contract. */
-export const CONNECTORS = ['http-json'] as const
-export type Connector = (typeof CONNECTORS)[number]
-
-/** One marketplace as the store configures it. */
-export interface MarketplaceConfig {
-  id: string
-  name: string
-  connector: Connector
-  /** Base URL of the marketplace's (or partner's) endpoint for the HTTP/JSON connector. */
-  baseUrl: string
-  /** Secret sent as a bearer token. Never returned by the API, never logged. */
-  token: string | null
-  tabs: Record<Tab, boolean>
-}
 
 export type Raw = Record<string, unknown>
-
-const MARKETPLACE_ID_RE = /^[a-z0-9][a-z0-9-]{0,39}$/
 
 /**
  * Bounds of what the settings page saves (docs/README.md, "Settings").
@@ -177,37 +158,5 @@ export class Fields {
       this.add(field, 'INVALID_FORMAT')
 
     return text
-  }
-}
-
-/** One marketplace of the list; problems go to `{where}.{key}`. */
-export function parseMarketplace(
-  raw: Raw,
-  where: string,
-  f: Fields
-): MarketplaceConfig {
-  const id = typeof raw.id === 'string' ? raw.id.trim() : ''
-
-  if (!id) f.add(`${where}.id`, 'REQUIRED')
-  else if (!MARKETPLACE_ID_RE.test(id))
-    f.add(`${where}.id`, 'INVALID_FORMAT', { max: 40 })
-  const baseUrl = f.url(raw.baseUrl, `${where}.baseUrl`, true) ?? ''
-  const connector = blank(raw.connector) ? 'http-json' : raw.connector
-
-  if (!(CONNECTORS as readonly unknown[]).includes(connector))
-    f.add(`${where}.connector`, 'UNKNOWN')
-  const name = f.text(raw.name, `${where}.name`, SETTINGS_LIMITS.name)
-
-  return {
-    id,
-    name: name ?? id,
-    connector: connector as Connector,
-    baseUrl,
-    token: f.secret(raw.token, `${where}.token`, 1, SETTINGS_LIMITS.token),
-    tabs: {
-      PRODUCTS: bool(raw.products, true),
-      INVENTORY: bool(raw.inventory, true),
-      TRACKING: bool(raw.tracking, true),
-    },
   }
 }

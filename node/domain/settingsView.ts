@@ -1,5 +1,7 @@
+import { DEFAULT_KIND, adapterOf } from '../marketplaces/registry'
 import type { FieldError } from './errors'
-import { DomainError } from './errors'
+import { DomainError, invalidFields } from './errors'
+import { isLegacy, migrateMarketplace } from './marketplaceSettings'
 import type { BridgeSettings } from './settings'
 import { FIELD_PATHS } from './settings'
 
@@ -15,10 +17,43 @@ export const SECRET_KEYS = [
 /** Set by the service, never by the page: not a change of the admin's. */
 const DERIVED_KEYS = ['vtexTrackingValidatedAt']
 
+/** The kind's write-only fields (kept when the page leaves them empty). */
+const secretsOf = (kind: unknown) =>
+  adapterOf(typeof kind === 'string' ? kind : DEFAULT_KIND)?.settings.secrets ??
+  []
+
+/**
+ * One marketplace the page sends, over the one saved with its id. Either
+ * shape: the current one (`kind`, `config`: each of the kind's secrets
+ * absent or null keeps the saved one if the kind is the same) or the one
+ * from before kinds (`token` at the top; admin pages loaded before an update
+ * still send it).
+ */
+function mergeMarketplace(input: Raw, saved: Raw | undefined): Raw {
+  const before = saved ? migrateMarketplace(saved) : null
+  const kept = (before?.config ?? {}) as Raw
+
+  if (isLegacy(input)) {
+    return {
+      ...input,
+      token: input.token == null ? kept.token ?? null : input.token,
+    }
+  }
+
+  const config = { ...((input.config ?? {}) as Raw) }
+  const sameKind = before && (input.kind ?? DEFAULT_KIND) === before.kind
+
+  for (const secret of secretsOf(input.kind ?? DEFAULT_KIND))
+    if (config[secret] == null)
+      config[secret] = sameKind ? kept[secret] ?? null : null
+
+  return { ...input, config }
+}
+
 /**
  * Applies what the settings page sends to the stored settings. A secret that
  * is absent (or null) keeps its value; an empty string clears it. The same
- * holds for each marketplace's token (matched by id).
+ * holds for each marketplace's secrets (matched by id).
  */
 export function mergeSettingsInput(current: Raw, input: Raw): Raw {
   const out: Raw = { ...current }
@@ -38,14 +73,68 @@ export function mergeSettingsInput(current: Raw, input: Raw): Raw {
 
     out.marketplaces = input.marketplaces.map((m) => {
       const raw = (m ?? {}) as Raw
-      const token =
-        raw.token == null ? before.get(raw.id)?.token ?? null : raw.token
 
-      return { ...raw, token }
+      return mergeMarketplace(raw, before.get(raw.id))
     })
   }
 
   return out
+}
+
+/** Longest `config` the page may send for one marketplace (JSON text). */
+const MAX_CONFIG_CHARS = 64 * 1024
+
+/**
+ * What the GraphQL input carries, as the stored settings hold it: each
+ * marketplace's `config` (the kind's fields as JSON text) as an object.
+ * Text that is not a JSON object is refused (INVALID_SETTINGS,
+ * `marketplaces.{i}.config`), with the other fields' errors at save.
+ */
+export function settingsInputOf(input: Raw): Raw {
+  if (!Array.isArray(input.marketplaces)) return input
+  const errors: FieldError[] = []
+  const marketplaces = input.marketplaces.map((m, i) => {
+    const raw = (m ?? {}) as Raw
+    const { config, ...rest } = raw
+
+    if (config == null) return rest
+    const field = `marketplaces.${i}.config`
+
+    if (typeof config !== 'string' || config.length > MAX_CONFIG_CHARS) {
+      errors.push(
+        typeof config === 'string'
+          ? { field, code: 'TOO_LONG', params: { max: MAX_CONFIG_CHARS } }
+          : { field, code: 'INVALID_FORMAT' }
+      )
+
+      return rest
+    }
+
+    try {
+      const parsed: unknown = JSON.parse(config)
+
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        return { ...rest, config: parsed }
+    } catch {
+      // refused below
+    }
+
+    errors.push({ field, code: 'INVALID_FORMAT' })
+
+    return rest
+  })
+
+  if (errors.length > 0) {
+    throw invalidFields(
+      'INVALID_SETTINGS',
+      `Invalid settings, nothing was saved: ${errors
+        .map((e) => `${e.field} ${e.code}`)
+        .join(', ')}.`,
+      errors
+    )
+  }
+
+  return { ...input, marketplaces }
 }
 
 const same = (a: unknown, b: unknown) =>
@@ -101,15 +190,24 @@ export const settingsBusy = () =>
 /** What the settings page shows: every value but the secrets, which are only "set" or not. */
 export function settingsView(s: BridgeSettings) {
   return {
-    marketplaces: s.marketplaces.map((m) => ({
-      id: m.id,
-      name: m.name,
-      baseUrl: m.baseUrl,
-      hasToken: Boolean(m.token),
-      products: m.tabs.PRODUCTS,
-      inventory: m.tabs.INVENTORY,
-      tracking: m.tabs.TRACKING,
-    })),
+    marketplaces: s.marketplaces.map((m) => {
+      const shown = adapterOf(m.kind)?.settings.present(m.config) ?? {}
+
+      return {
+        id: m.id,
+        name: m.name,
+        kind: m.kind,
+        config: JSON.stringify(shown),
+        affiliateId: m.affiliateId,
+        salesChannel: m.salesChannel,
+        // As admin pages loaded before kinds existed read them (custom kind).
+        baseUrl: typeof shown.baseUrl === 'string' ? shown.baseUrl : null,
+        hasToken: shown.hasToken === true,
+        products: m.tabs.PRODUCTS,
+        inventory: m.tabs.INVENTORY,
+        tracking: m.tabs.TRACKING,
+      }
+    }),
     maxRetries: s.maxRetries,
     successRetentionDays: s.retention.successDays,
     errorRetentionDays: s.retention.errorDays,

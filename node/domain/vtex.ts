@@ -54,6 +54,8 @@ export interface OmsAddress {
 export interface OmsOrder {
   orderId: string
   status: string
+  /** The marketplace's own id of the order, when a marketplace placed it. */
+  marketplaceOrderId?: string | null
   lastChange?: string
   packageAttachment?: { packages?: OmsPackage[] } | null
   clientProfileData?: {

@@ -36,6 +36,8 @@ export const presentLog = (log: IntegrationLog) => ({
     log.status === 'PENDING' && log.pending
       ? { ...log.pending, giveUpAt: giveUpAt(log.pending) }
       : null,
+  reason: log.reason ?? null,
+  reasonParams: log.reason ? JSON.stringify(log.reasonParams ?? {}) : null,
   payload:
     log.payload === undefined ? null : JSON.stringify(log.payload, null, 2),
 })

@@ -1,4 +1,4 @@
-import { settingsView } from '../domain/settingsView'
+import { settingsInputOf, settingsView } from '../domain/settingsView'
 import { loadSettings, saveSettings } from '../bridge'
 import { withErrors } from './errors'
 import type { MutationFn, QueryFn } from './types'
@@ -9,5 +9,8 @@ export const bridgeSettings: QueryFn<'bridgeSettings'> = withErrors(
 
 export const saveBridgeSettings: MutationFn<'saveBridgeSettings'> = withErrors(
   async (_, args, ctx) =>
-    settingsView(await saveSettings(ctx.clients, { ...args.input }))
+    settingsView(
+      // Each marketplace's `config` arrives as JSON text (refused if not an object).
+      await saveSettings(ctx.clients, settingsInputOf({ ...args.input }))
+    )
 )

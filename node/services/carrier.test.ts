@@ -5,7 +5,7 @@ import type {
 } from '../domain/carrier'
 import { parseSettings } from '../domain/settings'
 import type { OmsOrder } from '../domain/vtex'
-import { FakeMarketplaces, marketplace } from '../test/fakes'
+import { FakeMarketplaces, marketplace, senderOver } from '../test/fakes'
 import { MemoryStorage } from '../test/memoryStorage'
 import type { OmsWriter } from './carrier'
 import { CarrierTracker, OMS_LOG } from './carrier'
@@ -111,7 +111,7 @@ function setup(script: CarrierEvent[]) {
     logs,
     oms,
     carrier,
-    gateway,
+    marketplaces: senderOver(gateway, () => now),
     settings,
     now: () => now,
   })

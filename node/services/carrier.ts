@@ -19,7 +19,7 @@ import {
 import type { PartnerUpdate } from '../domain/partner'
 import { partnerOrderRefusal } from '../domain/partner'
 import type { DeliveryResponse } from '../domain/delivery'
-import { deliveryRequest, originOf, outcomeOf } from '../domain/delivery'
+import { originOf } from '../domain/delivery'
 import { isDomainError } from '../domain/errors'
 import {
   DUE_PREFIX,
@@ -34,7 +34,7 @@ import type { BridgeSettings } from '../domain/settings'
 import { enabledFor } from '../domain/settings'
 import type { OmsOrder } from '../domain/vtex'
 import { invoicedPackage } from '../domain/vtex'
-import type { MarketplaceGateway } from './connector'
+import type { MarketplaceSender } from './marketplaceSender'
 import type { LogStore } from './logStore'
 import { withOptimisticRetry } from './retry'
 import type { KeyValueStore, StoredFile } from './storage'
@@ -69,7 +69,8 @@ export interface CarrierDeps {
   carrier: CarrierGateway | null
   /** VTEX Tracking's delivery status, for orders imported there with status updates on. */
   vtexTrackingGateway?: CarrierGateway | null
-  gateway: MarketplaceGateway
+  /** Marketplaces, through their adapters (services/marketplaceSender.ts). */
+  marketplaces: MarketplaceSender
   settings: BridgeSettings
   now: () => number
 }
@@ -428,24 +429,15 @@ export class CarrierTracker {
       const file = await this.deps.logs.getFile(key)
       const base = (file?.data.payload ?? null) as TrackingPayload | null
       const payload = marketplacePayload(base, all, watch)
-      const request = deliveryRequest(
-        { tab: 'TRACKING', entityId: watch.orderId, payload },
-        m
+      const { outcome } = await this.deps.marketplaces.perform(
+        m,
+        {
+          type: 'TRACKING',
+          order: { orderId: watch.orderId, marketplaceOrderId: null },
+          update: payload,
+        },
+        'CHANGE'
       )
-
-      let response: DeliveryResponse
-
-      try {
-        response = await this.deps.gateway.send(m, request)
-      } catch (e) {
-        response = {
-          status: null,
-          body: null,
-          networkError: e instanceof Error ? e.message : String(e),
-        }
-      }
-
-      const outcome = outcomeOf(m, request, response, this.iso(), 'CHANGE')
 
       // The read above is the update's If-Match base (no second read).
       await this.log(m.id, watch.orderId, payload, outcome, timeline, file)

@@ -1,17 +1,13 @@
-import type { DeliveryRequest, DeliveryResponse } from '../domain/delivery'
-import type { MarketplaceConfig } from '../domain/settings'
+import type { Outcome } from '../domain/log'
 import type { CatalogSku, InventoryBalance, OmsOrder } from '../domain/vtex'
 
 /**
- * Sends one request of the connector contract (docs/connector.md) to a
- * marketplace. Never throws for the marketplace's refusal or outage: the
- * response (or the network error) comes back for classification.
+ * One of VTEX's own systems a Tracking log is addressed to (OMS, VTEX
+ * Tracking): a target like a marketplace, whose log redoes its own update
+ * when reprocessed.
  */
-export interface MarketplaceGateway {
-  send(
-    marketplace: MarketplaceConfig,
-    request: DeliveryRequest
-  ): Promise<DeliveryResponse>
+export interface SystemTarget {
+  replay(orderId: string): Promise<{ payload: unknown; outcome: Outcome }>
 }
 
 /** Reads the current state in VTEX; null when the entity does not exist. */

@@ -1,12 +1,16 @@
-import type { DeliveryRequest, DeliveryResponse } from '../domain/delivery'
+import type {
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+} from '../marketplaces/adapter'
 import type { BridgeSettings, MarketplaceConfig } from '../domain/settings'
 import type { CatalogSku, InventoryBalance, OmsOrder } from '../domain/vtex'
 import type {
   JobDispatcher,
-  MarketplaceGateway,
   Scheduler,
   VtexSource,
 } from '../services/connector'
+import { MarketplaceSender } from '../services/marketplaceSender'
 import { JobStore } from '../services/jobStore'
 import { LogStore } from '../services/logStore'
 import type { Clock } from '../services/queue'
@@ -47,37 +51,58 @@ export class FakeVtex implements VtexSource {
   }
 }
 
-/** Marketplaces answering by mode; records every request and every acceptance. */
-export class FakeMarketplaces implements MarketplaceGateway {
+/**
+ * Marketplaces behind the one HTTP transport, answering by mode (the
+ * marketplace is the host's first label: `https://{id}.example/api`);
+ * records every request and every acceptance.
+ */
+export class FakeMarketplaces implements HttpTransport {
   mode = new Map<string, 'ok' | 'down' | 'reject' | 'throttle'>()
-  requests: Array<{ marketplace: string; request: DeliveryRequest }> = []
+  requests: Array<{
+    marketplace: string
+    request: { method: string; url: string; body: string }
+    headers: Record<string, string>
+  }> = []
+
   accepted: Array<{ marketplace: string; url: string; body: unknown }> = []
-  async send(
-    m: MarketplaceConfig,
-    request: DeliveryRequest
-  ): Promise<DeliveryResponse> {
-    this.requests.push({ marketplace: m.id, request })
-    const mode = this.mode.get(m.id) ?? 'ok'
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const id = new URL(request.url).hostname.split('.')[0]
+    const body = JSON.stringify(request.body ?? {})
+
+    this.requests.push({
+      marketplace: id,
+      request: { method: request.method, url: request.url, body },
+      headers: request.headers ?? {},
+    })
+    const mode = this.mode.get(id) ?? 'ok'
 
     if (mode === 'down')
-      return { status: 503, body: { error: 'Service unavailable' } }
+      return {
+        status: 503,
+        headers: {},
+        body: { error: 'Service unavailable' },
+      }
     if (mode === 'throttle')
       return {
         status: 429,
+        headers: { 'retry-after': '7' },
         body: { error: 'Too many requests' },
-        retryAfter: '7',
       }
     if (mode === 'reject')
-      return { status: 400, body: { message: 'Invalid EAN' } }
+      return { status: 400, headers: {}, body: { message: 'Invalid EAN' } }
     this.accepted.push({
-      marketplace: m.id,
+      marketplace: id,
       url: request.url,
-      body: JSON.parse(request.body),
+      body: JSON.parse(body),
     })
 
-    return { status: 200, body: { accepted: true } }
+    return { status: 200, headers: {}, body: { accepted: true } }
   }
 }
+
+/** Marketplaces through their adapters over the fake transport, on the test's clock. */
+export const senderOver = (http: HttpTransport, now: () => number) =>
+  new MarketplaceSender({ http, now })
 
 export class RecordingDispatcher implements JobDispatcher {
   sent: Array<{ jobId: string; logId: string }> = []
@@ -114,9 +139,10 @@ export const marketplace = (
 ): MarketplaceConfig => ({
   id,
   name: id[0].toUpperCase() + id.slice(1),
-  connector: 'http-json',
-  baseUrl: `https://${id}.example/api`,
-  token: `token-${id}`,
+  kind: 'custom',
+  config: { baseUrl: `https://${id}.example/api`, token: `token-${id}` },
+  affiliateId: null,
+  salesChannel: null,
   tabs: { PRODUCTS: true, INVENTORY: true, TRACKING: true, ...tabs },
 })
 
@@ -134,7 +160,7 @@ export function setup(settings: BridgeSettings, t0: number) {
     jobs,
     dispatcher,
     source: vtex,
-    gateway: markets,
+    marketplaces: senderOver(markets, () => clock.now()),
     settings,
     clock,
     scheduler,

@@ -245,6 +245,15 @@ export type IntegrationLog = {
   /** Set while the log waits in the reprocess queue. */
   queuedAt?: Maybe<Scalars['String']['output']>;
   /**
+   * The latest outcome's stable reason, as the marketplace's adapter names it
+   * (`ACCEPTED`, `REFUSED`…); the admin translates it
+   * (`admin/marketplace-bridge.outcome.{reason}`). Null when no marketplace
+   * answered (e.g. the entity is not in VTEX) or the log predates reasons.
+   */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The reason's values (`{"status": 503}`) as a JSON object; null without a reason. */
+  reasonParams?: Maybe<Scalars['String']['output']>;
+  /**
    * Attempts made before the bridge gave up on a transient failure (the
    * settings' maxRetries); null unless the latest export ended that way.
    */
@@ -347,25 +356,59 @@ export type MarketplaceCounts = {
   total: Scalars['Int']['output'];
 };
 
-/** A marketplace as the settings page shows it (its token only as set or not). */
+/** A marketplace as the settings page shows it (its secrets only as set or not). */
 export type MarketplaceSettings = {
   __typename?: 'MarketplaceSettings';
-  baseUrl: Scalars['String']['output'];
+  /** VTEX affiliate code of the marketplace's orders (the channel settings; null until set). */
+  affiliateId?: Maybe<Scalars['String']['output']>;
+  /** @deprecated The custom kind's `config.baseUrl`; null for other kinds. */
+  baseUrl?: Maybe<Scalars['String']['output']>;
+  /**
+   * The kind's own settings as a JSON object, as the kind shows them: its
+   * secrets only as set or not (`custom`: `{"baseUrl": "…", "hasToken": true}`).
+   */
+  config: Scalars['String']['output'];
+  /** @deprecated The custom kind's `config.hasToken`; false for other kinds. */
   hasToken: Scalars['Boolean']['output'];
   id: Scalars['String']['output'];
   inventory: Scalars['Boolean']['output'];
+  /**
+   * Which kind of marketplace it is, the adapter that talks to it: `custom` is
+   * the HTTP/JSON connector (docs/connector.md).
+   */
+  kind: Scalars['String']['output'];
   name: Scalars['String']['output'];
   products: Scalars['Boolean']['output'];
+  /** Trade policy (sales channel) the marketplace sells (the channel settings; null until set). */
+  salesChannel?: Maybe<Scalars['String']['output']>;
   tracking: Scalars['Boolean']['output'];
 };
 
-/** A marketplace to save. `token`: absent or null keeps the saved one, "" clears it. */
+/**
+ * A marketplace to save: its kind and the kind's settings (`config`), the tabs
+ * it receives and its channel.
+ */
 export type MarketplaceSettingsInput = {
-  baseUrl: Scalars['String']['input'];
+  affiliateId?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Before kinds: the custom connector's base URL, as `config.baseUrl` (admin
+   * pages loaded before an update still send it). Ignored when `config` is sent.
+   */
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The kind's settings as a JSON object (`custom`: `{"baseUrl": "…", "token": "…"}`),
+   * validated by the kind; each secret absent or null keeps the saved one, ""
+   * clears it.
+   */
+  config?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['String']['input'];
   inventory: Scalars['Boolean']['input'];
+  /** The kind of marketplace (default `custom`). */
+  kind?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   products: Scalars['Boolean']['input'];
+  salesChannel?: InputMaybe<Scalars['String']['input']>;
+  /** Before kinds: the custom connector's token, as `config.token`. */
   token?: InputMaybe<Scalars['String']['input']>;
   tracking: Scalars['Boolean']['input'];
 };
@@ -964,6 +1007,8 @@ export type IntegrationLogResolvers<ContextType = Context, ParentType extends Re
   pending?: Resolver<Maybe<ResolversTypes['PendingFollowUp']>, ParentType, ContextType>;
   processedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   queuedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reasonParams?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   retriesExhausted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   retry?: Resolver<Maybe<ResolversTypes['RetryState']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['LogStatus'], ParentType, ContextType>;
@@ -1016,12 +1061,16 @@ export type MarketplaceCountsResolvers<ContextType = Context, ParentType extends
 };
 
 export type MarketplaceSettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MarketplaceSettings'] = ResolversParentTypes['MarketplaceSettings']> = {
-  baseUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  affiliateId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  baseUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  config?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hasToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   inventory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   products?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  salesChannel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tracking?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -233,6 +233,15 @@ export type IntegrationLog = {
   /** Set while the log waits in the reprocess queue. */
   queuedAt?: Maybe<Scalars['String']['output']>;
   /**
+   * The latest outcome's stable reason, as the marketplace's adapter names it
+   * (`ACCEPTED`, `REFUSED`…); the admin translates it
+   * (`admin/marketplace-bridge.outcome.{reason}`). Null when no marketplace
+   * answered (e.g. the entity is not in VTEX) or the log predates reasons.
+   */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The reason's values (`{"status": 503}`) as a JSON object; null without a reason. */
+  reasonParams?: Maybe<Scalars['String']['output']>;
+  /**
    * Attempts made before the bridge gave up on a transient failure (the
    * settings' maxRetries); null unless the latest export ended that way.
    */
@@ -330,24 +339,58 @@ export type MarketplaceCounts = {
   total: Scalars['Int']['output'];
 };
 
-/** A marketplace as the settings page shows it (its token only as set or not). */
+/** A marketplace as the settings page shows it (its secrets only as set or not). */
 export type MarketplaceSettings = {
-  baseUrl: Scalars['String']['output'];
+  /** VTEX affiliate code of the marketplace's orders (the channel settings; null until set). */
+  affiliateId?: Maybe<Scalars['String']['output']>;
+  /** @deprecated The custom kind's `config.baseUrl`; null for other kinds. */
+  baseUrl?: Maybe<Scalars['String']['output']>;
+  /**
+   * The kind's own settings as a JSON object, as the kind shows them: its
+   * secrets only as set or not (`custom`: `{"baseUrl": "…", "hasToken": true}`).
+   */
+  config: Scalars['String']['output'];
+  /** @deprecated The custom kind's `config.hasToken`; false for other kinds. */
   hasToken: Scalars['Boolean']['output'];
   id: Scalars['String']['output'];
   inventory: Scalars['Boolean']['output'];
+  /**
+   * Which kind of marketplace it is, the adapter that talks to it: `custom` is
+   * the HTTP/JSON connector (docs/connector.md).
+   */
+  kind: Scalars['String']['output'];
   name: Scalars['String']['output'];
   products: Scalars['Boolean']['output'];
+  /** Trade policy (sales channel) the marketplace sells (the channel settings; null until set). */
+  salesChannel?: Maybe<Scalars['String']['output']>;
   tracking: Scalars['Boolean']['output'];
 };
 
-/** A marketplace to save. `token`: absent or null keeps the saved one, "" clears it. */
+/**
+ * A marketplace to save: its kind and the kind's settings (`config`), the tabs
+ * it receives and its channel.
+ */
 export type MarketplaceSettingsInput = {
-  baseUrl: Scalars['String']['input'];
+  affiliateId?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Before kinds: the custom connector's base URL, as `config.baseUrl` (admin
+   * pages loaded before an update still send it). Ignored when `config` is sent.
+   */
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The kind's settings as a JSON object (`custom`: `{"baseUrl": "…", "token": "…"}`),
+   * validated by the kind; each secret absent or null keeps the saved one, ""
+   * clears it.
+   */
+  config?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['String']['input'];
   inventory: Scalars['Boolean']['input'];
+  /** The kind of marketplace (default `custom`). */
+  kind?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   products: Scalars['Boolean']['input'];
+  salesChannel?: InputMaybe<Scalars['String']['input']>;
+  /** Before kinds: the custom connector's token, as `config.token`. */
   token?: InputMaybe<Scalars['String']['input']>;
   tracking: Scalars['Boolean']['input'];
 };
@@ -658,7 +701,7 @@ export type VtexTrackingSettings = {
 export type BridgeSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BridgeSettingsQuery = { bridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, baseUrl: string, hasToken: boolean, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
+export type BridgeSettingsQuery = { bridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
 
 export type BulkActionQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -711,7 +754,7 @@ export type ErrorGroupPageQueryVariables = Exact<{
 
 export type ErrorGroupPageQuery = { errorGroupPage: { hasMore: boolean, data: Array<{ cause: string, text: string, count: number, status: LogStatus }> } };
 
-export type BridgeSettingsFieldsFragment = { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, baseUrl: string, hasToken: boolean, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } };
+export type BridgeSettingsFieldsFragment = { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } };
 
 export type BulkActionFieldsFragment = { id: string, tab: Tab, action: BulkKind, status: BulkStatus, total?: number | null, processed: number, succeeded: number, skipped: number, failed: number, progress: number, lastError?: string | null, createdAt: string, updatedAt: string };
 
@@ -724,7 +767,7 @@ export type IntegrationLogQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, payload?: string | null, businessMessage?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, alert?: { action: AlertAction } | null, pending?: { since: string, nextCheckAt: string, checks: number, giveUpAt: string } | null, partner?: { messageId: string, operation: string, direction: string, translated?: string | null, destination?: string | null, day: string } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
+export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, reason?: string | null, reasonParams?: string | null, payload?: string | null, businessMessage?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, alert?: { action: AlertAction } | null, pending?: { since: string, nextCheckAt: string, checks: number, giveUpAt: string } | null, partner?: { messageId: string, operation: string, direction: string, translated?: string | null, destination?: string | null, day: string } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
 
 export type IntegrationLogsQueryVariables = Exact<{
   tab: Tab;
@@ -780,7 +823,7 @@ export type SaveBridgeSettingsMutationVariables = Exact<{
 }>;
 
 
-export type SaveBridgeSettingsMutation = { saveBridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, baseUrl: string, hasToken: boolean, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
+export type SaveBridgeSettingsMutation = { saveBridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
 
 export type StartBulkActionMutationVariables = Exact<{
   input: BulkActionInput;

@@ -1,4 +1,4 @@
-import { dayOrder, formatDay, parseDay } from './localDate'
+import { dayOrder, dayPattern, formatDay, parseDay } from './localDate'
 
 describe('dates in the admin locale', () => {
   it('reads and writes days in the locale order', () => {
@@ -15,5 +15,19 @@ describe('dates in the admin locale', () => {
     expect(parseDay('31/02/2026', 'pt-BR')).toBeNull()
     expect(parseDay('2026', 'pt-BR')).toBeNull()
     expect(parseDay('  ', 'pt-BR')).toBe('')
+  })
+})
+
+describe('the day pattern placeholder', () => {
+  it('follows the locale order with the admin language letters', () => {
+    expect(dayPattern('pt-BR', { day: 'd', month: 'm', year: 'a' })).toBe(
+      'dd/mm/aaaa'
+    )
+    expect(dayPattern('en-US', { day: 'd', month: 'm', year: 'y' })).toBe(
+      'mm/dd/yyyy'
+    )
+    expect(dayPattern('ja-JP', { day: 'd', month: 'm', year: 'y' })).toBe(
+      'yyyy/mm/dd'
+    )
   })
 })

@@ -17,6 +17,23 @@ export function dayOrder(locale: string): Part[] {
     .filter((t): t is Part => t === 'day' || t === 'month' || t === 'year')
 }
 
+/**
+ * The pattern a day is typed in, in the locale's order and the admin's own
+ * letters ("dd/mm/aaaa" in pt-BR, "mm/dd/yyyy" in en-US): a placeholder that
+ * cannot be taken for a value. `letters` names day, month and year in the
+ * admin's language.
+ */
+export function dayPattern(
+  locale: string,
+  letters: Record<Part, string>
+): string {
+  const width: Record<Part, number> = { day: 2, month: 2, year: 4 }
+
+  return dayOrder(locale)
+    .map((p) => letters[p].repeat(width[p]))
+    .join('/')
+}
+
 /** A calendar day (YYYY-MM-DD) as the locale writes it. */
 export function formatDay(day: string | null, locale: string): string {
   if (!day) return ''

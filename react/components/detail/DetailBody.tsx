@@ -1,4 +1,5 @@
 import React from 'react'
+import type { IntlShape } from 'react-intl'
 import { useIntl } from 'react-intl'
 import { Alert, Inline, Stack, Text } from '@vtex/admin-ui'
 
@@ -9,9 +10,33 @@ import DetailHistory from './DetailHistory'
 import DetailOrigin from './DetailOrigin'
 import DetailTimeline from './DetailTimeline'
 import Field from './Field'
-import type { LogDetailData } from './LogDetail'
+import type { LogDetailData } from './logDetailData'
 import RetryNotice from './RetryNotice'
 import StatusNotice from './StatusNotice'
+
+/**
+ * The adapter's reason in the admin's language
+ * (`admin/marketplace-bridge.outcome.{reason}`); null when the log has none
+ * or this admin has no words for it (the message above still says it).
+ */
+export function outcomeText(
+  intl: IntlShape,
+  reason: string | null | undefined,
+  params: string | null | undefined
+): string | null {
+  const id = `admin/marketplace-bridge.outcome.${reason}`
+
+  if (!reason || !intl.messages[id]) return null
+  let values: Record<string, string | number> = {}
+
+  try {
+    values = JSON.parse(params ?? '{}') ?? {}
+  } catch {
+    // The reason alone, without its values.
+  }
+
+  return intl.formatMessage({ id }, values)
+}
 
 /** Everything the detail shows of a log, in reading order. */
 const DetailBody = ({
@@ -27,6 +52,7 @@ const DetailBody = ({
 
   const date = (iso: string) => intl.formatDate(iso, DATE_TIME)
   const latency = log.latencyMs != null ? durationParts(log.latencyMs) : null
+  const reason = outcomeText(intl, log.reason, log.reasonParams)
 
   return (
     <Stack space="$space-5">
@@ -49,6 +75,11 @@ const DetailBody = ({
       <Field label={t('detail.message')}>
         <span data-server-text>{log.message}</span>
       </Field>
+      {reason ? (
+        <Field label={t('detail.outcome')}>
+          <span data-testid="outcome-reason">{reason}</span>
+        </Field>
+      ) : null}
       {log.retriesExhausted ? (
         <Alert variant="warning" data-testid="retries-exhausted">
           {t('detail.retriesExhausted', { count: log.retriesExhausted })}

@@ -4,7 +4,7 @@ import { Heading, Inline, Stack, Text, csx } from '@vtex/admin-ui'
 
 import { DATE_TIME } from '../../utils/format'
 import StatusTag from '../StatusTag'
-import type { LogDetailData } from './LogDetail'
+import type { LogDetailData } from './logDetailData'
 
 /** The latest attempts, newest first, and what started each. */
 const DetailHistory = ({ history }: { history: LogDetailData['history'] }) => {

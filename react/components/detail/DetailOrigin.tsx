@@ -5,7 +5,7 @@ import { Heading, Stack, Text, csx } from '@vtex/admin-ui'
 import { prettyBody } from '../../utils/format'
 import Code from './Code'
 import Field from './Field'
-import type { LogDetailData } from './LogDetail'
+import type { LogDetailData } from './logDetailData'
 
 const h3 = csx({ text: '$title2' })
 

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl'
 import { Heading, Inline, Stack, Text, csx } from '@vtex/admin-ui'
 
 import { DATE_TIME } from '../../utils/format'
-import type { LogDetailData } from './LogDetail'
+import type { LogDetailData } from './logDetailData'
 
 /** The order's timeline, oldest first: statuses sent, carrier and partner events. */
 const DetailTimeline = ({

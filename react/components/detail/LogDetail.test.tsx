@@ -21,6 +21,8 @@ const log = {
   latencyMs: 2 * 3600_000 + 5 * 60_000,
   retry: null,
   retriesExhausted: null,
+  reason: 'REFUSED',
+  reasonParams: '{"status":400}',
   payload: '{"quantity":-2}',
   businessMessage: null,
   alert: null,
@@ -283,5 +285,38 @@ describe('LogDetail', () => {
     )
     expect(text).toContain('Checked 2 times: still pending.')
     expect(queryByRole('button', { name: 'Reprocess' })).toBeNull()
+  })
+
+  it("translates the adapter's reason, and shows none it has no words for", async () => {
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: log } },
+      },
+    ]
+
+    const { getByTestId } = render(<Harness />, { graphql: { mocks } })
+
+    await waitFor(() => getByTestId('outcome-reason'))
+    expect(getByTestId('outcome-reason').textContent).toBe(
+      'The marketplace refused the update (HTTP 400); fix the data and reprocess.'
+    )
+  })
+
+  it('shows no reason it has no words for (the message still says it)', async () => {
+    const unknown = { ...log, reason: 'NEW_REASON' }
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: unknown } },
+      },
+    ]
+
+    const { getByTestId, queryByTestId } = render(<Harness />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByTestId('error-origin'))
+    expect(queryByTestId('outcome-reason')).toBeNull()
   })
 })

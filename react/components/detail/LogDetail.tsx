@@ -24,7 +24,7 @@ import type {
 } from '../../graphql/generated'
 import DetailBody from './DetailBody'
 
-export type LogDetailData = NonNullable<IntegrationLogQuery['integrationLog']>
+export type { LogDetailData } from './logDetailData'
 
 interface Props {
   id: string

@@ -2,7 +2,7 @@ import React, { useEffect, useState } from 'react'
 import { useIntl } from 'react-intl'
 import { Alert, Text, csx } from '@vtex/admin-ui'
 
-import type { LogDetailData } from './LogDetail'
+import type { LogDetailData } from './logDetailData'
 
 type Retry = NonNullable<LogDetailData['retry']>
 

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl'
 import { Alert, csx } from '@vtex/admin-ui'
 
 import { DATE_TIME } from '../../utils/format'
-import type { LogDetailData } from './LogDetail'
+import type { LogDetailData } from './logDetailData'
 
 /** Alert's body is a paragraph: lines as block spans. */
 const block = csx({ display: 'block' })

@@ -2,7 +2,7 @@ import React, { useEffect, useState } from 'react'
 import { useIntl } from 'react-intl'
 import { TextInput, csx } from '@vtex/admin-ui'
 
-import { formatDay, parseDay } from '../../utils/localDate'
+import { dayPattern, formatDay, parseDay } from '../../utils/localDate'
 
 interface Props {
   label: string
@@ -41,7 +41,17 @@ const DayInput = ({ label, value, onChange, testId }: Props) => {
       label={label}
       value={text}
       inputMode="numeric"
-      placeholder={formatDay('2026-12-31', intl.locale)}
+      placeholder={dayPattern(intl.locale, {
+        day: intl.formatMessage({
+          id: 'admin/marketplace-bridge.filter.dayLetter',
+        }),
+        month: intl.formatMessage({
+          id: 'admin/marketplace-bridge.filter.monthLetter',
+        }),
+        year: intl.formatMessage({
+          id: 'admin/marketplace-bridge.filter.yearLetter',
+        }),
+      })}
       title={intl.formatMessage(
         { id: 'admin/marketplace-bridge.filter.dayFormat' },
         { example: formatDay('2026-12-31', intl.locale) }

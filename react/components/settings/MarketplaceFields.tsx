@@ -33,6 +33,7 @@ const MarketplaceFields = ({
     market.name ||
     market.id ||
     t('settings.marketplace.unnamed', { n: String(index + 1) })
+
   const at = (key: string) => errorOf(`marketplaces.${index}.${key}`)
 
   return (

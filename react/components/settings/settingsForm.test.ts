@@ -5,8 +5,10 @@ const saved = {
     {
       id: 'amazon',
       name: 'Amazon',
-      baseUrl: 'https://a.example',
-      hasToken: true,
+      kind: 'custom',
+      config: JSON.stringify({ baseUrl: 'https://a.example', hasToken: true }),
+      affiliateId: null,
+      salesChannel: null,
       products: true,
       inventory: false,
       tracking: true,
@@ -42,8 +44,14 @@ describe('settings form', () => {
       maxRetries: -3,
       carrierBaseUrl: null,
       partnerToken: null,
-      marketplaces: [{ id: 'amazon', name: 'Amazon BR', token: null }],
+      marketplaces: [{ id: 'amazon', name: 'Amazon BR', kind: 'custom' }],
     })
+    // The custom kind's config: the saved base URL, no token unless typed.
+    expect(JSON.parse(input.marketplaces![0].config!)).toEqual({
+      baseUrl: 'https://a.example',
+      token: null,
+    })
+    expect(form.marketplaces[0].hasToken).toBe(true)
   })
 
   it('puts each API field error on its input', () => {

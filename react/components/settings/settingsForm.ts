@@ -4,12 +4,45 @@ import type {
 } from '../../graphql/generated'
 
 type Settings = BridgeSettingsQuery['bridgeSettings']
+type SavedMarketplace = Settings['marketplaces'][number]
 
-/** One marketplace as the page edits it: the API's fields, a typed token, whether it is new. */
-export type MarketplaceForm = Settings['marketplaces'][number] & {
+/**
+ * One marketplace as the page edits it: the API's fields, the custom kind's
+ * config as inputs (its base URL, a typed token), whether it is new.
+ */
+export type MarketplaceForm = Omit<SavedMarketplace, 'config'> & {
+  baseUrl: string
+  /** The saved config says a token is set (never the token itself). */
+  hasToken: boolean
   /** Typed by the admin; empty keeps the saved token. */
   token: string
   isNew: boolean
+}
+
+/** The kind's config as the API shows it (JSON text; secrets only as has…). */
+function configOf(m: SavedMarketplace): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(m.config)
+
+    return parsed && typeof parsed === 'object'
+      ? (parsed as Record<string, unknown>)
+      : {}
+  } catch {
+    return {}
+  }
+}
+
+const marketplaceForm = (m: SavedMarketplace): MarketplaceForm => {
+  const { config: _config, ...rest } = m
+  const config = configOf(m)
+
+  return {
+    ...rest,
+    baseUrl: typeof config.baseUrl === 'string' ? config.baseUrl : '',
+    hasToken: config.hasToken === true,
+    token: '',
+    isNew: false,
+  }
 }
 
 /**
@@ -36,7 +69,7 @@ export interface SettingsForm {
 }
 
 export const toForm = (s: Settings): SettingsForm => ({
-  marketplaces: s.marketplaces.map((m) => ({ ...m, token: '', isNew: false })),
+  marketplaces: s.marketplaces.map(marketplaceForm),
   maxRetries: String(s.maxRetries),
   successRetentionDays: String(s.successRetentionDays),
   errorRetentionDays: String(s.errorRetentionDays),
@@ -62,8 +95,14 @@ export const toInput = (f: SettingsForm): BridgeSettingsInput => ({
   marketplaces: f.marketplaces.map((m) => ({
     id: m.id.trim(),
     name: m.name.trim(),
-    baseUrl: m.baseUrl.trim(),
-    token: secret(m.token),
+    kind: m.kind,
+    // The custom kind's config; a token left empty keeps the saved one.
+    config: JSON.stringify({
+      baseUrl: m.baseUrl.trim(),
+      token: secret(m.token),
+    }),
+    affiliateId: m.affiliateId ?? null,
+    salesChannel: m.salesChannel ?? null,
     products: m.products,
     inventory: m.inventory,
     tracking: m.tracking,

@@ -22,6 +22,9 @@ const TOAST_KEY = 'settings-save'
 const NEW_MARKETPLACE: MarketplaceForm = {
   id: '',
   name: '',
+  kind: 'custom',
+  affiliateId: null,
+  salesChannel: null,
   baseUrl: 'https://',
   hasToken: false,
   token: '',
