@@ -13,6 +13,7 @@ const path = require('path')
 
 const { compiledNode } = require('./paths')
 const { addStatusShowcase } = require('./seedStatuses')
+const { MELI, seedMercadoLivre } = require('./seedMercadoLivre')
 
 /** The app's compiled modules, loaded once build.js has produced them. */
 const app = (name) => require(path.join(compiledNode, ...name.split('/')))
@@ -26,20 +27,26 @@ const MARKETPLACES = [
 /** Logistics partners use this token on the partner route (local only). */
 const PARTNER_TOKEN = 'local-partner-token-0123456789'
 
-const settingsFor = (marketplaces = MARKETPLACES) => ({
+/** `mercadoLivre`: also the Mercado Livre marketplace on its API (seedMercadoLivre.js). */
+const settingsFor = (
+  marketplaces = MARKETPLACES,
+  { mercadoLivre = false } = {}
+) => ({
   maxRetries: 10,
   carrierBaseUrl: 'http://carrier.sandbox.local/api',
   carrierToken: 'sandbox-carrier-token',
   partnerToken: PARTNER_TOKEN,
-  marketplaces: marketplaces.map((m) => ({
-    ...m,
-    connector: 'http-json',
-    baseUrl: `http://${m.id}.sandbox.local/api`,
-    token: `sandbox-token-${m.id}`,
-    products: true,
-    inventory: true,
-    tracking: true,
-  })),
+  marketplaces: marketplaces
+    .map((m) => ({
+      ...m,
+      connector: 'http-json',
+      baseUrl: `http://${m.id}.sandbox.local/api`,
+      token: `sandbox-token-${m.id}`,
+      products: true,
+      inventory: true,
+      tracking: true,
+    }))
+    .concat(mercadoLivre ? [MELI] : []),
 })
 
 /** KeyValueStore over the emulator's VBase, in-process. */
@@ -236,6 +243,8 @@ async function seed(
     now = Date.now(),
     // PENDING and ALERT logs of Mercado Livre and Amazon (seedStatuses.js).
     statuses = false,
+    // The Mercado Livre marketplace's grant and listings (seedMercadoLivre.js).
+    mercadoLivre = false,
   }
 ) {
   const { LogStore } = app('services/logStore')
@@ -260,6 +269,7 @@ async function seed(
 
   emulator.vtex.load(store)
   emulator.sandbox.setUnlisted(store.unlisted)
+  if (mercadoLivre) await seedMercadoLivre(emulator, kv, app)
 
   const logs = new LogStore(kv)
   const { marketplaces } = settingsFor()

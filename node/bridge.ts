@@ -28,6 +28,9 @@ import { LogStore } from './services/logStore'
 import { isPreconditionFailed } from './services/storage'
 import { BridgeQueue } from './services/queue'
 import { MarketplaceSender } from './services/marketplaceSender'
+import { StoredTokenKeeper } from './services/tokenKeeper'
+import { runFollowUps } from './services/followUps'
+import { ListingStore } from './services/listings'
 
 /** The event key jobs travel on (service.json subscribes runJob to it). */
 export const JOB_EVENT = 'marketplace-bridge.job'
@@ -176,13 +179,36 @@ export async function maintain(clients: Clients) {
   await bulkRunnerWith(clients, queue).sweep()
   await csvExports(clients).maintain()
   const carrierChecks = await (await carrierTracker(clients)).runDue()
+  const followUps = await pendingFollowUps(clients, logs, settings)
 
   // Renews the schedule near its end; a failure here waits for the next pass.
   await maintenanceSchedule(clients)
     .ensure()
     .catch(() => undefined)
 
-  return { ...swept, carrierChecks }
+  return { ...swept, carrierChecks, followUps }
+}
+
+/** PENDING logs' follow-ups that are due (services/followUps.ts), on the schedules' clock. */
+function pendingFollowUps(
+  clients: Clients,
+  logs: LogStore,
+  settings: BridgeSettings
+) {
+  const now = () => clock.now()
+  const sender = marketplaceSender(clients, now)
+  const byId = (id: string) => settings.marketplaces.find((m) => m.id === id)
+
+  return runFollowUps({
+    logs,
+    followUp: async (log, ref) => {
+      const m = byId(log.marketplace)
+
+      return m ? sender.followUp(m, ref) : null
+    },
+    marketplaceName: (id) => byId(id)?.name ?? id,
+    now,
+  })
 }
 
 /** The app's schedule with VTEX's scheduler and its secret (services/schedule.ts). */
@@ -215,9 +241,22 @@ function vtexSource(clients: Clients): VtexSource {
   }
 }
 
-/** Marketplaces through their adapters, over the one HTTP transport. */
+/**
+ * Marketplaces through their adapters, over the one HTTP transport; kinds
+ * with OAuth (Mercado Livre) get their grant's token keeper in VBase.
+ */
 function marketplaceSender(clients: Clients, now: () => number) {
-  return new MarketplaceSender({ http: clients.marketplaceHttp, now })
+  const kv = clients.logStorage.bucket(LOG_BUCKET)
+
+  return new MarketplaceSender({
+    http: clients.marketplaceHttp,
+    tokens: (marketplaceId) =>
+      new StoredTokenKeeper(kv, marketplaceId, { now }),
+    listings: (marketplaceId, skuId) =>
+      new ListingStore(kv, now).listingsOf(marketplaceId, skuId),
+    mapListing: (listing) => new ListingStore(kv, now).put(listing, 'CREATED'),
+    now,
+  })
 }
 
 /** The log store, for reads and removals. */

@@ -16,6 +16,7 @@ async function startApp(options = {}) {
     perTab: 30,
     eventDelayMs: 100,
     seedStatuses: false,
+    mercadoLivre: false,
     ...options,
   })
 

@@ -248,6 +248,12 @@ export interface MarketplaceAdapter<C = unknown> {
   readonly settings: SettingsSection<C>
   /** True when this operation cannot be done without the SKU's listing on this marketplace. */
   needsListing(operation: Operation): boolean
+  /**
+   * The kind addresses SKUs by its own listing ids: the SKU ↔ listing
+   * mapping (services/listings.ts) is read and handed in the operation
+   * before `perform` (domain/listingOperation.ts withListing).
+   */
+  readonly usesListings?: boolean
   /** Does the operation and says what came of it. Never throws for the marketplace's answers. */
   perform(
     operation: Operation,
