@@ -29,6 +29,7 @@ import { isPreconditionFailed } from './services/storage'
 import { BridgeQueue } from './services/queue'
 import { MarketplaceSender } from './services/marketplaceSender'
 import { StoredTokenKeeper } from './services/tokenKeeper'
+import { MercadoLivreConnect } from './services/mercadoLivreConnect'
 import { runFollowUps } from './services/followUps'
 import { ListingStore } from './services/listings'
 
@@ -256,6 +257,24 @@ function marketplaceSender(clients: Clients, now: () => number) {
       new ListingStore(kv, now).listingsOf(marketplaceId, skuId),
     mapListing: (listing) => new ListingStore(kv, now).put(listing, 'CREATED'),
     now,
+  })
+}
+
+/** A marketplace's OAuth grant in VBase (services/tokenKeeper.ts). */
+export function tokenKeeper(clients: Clients, marketplaceId: string) {
+  return new StoredTokenKeeper(
+    clients.logStorage.bucket(LOG_BUCKET),
+    marketplaceId
+  )
+}
+
+/** Mercado Livre's Connect flow (services/mercadoLivreConnect.ts). */
+export function mercadoLivreConnect(clients: Clients) {
+  return new MercadoLivreConnect({
+    kv: clients.logStorage.bucket(LOG_BUCKET),
+    http: clients.marketplaceHttp,
+    keeper: (id) => tokenKeeper(clients, id),
+    now: () => Date.now(),
   })
 }
 

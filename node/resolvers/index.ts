@@ -12,6 +12,7 @@ import {
   startCsvExport,
 } from './csvExport'
 import { reprocessLogs } from './mutations/reprocessLogs'
+import { connectMercadoLivre, marketplaceConnection } from './mercadoLivre'
 import { removeLogs } from './mutations/removeLogs'
 import { errorGroupPage, errorGroups } from './queries/errorGroups'
 import { integrationLog } from './queries/integrationLog'
@@ -25,6 +26,7 @@ import type { Resolvers } from '../typings/graphql'
 /** Every resolver, checked against the schema's generated types (typings/graphql.ts). */
 export const resolvers = {
   Query: {
+    marketplaceConnection,
     integrationLogs,
     integrationLog,
     integrationOverview,
@@ -38,6 +40,7 @@ export const resolvers = {
     bridgeSettings,
   },
   Mutation: {
+    connectMercadoLivre,
     reprocessLogs,
     removeLogs,
     startBulkAction,

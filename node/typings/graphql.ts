@@ -347,6 +347,21 @@ export type Marketplace = {
   tabs: Array<Tab>;
 };
 
+/** A marketplace's OAuth connection (Mercado Livre), without its tokens. */
+export type MarketplaceConnection = {
+  __typename?: 'MarketplaceConnection';
+  /** Why it was revoked (INVALID_GRANT, DISCONNECTED…). */
+  revokedReason?: Maybe<Scalars['String']['output']>;
+  /** The marketplace's id of the seller who authorized. */
+  sellerId?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601: when the connection last changed. */
+  since?: Maybe<Scalars['String']['output']>;
+  /** The marketplace's site (MLB…). */
+  siteId?: Maybe<Scalars['String']['output']>;
+  /** NOT_CONNECTED, CONNECTED or REVOKED (connect again). */
+  state: Scalars['String']['output'];
+};
+
 export type MarketplaceCounts = {
   __typename?: 'MarketplaceCounts';
   /** Logs that reached the marketplace more than 1 hour after the change. */
@@ -420,6 +435,14 @@ export type Mutation = {
   /** Stops a running CSV export (no file is made). */
   cancelCsvExport: CsvExport;
   /**
+   * Starts connecting a Mercado Livre marketplace saved in the settings
+   * (OAuth 2 authorization code): answers the URL of Mercado Livre's
+   * authorization page. The seller authorizes the application there and comes
+   * back to the app's route /_v/marketplace-bridge/oauth/mercadolivre, which
+   * stores the authorization and returns to the settings page.
+   */
+  connectMercadoLivre: Scalars['String']['output'];
+  /**
    * Removes logs (1-100 ids) from the screen, whatever their status. Ids that
    * no longer exist are reported in `notFound`.
    */
@@ -460,6 +483,11 @@ export type MutationCancelBulkActionArgs = {
 
 export type MutationCancelCsvExportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationConnectMercadoLivreArgs = {
+  marketplaceId: Scalars['String']['input'];
 };
 
 
@@ -596,6 +624,11 @@ export type Query = {
   /** Counts of one tab's logs by status, overall and per marketplace. */
   integrationOverview: Overview;
   /**
+   * Whether a marketplace with OAuth (Mercado Livre) is connected, and as
+   * which seller. No token is ever returned.
+   */
+  marketplaceConnection: MarketplaceConnection;
+  /**
    * Marketplaces configured in the settings (never their credentials), then
    * VTEX's own systems the Tracking tab logs (system: true).
    */
@@ -656,6 +689,11 @@ export type QueryIntegrationLogsArgs = {
 
 export type QueryIntegrationOverviewArgs = {
   tab: Tab;
+};
+
+
+export type QueryMarketplaceConnectionArgs = {
+  marketplaceId: Scalars['String']['input'];
 };
 
 export type RemoveLogsResult = {
@@ -826,6 +864,7 @@ export type ResolversTypes = {
   LogPage: ResolverTypeWrapper<Partial<Omit<LogPage, 'pageInfo'> & { pageInfo: ResolversTypes['PageInfo'] }>>;
   LogStatus: ResolverTypeWrapper<Partial<LogStatus>>;
   Marketplace: ResolverTypeWrapper<Partial<Marketplace>>;
+  MarketplaceConnection: ResolverTypeWrapper<Partial<MarketplaceConnection>>;
   MarketplaceCounts: ResolverTypeWrapper<Partial<MarketplaceCounts>>;
   MarketplaceSettings: ResolverTypeWrapper<Partial<MarketplaceSettings>>;
   MarketplaceSettingsInput: ResolverTypeWrapper<Partial<MarketplaceSettingsInput>>;
@@ -870,6 +909,7 @@ export type ResolversParentTypes = {
   LogFilterInput: Partial<LogFilterInput>;
   LogPage: Partial<Omit<LogPage, 'pageInfo'> & { pageInfo: ResolversParentTypes['PageInfo'] }>;
   Marketplace: Partial<Marketplace>;
+  MarketplaceConnection: Partial<MarketplaceConnection>;
   MarketplaceCounts: Partial<MarketplaceCounts>;
   MarketplaceSettings: Partial<MarketplaceSettings>;
   MarketplaceSettingsInput: Partial<MarketplaceSettingsInput>;
@@ -1052,6 +1092,15 @@ export type MarketplaceResolvers<ContextType = Context, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MarketplaceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MarketplaceConnection'] = ResolversParentTypes['MarketplaceConnection']> = {
+  revokedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sellerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  siteId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MarketplaceCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MarketplaceCounts'] = ResolversParentTypes['MarketplaceCounts']> = {
   abnormal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byStatus?: Resolver<ResolversTypes['StatusCounts'], ParentType, ContextType>;
@@ -1078,6 +1127,7 @@ export type MarketplaceSettingsResolvers<ContextType = Context, ParentType exten
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationCancelBulkActionArgs, 'id'>>;
   cancelCsvExport?: Resolver<ResolversTypes['CsvExport'], ParentType, ContextType, RequireFields<MutationCancelCsvExportArgs, 'id'>>;
+  connectMercadoLivre?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationConnectMercadoLivreArgs, 'marketplaceId'>>;
   removeLogs?: Resolver<ResolversTypes['RemoveLogsResult'], ParentType, ContextType, RequireFields<MutationRemoveLogsArgs, 'ids'>>;
   reprocessLogs?: Resolver<Array<ResolversTypes['IntegrationLog']>, ParentType, ContextType, RequireFields<MutationReprocessLogsArgs, 'ids'>>;
   resumeBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationResumeBulkActionArgs, 'id'>>;
@@ -1144,6 +1194,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   integrationLog?: Resolver<Maybe<ResolversTypes['IntegrationLog']>, ParentType, ContextType, RequireFields<QueryIntegrationLogArgs, 'id'>>;
   integrationLogs?: Resolver<ResolversTypes['LogPage'], ParentType, ContextType, RequireFields<QueryIntegrationLogsArgs, 'first' | 'tab'>>;
   integrationOverview?: Resolver<ResolversTypes['Overview'], ParentType, ContextType, RequireFields<QueryIntegrationOverviewArgs, 'tab'>>;
+  marketplaceConnection?: Resolver<ResolversTypes['MarketplaceConnection'], ParentType, ContextType, RequireFields<QueryMarketplaceConnectionArgs, 'marketplaceId'>>;
   marketplaces?: Resolver<Array<ResolversTypes['Marketplace']>, ParentType, ContextType>;
 };
 
@@ -1202,6 +1253,7 @@ export type Resolvers<ContextType = Context> = {
   LogAlert?: LogAlertResolvers<ContextType>;
   LogPage?: LogPageResolvers<ContextType>;
   Marketplace?: MarketplaceResolvers<ContextType>;
+  MarketplaceConnection?: MarketplaceConnectionResolvers<ContextType>;
   MarketplaceCounts?: MarketplaceCountsResolvers<ContextType>;
   MarketplaceSettings?: MarketplaceSettingsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -331,6 +331,20 @@ export type Marketplace = {
   tabs: Array<Tab>;
 };
 
+/** A marketplace's OAuth connection (Mercado Livre), without its tokens. */
+export type MarketplaceConnection = {
+  /** Why it was revoked (INVALID_GRANT, DISCONNECTED…). */
+  revokedReason?: Maybe<Scalars['String']['output']>;
+  /** The marketplace's id of the seller who authorized. */
+  sellerId?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601: when the connection last changed. */
+  since?: Maybe<Scalars['String']['output']>;
+  /** The marketplace's site (MLB…). */
+  siteId?: Maybe<Scalars['String']['output']>;
+  /** NOT_CONNECTED, CONNECTED or REVOKED (connect again). */
+  state: Scalars['String']['output'];
+};
+
 export type MarketplaceCounts = {
   /** Logs that reached the marketplace more than 1 hour after the change. */
   abnormal: Scalars['Int']['output'];
@@ -401,6 +415,14 @@ export type Mutation = {
   /** Stops a running CSV export (no file is made). */
   cancelCsvExport: CsvExport;
   /**
+   * Starts connecting a Mercado Livre marketplace saved in the settings
+   * (OAuth 2 authorization code): answers the URL of Mercado Livre's
+   * authorization page. The seller authorizes the application there and comes
+   * back to the app's route /_v/marketplace-bridge/oauth/mercadolivre, which
+   * stores the authorization and returns to the settings page.
+   */
+  connectMercadoLivre: Scalars['String']['output'];
+  /**
    * Removes logs (1-100 ids) from the screen, whatever their status. Ids that
    * no longer exist are reported in `notFound`.
    */
@@ -441,6 +463,11 @@ export type MutationCancelBulkActionArgs = {
 
 export type MutationCancelCsvExportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationConnectMercadoLivreArgs = {
+  marketplaceId: Scalars['String']['input'];
 };
 
 
@@ -570,6 +597,11 @@ export type Query = {
   /** Counts of one tab's logs by status, overall and per marketplace. */
   integrationOverview: Overview;
   /**
+   * Whether a marketplace with OAuth (Mercado Livre) is connected, and as
+   * which seller. No token is ever returned.
+   */
+  marketplaceConnection: MarketplaceConnection;
+  /**
    * Marketplaces configured in the settings (never their credentials), then
    * VTEX's own systems the Tracking tab logs (system: true).
    */
@@ -630,6 +662,11 @@ export type QueryIntegrationLogsArgs = {
 
 export type QueryIntegrationOverviewArgs = {
   tab: Tab;
+};
+
+
+export type QueryMarketplaceConnectionArgs = {
+  marketplaceId: Scalars['String']['input'];
 };
 
 export type RemoveLogsResult = {

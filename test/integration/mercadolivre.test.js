@@ -101,3 +101,65 @@ test('a SKU without a listing on Mercado Livre is an ALERT: map it', async () =>
   assert.equal(alert.status, 'ALERT')
   assert.deepEqual(alert.alert, { action: 'SKU_NOT_MAPPED' })
 })
+
+test('Connect: the authorization page, the return to the app route with state checked, the grant stored', async () => {
+  const CONNECTION = `query($id: String!) { marketplaceConnection(marketplaceId: $id) { state sellerId siteId } }`
+  const started = await app.gql(
+    `mutation($id: String!) { connectMercadoLivre(marketplaceId: $id) }`,
+    { id: 'meli' }
+  )
+
+  assert.equal(started.errors, undefined, JSON.stringify(started.errors))
+  const url = new URL(started.data.connectMercadoLivre)
+
+  assert.equal(url.host, 'auth.mercadolivre.com.br')
+  assert.equal(url.searchParams.get('code_challenge_method'), 'S256')
+
+  // The seller approves on Mercado Livre (the emulator's authorization page) and is sent back.
+  const page = app.emulator.mercadolivre.oauth.authorize(url.searchParams)
+
+  assert.equal(page.status, 302)
+  const back = new URL(page.headers.Location)
+
+  assert.equal(back.pathname, '/_v/marketplace-bridge/oauth/mercadolivre')
+  const route = (search) =>
+    fetch(`${app.shellUrl}${back.pathname}${search}`, { redirect: 'manual' })
+
+  // A forged state changes nothing.
+  const forged = await route(
+    `?code=${back.searchParams.get('code')}&state=forged-state-0123456789`
+  )
+
+  assert.equal(forged.status, 302)
+  assert.match(
+    forged.headers.get('location'),
+    /connectError=OAUTH_STATE_MISMATCH/
+  )
+
+  const done = await route(back.search)
+
+  assert.equal(done.status, 302)
+  assert.equal(
+    done.headers.get('location'),
+    '/admin/app/marketplace-bridge/settings?connected=meli'
+  )
+  const connection = await app.gql(CONNECTION, { id: 'meli' })
+
+  assert.deepEqual(connection.data.marketplaceConnection, {
+    state: 'CONNECTED',
+    sellerId: '123456789',
+    siteId: 'MLB',
+  })
+  // The same return again: the state was used.
+  assert.match(
+    (await route(back.search)).headers.get('location'),
+    /connectError=OAUTH_STATE_MISMATCH/
+  )
+
+  const unknown = await app.gql(
+    `mutation($id: String!) { connectMercadoLivre(marketplaceId: $id) }`,
+    { id: 'amazon' }
+  )
+
+  assert.equal(unknown.errors[0].extensions.reason, 'MARKETPLACE_NOT_FOUND')
+})

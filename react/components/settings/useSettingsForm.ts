@@ -32,6 +32,8 @@ const NEW_MARKETPLACE: MarketplaceForm = {
   inventory: true,
   tracking: true,
   isNew: true,
+  kindConfig: {},
+  secrets: {},
 }
 
 /**
