@@ -768,6 +768,13 @@ export type CancelCsvExportMutationVariables = Exact<{
 
 export type CancelCsvExportMutation = { cancelCsvExport: { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string } };
 
+export type ConnectMercadoLivreMutationVariables = Exact<{
+  marketplaceId: Scalars['String']['input'];
+}>;
+
+
+export type ConnectMercadoLivreMutation = { connectMercadoLivre: string };
+
 export type CsvExportQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -828,6 +835,13 @@ export type IntegrationOverviewQueryVariables = Exact<{
 
 
 export type IntegrationOverviewQuery = { integrationOverview: { tab: Tab, total: number, abnormal: number, byStatus: { success: number, error: number, pending: number, alert: number, queued: number }, byMarketplace: Array<{ marketplace: string, total: number, byStatus: { success: number, error: number, queued: number } }> } };
+
+export type MarketplaceConnectionQueryVariables = Exact<{
+  marketplaceId: Scalars['String']['input'];
+}>;
+
+
+export type MarketplaceConnectionQuery = { marketplaceConnection: { state: string, sellerId?: string | null, siteId?: string | null, since?: string | null, revokedReason?: string | null } };
 
 export type MarketplacesQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl'
 import { Button, Checkbox, Inline, Stack, TextInput, csx } from '@vtex/admin-ui'
 
 import type { MarketplaceForm } from './settingsForm'
+import MercadoLivreFields from './MercadoLivreFields'
 import SecretInput from './SecretInput'
 
 const TABS = ['products', 'inventory', 'tracking'] as const
@@ -55,23 +56,37 @@ const MarketplaceFields = ({
           data-testid="settings-marketplace-name"
           onChange={(e) => onChange({ name: e.target.value })}
         />
-        <TextInput
-          label={t('settings.marketplace.baseUrl')}
-          value={market.baseUrl}
-          error={Boolean(at('baseUrl') ?? at('connector'))}
-          errorText={at('baseUrl') ?? at('connector')}
-          onChange={(e) => onChange({ baseUrl: e.target.value })}
-        />
-        <SecretInput
-          label={t('settings.marketplace.token')}
-          help={t(
-            market.hasToken ? 'settings.secret.saved' : 'settings.secret.none'
-          )}
-          value={market.token}
-          error={at('token')}
-          onChange={(v) => onChange({ token: v })}
-        />
+        {market.kind === 'custom' ? (
+          <>
+            <TextInput
+              label={t('settings.marketplace.baseUrl')}
+              value={market.baseUrl}
+              error={Boolean(at('baseUrl') ?? at('connector'))}
+              errorText={at('baseUrl') ?? at('connector')}
+              onChange={(e) => onChange({ baseUrl: e.target.value })}
+            />
+            <SecretInput
+              label={t('settings.marketplace.token')}
+              help={t(
+                market.hasToken
+                  ? 'settings.secret.saved'
+                  : 'settings.secret.none'
+              )}
+              value={market.token}
+              error={at('token')}
+              onChange={(v) => onChange({ token: v })}
+            />
+          </>
+        ) : null}
       </Inline>
+      {market.kind === 'mercadolivre' ? (
+        <MercadoLivreFields
+          index={index}
+          market={market}
+          onChange={onChange}
+          errorOf={errorOf}
+        />
+      ) : null}
       <Inline hSpace="$space-4" className={csx({ alignItems: 'center' })}>
         <fieldset className={fieldset}>
           <legend className={csx({ text: '$detail', color: '$secondary' })}>
