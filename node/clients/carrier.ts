@@ -2,7 +2,7 @@ import type { InstanceOptions, IOContext } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 
 import type { CarrierReport, CarrierWatch } from '../domain/carrier'
-import { parseCarrierReport } from '../domain/carrier'
+import { parseCarrierReport } from '../domain/carrierReport'
 import type { BridgeSettings } from '../domain/settings'
 import type { CarrierGateway } from '../services/carrier'
 import { throughIoProxy } from './outbound'

@@ -1,7 +1,7 @@
 import type { EventContext } from '@vtex/api'
 
 import type { Clients } from '../clients'
-import { csvExports } from '../csvExports'
+import { rootOf } from '../composition/root'
 import { csvExportEventOf } from '../domain/csvExport'
 import { handle } from './handlers'
 
@@ -12,5 +12,5 @@ import { handle } from './handlers'
  */
 export const runCsvExport = (ctx: EventContext<Clients>) =>
   handle(ctx, 'CSV export event', csvExportEventOf, ({ exportId }) =>
-    csvExports(ctx.clients).runChunk(exportId)
+    rootOf(ctx.clients).csvExports.runChunk(exportId)
   )

@@ -8,12 +8,7 @@ import {
   orderStatusEventOf,
 } from '../domain/events'
 import type { Clients } from '../clients'
-import {
-  bridgeQueue,
-  bulkRunner,
-  maintenanceSchedule,
-  onInvoiced,
-} from '../bridge'
+import { rootOf } from '../composition/root'
 
 type Ctx = EventContext<Clients>
 
@@ -44,8 +39,8 @@ export async function handle<T>(
     })
   }
 
-  await maintenanceSchedule(ctx.clients)
-    .ensure()
+  await rootOf(ctx.clients)
+    .schedule.ensure()
     .catch((e) =>
       ctx.vtex.logger.warn({
         message: 'The maintenance schedule could not be checked',
@@ -57,16 +52,18 @@ export async function handle<T>(
 /** vtex.broadcaster catalog notifications: products and inventory. */
 export const onCatalogChange = (ctx: Ctx) =>
   handle(ctx, 'Catalog notification', catalogNotificationOf, async (n) =>
-    (await bridgeQueue(ctx.clients)).onCatalogChange(n)
+    (await rootOf(ctx.clients).queue()).onCatalogChange(n)
   )
 
 /** vtex.orders-broadcast status changes: tracking. */
 export const onOrderStatus = (ctx: Ctx) =>
   handle(ctx, 'Order status change', orderStatusEventOf, async (event) => {
-    const result = await (await bridgeQueue(ctx.clients)).onOrderStatus(event)
+    const result = await (
+      await rootOf(ctx.clients).queue()
+    ).onOrderStatus(event)
 
     if (event.currentState === 'invoiced')
-      await onInvoiced(ctx.clients, event.orderId)
+      await rootOf(ctx.clients).onInvoiced(event.orderId)
 
     return result
   })
@@ -74,11 +71,11 @@ export const onOrderStatus = (ctx: Ctx) =>
 /** The app's own job events: exports and reprocesses. */
 export const runJob = (ctx: Ctx) =>
   handle(ctx, 'Job event', jobEventOf, async ({ jobId }) =>
-    (await bridgeQueue(ctx.clients)).run(jobId)
+    (await rootOf(ctx.clients).queue()).run(jobId)
   )
 
 /** The app's own bulk-action events: one chunk each. */
 export const runBulk = (ctx: Ctx) =>
   handle(ctx, 'Bulk event', bulkEventOf, async ({ bulkId }) =>
-    (await bulkRunner(ctx.clients)).runChunk(bulkId)
+    (await rootOf(ctx.clients).bulk()).runChunk(bulkId)
   )

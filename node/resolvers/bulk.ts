@@ -1,7 +1,7 @@
 import type { BulkAction } from '../domain/bulk'
 import { progressOf } from '../domain/bulk'
 import { parseTab } from '../domain/tabs'
-import { bulkRunner } from '../bridge'
+import { rootOf } from '../composition/root'
 import { withErrors } from './errors'
 import type { MutationFn, QueryFn } from './types'
 
@@ -11,7 +11,7 @@ export const bulkAction: QueryFn<'bulkAction'> = withErrors(
   async (_, args, ctx) => {
     // A query only reads: a running action progresses by its own events,
     // and the schedule's maintenance pass re-sends one that went quiet.
-    const action = await (await bulkRunner(ctx.clients)).get(args.id)
+    const action = await (await rootOf(ctx.clients).bulk()).get(args.id)
 
     return action ? present(action) : null
   }
@@ -19,7 +19,7 @@ export const bulkAction: QueryFn<'bulkAction'> = withErrors(
 
 export const bulkActions: QueryFn<'bulkActions'> = withErrors(
   async (_, args, ctx) =>
-    (await (await bulkRunner(ctx.clients)).recent(parseTab(args.tab))).map(
+    (await (await rootOf(ctx.clients).bulk()).recent(parseTab(args.tab))).map(
       present
     )
 )
@@ -28,7 +28,7 @@ export const startBulkAction: MutationFn<'startBulkAction'> = withErrors(
   async (_, { input }, ctx) =>
     present(
       await (
-        await bulkRunner(ctx.clients)
+        await rootOf(ctx.clients).bulk()
       ).start({
         tab: parseTab(input.tab),
         action: input.action,
@@ -40,10 +40,10 @@ export const startBulkAction: MutationFn<'startBulkAction'> = withErrors(
 
 export const cancelBulkAction: MutationFn<'cancelBulkAction'> = withErrors(
   async (_, args, ctx) =>
-    present(await (await bulkRunner(ctx.clients)).cancel(args.id))
+    present(await (await rootOf(ctx.clients).bulk()).cancel(args.id))
 )
 
 export const resumeBulkAction: MutationFn<'resumeBulkAction'> = withErrors(
   async (_, args, ctx) =>
-    present(await (await bulkRunner(ctx.clients)).resume(args.id))
+    present(await (await rootOf(ctx.clients).bulk()).resume(args.id))
 )

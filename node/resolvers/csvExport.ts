@@ -2,7 +2,7 @@ import type { CsvExport } from '../domain/csvExport'
 import { exportProgress } from '../domain/csvExport'
 import { exportDownloadPath, exportFileName } from '../domain/csvExportPlan'
 import { parseTab } from '../domain/tabs'
-import { csvExports } from '../csvExports'
+import { rootOf } from '../composition/root'
 import { withErrors } from './errors'
 import type { MutationFn, QueryFn } from './types'
 
@@ -28,7 +28,7 @@ export const csvExport: QueryFn<'csvExport'> = withErrors(
   async (_, args, ctx) => {
     // A query only reads: a running export progresses by its own events,
     // and the schedule's maintenance pass re-sends one that went quiet.
-    const found = await csvExports(ctx.clients).get(args.id)
+    const found = await rootOf(ctx.clients).csvExports.get(args.id)
 
     return found ? present(found) : null
   }
@@ -36,13 +36,15 @@ export const csvExport: QueryFn<'csvExport'> = withErrors(
 
 export const csvExportList: QueryFn<'csvExports'> = withErrors(
   async (_, args, ctx) =>
-    (await csvExports(ctx.clients).recent(parseTab(args.tab))).map(present)
+    (await rootOf(ctx.clients).csvExports.recent(parseTab(args.tab))).map(
+      present
+    )
 )
 
 export const startCsvExport: MutationFn<'startCsvExport'> = withErrors(
   async (_, { input }, ctx) =>
     present(
-      await csvExports(ctx.clients).start({
+      await rootOf(ctx.clients).csvExports.start({
         ...(input.filter ?? {}),
         tab: input.tab,
         locale: input.locale ?? null,
@@ -52,5 +54,6 @@ export const startCsvExport: MutationFn<'startCsvExport'> = withErrors(
 )
 
 export const cancelCsvExport: MutationFn<'cancelCsvExport'> = withErrors(
-  async (_, args, ctx) => present(await csvExports(ctx.clients).cancel(args.id))
+  async (_, args, ctx) =>
+    present(await rootOf(ctx.clients).csvExports.cancel(args.id))
 )

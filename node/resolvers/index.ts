@@ -20,7 +20,7 @@ import { integrationLogs } from './queries/integrationLogs'
 import { integrationOverview } from './queries/integrationOverview'
 import { marketplaces } from './queries/marketplaces'
 import { bridgeSettings, saveBridgeSettings } from './settings'
-import { logStore } from '../bridge'
+import { rootOf } from '../composition/root'
 import type { Resolvers } from '../typings/graphql'
 
 /** Every resolver, checked against the schema's generated types (typings/graphql.ts). */
@@ -61,7 +61,7 @@ export const resolvers = {
      */
     retry: async (row, _, ctx) =>
       row.status === 'QUEUED' && row.id
-        ? (await logStore(ctx.clients).get(row.id))?.retry ?? null
+        ? (await rootOf(ctx.clients).logs.get(row.id))?.retry ?? null
         : null,
   },
 } satisfies Resolvers

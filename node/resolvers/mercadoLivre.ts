@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors'
 import type { MercadoLivreConfig } from '../marketplaces/mercadolivre/config'
-import { loadSettings, mercadoLivreConnect, tokenKeeper } from '../bridge'
+import { rootOf } from '../composition/root'
 import { withErrors } from './errors'
 import type { MutationFn, QueryFn } from './types'
 
@@ -9,7 +9,7 @@ export async function mercadoLivreConfigOf(
   clients: Context['clients'],
   id: string
 ): Promise<MercadoLivreConfig> {
-  const m = (await loadSettings(clients)).marketplaces.find(
+  const m = (await rootOf(clients).settings()).marketplaces.find(
     (x) => x.id === id && x.kind === 'mercadolivre'
   )
 
@@ -26,7 +26,7 @@ export async function mercadoLivreConfigOf(
 /** The URL of Mercado Livre's authorization page for a saved marketplace (Connect). */
 export const connectMercadoLivre: MutationFn<'connectMercadoLivre'> =
   withErrors(async (_, args, ctx) =>
-    mercadoLivreConnect(ctx.clients).start(
+    rootOf(ctx.clients).mercadoLivreConnect.start(
       args.marketplaceId,
       await mercadoLivreConfigOf(ctx.clients, args.marketplaceId)
     )
@@ -35,7 +35,9 @@ export const connectMercadoLivre: MutationFn<'connectMercadoLivre'> =
 /** Whether a marketplace with OAuth is connected, and as which seller (no token is ever returned). */
 export const marketplaceConnection: QueryFn<'marketplaceConnection'> =
   withErrors(async (_, args, ctx) => {
-    const record = await tokenKeeper(ctx.clients, args.marketplaceId).record()
+    const record = await rootOf(ctx.clients)
+      .tokenKeeper(args.marketplaceId)
+      .record()
 
     if (!record) return { state: 'NOT_CONNECTED' }
 

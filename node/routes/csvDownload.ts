@@ -2,7 +2,7 @@ import { PassThrough, pipeline } from 'stream'
 import type { Readable, Writable } from 'stream'
 import { createGzip } from 'zlib'
 
-import { csvExports } from '../csvExports'
+import { rootOf } from '../composition/root'
 import { requireAdmin } from './auth'
 
 /** Copies one part into the answer, respecting back-pressure, without ending it. */
@@ -25,7 +25,7 @@ const copy = (from: Readable, to: Writable) =>
 export async function csvDownload(ctx: Context) {
   await requireAdmin(ctx)
   const { id } = (ctx.vtex.route?.params ?? {}) as { id?: string }
-  const file = await csvExports(ctx.clients).download(String(id ?? ''))
+  const file = await rootOf(ctx.clients).csvExports.download(String(id ?? ''))
   // Gzipped when the client takes it (browsers always do).
   const gzip = ctx.acceptsEncodings('gzip', 'identity') === 'gzip'
   const out = new PassThrough()

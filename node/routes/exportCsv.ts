@@ -6,7 +6,7 @@ import {
   tooLargeForImmediate,
 } from '../domain/csvExportPlan'
 import type { LogSummary } from '../domain/log'
-import { logStore } from '../bridge'
+import { rootOf } from '../composition/root'
 import { parseLogFilter } from '../services/logStore'
 import type { LogFilterInput } from '../typings/graphql'
 import { requireAdmin } from './auth'
@@ -46,7 +46,7 @@ export async function exportCsv(ctx: Context) {
     one(q.timeZone) || null
   )
 
-  const store = logStore(ctx.clients)
+  const store = rootOf(ctx.clients).logs
   const count = await store.count(filter)
 
   if (count != null && count > IMMEDIATE_MAX_ROWS) throw tooLargeForImmediate()

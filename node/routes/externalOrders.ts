@@ -3,7 +3,7 @@ import {
   parseExternalOrder,
 } from '../domain/externalOrder'
 import { routeError } from '../domain/routeErrors'
-import { vtexTracking } from '../bridge'
+import { rootOf } from '../composition/root'
 import { clock } from '../services/clock'
 import { readJson } from './body'
 import { answer } from './contract'
@@ -24,7 +24,7 @@ export async function externalOrders(ctx: Context) {
     new Date(clock.now()).toISOString()
   )
 
-  const importer = await vtexTracking(ctx.clients)
+  const importer = await rootOf(ctx.clients).vtexTracking()
 
   if (!importer.enabled) {
     return answer(

@@ -1,6 +1,6 @@
 import { SECRET_HEADER, secretMatches } from '../domain/schedule'
 import { routeError } from '../domain/routeErrors'
-import { maintain, maintenanceSchedule } from '../bridge'
+import { rootOf } from '../composition/root'
 import { answer } from './contract'
 
 /**
@@ -13,7 +13,7 @@ import { answer } from './contract'
  */
 export async function runMaintenance(ctx: Context) {
   ctx.set('Cache-Control', 'no-store')
-  const secret = await maintenanceSchedule(ctx.clients).storedSecret()
+  const secret = await rootOf(ctx.clients).schedule.storedSecret()
 
   if (!secretMatches(ctx.get(SECRET_HEADER), secret)) {
     return answer(
@@ -28,5 +28,8 @@ export async function runMaintenance(ctx: Context) {
   }
 
   ctx.status = 200
-  ctx.body = { ok: true, ...(await maintain(ctx.clients)) }
+  ctx.body = {
+    ok: true,
+    ...(await (await rootOf(ctx.clients).maintenance()).run()),
+  }
 }

@@ -1,6 +1,6 @@
 import { isDomainError } from '../domain/errors'
 import type { MercadoLivreConfig } from '../marketplaces/mercadolivre/config'
-import { loadSettings, mercadoLivreConnect } from '../bridge'
+import { rootOf } from '../composition/root'
 
 /** Where the seller lands back: the settings page, saying how it went. */
 const SETTINGS = '/admin/app/marketplace-bridge/settings'
@@ -19,7 +19,8 @@ export async function mercadoLivreOAuth(ctx: Context) {
 
   for (const [k, v] of Object.entries(ctx.query))
     params[k] = Array.isArray(v) ? v[0] : v ?? undefined
-  const { marketplaces } = await loadSettings(ctx.clients)
+  const root = rootOf(ctx.clients)
+  const { marketplaces } = await root.settings()
   const configOf = (id: string) =>
     (marketplaces.find((m) => m.id === id && m.kind === 'mercadolivre')
       ?.config as MercadoLivreConfig | undefined) ?? null
@@ -27,7 +28,7 @@ export async function mercadoLivreOAuth(ctx: Context) {
   let target: string
 
   try {
-    const { marketplaceId } = await mercadoLivreConnect(ctx.clients).complete(
+    const { marketplaceId } = await root.mercadoLivreConnect.complete(
       params,
       configOf
     )

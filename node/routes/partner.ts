@@ -1,6 +1,6 @@
 import { PARTNER_LIMITS, parsePartnerUpdate } from '../domain/partner'
 import { routeError } from '../domain/routeErrors'
-import { carrierTracker, loadSettings } from '../bridge'
+import { rootOf } from '../composition/root'
 import { clock } from '../services/clock'
 import { bearerMatches } from './auth'
 import { readJson } from './body'
@@ -11,7 +11,7 @@ import { answer } from './contract'
  * the body is read.
  */
 export async function partnerAuthorized(ctx: Context) {
-  const settings = await loadSettings(ctx.clients)
+  const settings = await rootOf(ctx.clients).settings()
 
   ctx.set('Cache-Control', 'no-store')
   if (!settings.partnerToken) {
@@ -59,7 +59,7 @@ export async function partnerTracking(ctx: Context) {
   if (!(await partnerAuthorized(ctx))) return
   const body = await readJson(ctx, PARTNER_LIMITS.maxBodyBytes)
   const update = parsePartnerUpdate(body, clock.now())
-  const result = await (await carrierTracker(ctx.clients)).partner(update)
+  const result = await (await rootOf(ctx.clients).carrier()).partner(update)
 
   ctx.status = 200
   ctx.body = { orderId: update.orderId, ...result }

@@ -1,12 +1,12 @@
 import { parseLogIds } from '../../domain/logId'
-import { logStore } from '../../bridge'
+import { rootOf } from '../../composition/root'
 import { withErrors } from '../errors'
 import type { MutationFn } from '../types'
 
 export const removeLogs: MutationFn<'removeLogs'> = withErrors(
   async (_, args, ctx) => {
     parseLogIds(args.ids, 'remove') // refuse the whole call before removing anything
-    const logs = logStore(ctx.clients)
+    const { logs } = rootOf(ctx.clients)
     const removed: string[] = []
     const notFound: string[] = []
 

@@ -1,11 +1,11 @@
-import { bridgeQueue } from '../../bridge'
+import { rootOf } from '../../composition/root'
 import { withErrors } from '../errors'
 import { presentLog } from '../present'
 import type { MutationFn } from '../types'
 
 export const reprocessLogs: MutationFn<'reprocessLogs'> = withErrors(
   async (_, args, ctx) => {
-    const queued = await (await bridgeQueue(ctx.clients)).reprocess(args.ids)
+    const queued = await (await rootOf(ctx.clients).queue()).reprocess(args.ids)
 
     return queued.map(presentLog)
   }

@@ -1,11 +1,12 @@
 import { invalidFields } from '../../domain/errors'
 import { parseTab } from '../../domain/tabs'
-import { logStore } from '../../bridge'
+import { rootOf } from '../../composition/root'
 import { withErrors } from '../errors'
 import type { QueryFn } from '../types'
 
 export const errorGroups: QueryFn<'errorGroups'> = withErrors(
-  async (_, args, ctx) => logStore(ctx.clients).errorGroups(parseTab(args.tab))
+  async (_, args, ctx) =>
+    rootOf(ctx.clients).logs.errorGroups(parseTab(args.tab))
 )
 
 const MAX_OFFSET = 10_000
@@ -32,7 +33,7 @@ export const errorGroupPage: QueryFn<'errorGroupPage'> = withErrors(
           },
         ]
       )
-    const groups = await logStore(ctx.clients).errorGroups(
+    const groups = await rootOf(ctx.clients).logs.errorGroups(
       parseTab(args.tab),
       offset + first + 1
     )

@@ -1,11 +1,11 @@
-import { logStore } from '../../bridge'
+import { rootOf } from '../../composition/root'
 import { withErrors } from '../errors'
 import { presentLog } from '../present'
 import type { QueryFn } from '../types'
 
 export const integrationLog: QueryFn<'integrationLog'> = withErrors(
   async (_, args, ctx) => {
-    const log = await logStore(ctx.clients).get(args.id)
+    const log = await rootOf(ctx.clients).logs.get(args.id)
 
     return log ? presentLog(log) : null
   }

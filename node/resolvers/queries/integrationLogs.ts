@@ -1,5 +1,5 @@
 import { parsePageSize } from '../../domain/pagination'
-import { logStore } from '../../bridge'
+import { rootOf } from '../../composition/root'
 import { parseLogFilter } from '../../services/logStore'
 import { withErrors } from '../errors'
 import type { QueryFn } from '../types'
@@ -11,7 +11,7 @@ import type { QueryFn } from '../types'
 export const integrationLogs: QueryFn<'integrationLogs'> = withErrors(
   async (_, args, ctx) => {
     const filter = parseLogFilter(args)
-    const store = logStore(ctx.clients)
+    const store = rootOf(ctx.clients).logs
     const page = await store.list({
       ...filter,
       first: parsePageSize(args.first),

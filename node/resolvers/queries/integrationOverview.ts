@@ -1,5 +1,5 @@
 import { parseTab } from '../../domain/tabs'
-import { logStore } from '../../bridge'
+import { rootOf } from '../../composition/root'
 import { withErrors } from '../errors'
 import { presentOverview } from '../present'
 import type { QueryFn } from '../types'
@@ -8,6 +8,6 @@ export const integrationOverview: QueryFn<'integrationOverview'> = withErrors(
   async (_, args, ctx) => {
     const tab = parseTab(args.tab)
 
-    return presentOverview(tab, await logStore(ctx.clients).overview(tab))
+    return presentOverview(tab, await rootOf(ctx.clients).logs.overview(tab))
   }
 )

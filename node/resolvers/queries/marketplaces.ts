@@ -1,7 +1,7 @@
 import { TABS } from '../../domain/tabs'
 import { VTEX_TRACKING_LOG } from '../../domain/vtexTracking'
 import { OMS_LOG } from '../../services/carrier'
-import { loadSettings } from '../../bridge'
+import { rootOf } from '../../composition/root'
 import { withErrors } from '../errors'
 import type { QueryFn } from '../types'
 
@@ -14,7 +14,7 @@ const SYSTEMS = [
 /** Id, name and tabs only: credentials never leave the service. */
 export const marketplaces: QueryFn<'marketplaces'> = withErrors(
   async (_, __, ctx) => {
-    const settings = await loadSettings(ctx.clients)
+    const settings = await rootOf(ctx.clients).settings()
 
     return [
       ...settings.marketplaces.map((m) => ({
