@@ -1,12 +1,29 @@
 import React from 'react'
 import { useIntl } from 'react-intl'
-import { Button, Checkbox, Inline, Stack, TextInput, csx } from '@vtex/admin-ui'
+import {
+  Button,
+  Checkbox,
+  Inline,
+  Select,
+  Stack,
+  TextInput,
+  csx,
+} from '@vtex/admin-ui'
 
 import type { MarketplaceForm } from './settingsForm'
 import MercadoLivreFields from './MercadoLivreFields'
 import SecretInput from './SecretInput'
 
 const TABS = ['products', 'inventory', 'tracking'] as const
+
+/** Kinds a new marketplace can be (the settings page edits these). */
+const KINDS = ['custom', 'mercadolivre'] as const
+
+/** A new marketplace's kind config to start from. */
+const START_CONFIG: Record<string, Record<string, unknown>> = {
+  custom: {},
+  mercadolivre: { clientId: '', siteId: 'MLB', redirectUri: '' },
+}
 
 const fieldset = csx({ border: 'none', margin: 0, padding: 0 })
 
@@ -40,6 +57,26 @@ const MarketplaceFields = ({
   return (
     <Stack space="$space-2" data-testid="settings-marketplace">
       <Inline hSpace="$space-3" vSpace="$space-2">
+        {market.isNew ? (
+          <Select
+            label={t('settings.marketplace.kind')}
+            value={market.kind}
+            data-testid="settings-marketplace-kind"
+            onChange={(e) =>
+              onChange({
+                kind: e.target.value,
+                kindConfig: { ...(START_CONFIG[e.target.value] ?? {}) },
+                secrets: {},
+              })
+            }
+          >
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`settings.kind.${k}`)}
+              </option>
+            ))}
+          </Select>
+        ) : null}
         <TextInput
           label={t('settings.marketplace.id')}
           value={market.id}
