@@ -13,6 +13,8 @@ const path = require('path')
 
 const { compiledNode } = require('./paths')
 const { MARKETPLACE_ORIGINS } = require('./emulator/vtexChannels')
+const { addStatusShowcase } = require('./seedStatuses')
+const { MELI, seedMercadoLivre } = require('./seedMercadoLivre')
 
 /** The app's compiled modules, loaded once build.js has produced them. */
 const app = (name) => require(path.join(compiledNode, ...name.split('/')))
@@ -26,28 +28,34 @@ const MARKETPLACES = [
 /** Logistics partners use this token on the partner route (local only). */
 const PARTNER_TOKEN = 'local-partner-token-0123456789'
 
-const settingsFor = (marketplaces = MARKETPLACES) => ({
+/** `mercadoLivre`: also the Mercado Livre marketplace on its API (seedMercadoLivre.js). */
+const settingsFor = (
+  marketplaces = MARKETPLACES,
+  { mercadoLivre = false } = {}
+) => ({
   maxRetries: 10,
+  marketplaces: marketplaces
+    .map((m) => ({
+      // The local VTEX's affiliate and trade policy of each marketplace (docs/channels.md).
+      ...(MARKETPLACE_ORIGINS[m.id]
+        ? {
+            affiliateId: MARKETPLACE_ORIGINS[m.id].affiliateId,
+            salesChannel: MARKETPLACE_ORIGINS[m.id].salesChannel,
+            currency: 'BRL',
+          }
+        : {}),
+      ...m,
+      connector: 'http-json',
+      baseUrl: `http://${m.id}.sandbox.local/api`,
+      token: `sandbox-token-${m.id}`,
+      products: true,
+      inventory: true,
+      tracking: true,
+    }))
+    .concat(mercadoLivre ? [MELI] : []),
   carrierBaseUrl: 'http://carrier.sandbox.local/api',
   carrierToken: 'sandbox-carrier-token',
   partnerToken: PARTNER_TOKEN,
-  marketplaces: marketplaces.map((m) => ({
-    // The local VTEX's affiliate and trade policy of each marketplace (docs/channels.md).
-    ...(MARKETPLACE_ORIGINS[m.id]
-      ? {
-          affiliateId: MARKETPLACE_ORIGINS[m.id].affiliateId,
-          salesChannel: MARKETPLACE_ORIGINS[m.id].salesChannel,
-          currency: 'BRL',
-        }
-      : {}),
-    ...m,
-    connector: 'http-json',
-    baseUrl: `http://${m.id}.sandbox.local/api`,
-    token: `sandbox-token-${m.id}`,
-    products: true,
-    inventory: true,
-    tracking: true,
-  })),
 })
 
 /** KeyValueStore over the emulator's VBase, in-process. */
@@ -236,7 +244,17 @@ function buildStore(perTab, rnd, now) {
 async function seed(
   emulator,
   // `now`: the seed's clock (tests fix it, so the data are the same every run).
-  { account, workspace, appName, perTab = 100, now = Date.now() }
+  {
+    account,
+    workspace,
+    appName,
+    perTab = 100,
+    now = Date.now(),
+    // PENDING and ALERT logs of Mercado Livre and Amazon (seedStatuses.js).
+    statuses = false,
+    // The Mercado Livre marketplace's grant and listings (seedMercadoLivre.js).
+    mercadoLivre = false,
+  }
 ) {
   const { LogStore } = app('services/logStore')
   const { recordOutcome } = app('domain/log')
@@ -264,6 +282,7 @@ async function seed(
 
   emulator.vtex.load(store)
   emulator.sandbox.setUnlisted(store.unlisted)
+  if (mercadoLivre) await seedMercadoLivre(emulator, kv, app)
 
   const logs = new LogStore(kv)
   // Parsed for the channel decisions; as saved for the connector's URL and token.
@@ -457,6 +476,9 @@ async function seed(
       )
     }
   }
+
+  if (statuses)
+    addStatusShowcase(byTab, { recordOutcome, now, skuIdOf, orderIdOf })
 
   // One bulk import per tab (documents, index entries and counts).
   for (const [tab, docs] of Object.entries(byTab))

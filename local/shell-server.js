@@ -40,6 +40,8 @@ function forward(req, res, target, headers = {}) {
         ...(up.headers['content-disposition']
           ? { 'content-disposition': up.headers['content-disposition'] }
           : {}),
+        // A route's redirect (the OAuth return) keeps its target.
+        ...(up.headers.location ? { location: up.headers.location } : {}),
       })
       up.pipe(res)
     }

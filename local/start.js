@@ -56,6 +56,10 @@ async function startLocal({
   appManifest,
   // Tests: the seed's clock (logs are placed in the 7 days before it); default now.
   now,
+  // Seed PENDING and ALERT logs too (npm start, screenshots; tests keep their numbers).
+  seedStatuses = true,
+  // A Mercado Livre marketplace on its API, connected, with mapped listings (npm start).
+  mercadoLivre = true,
   // Replicas: worker processes behind one address (local/balancer.js), as IO
   // runs them; the events bus delivers each event to one of them. Default 1.
   workers = 1,
@@ -94,7 +98,10 @@ async function startLocal({
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`
 
   if (settings || !fs.existsSync(path.join(dataDir, 'settings.json')))
-    emulator.writeSettings(appName, settings || settingsFor())
+    emulator.writeSettings(
+      appName,
+      settings || settingsFor(undefined, { mercadoLivre })
+    )
   const seeded =
     perTab > 0
       ? await seed(emulator, {
@@ -103,6 +110,8 @@ async function startLocal({
           appName,
           perTab,
           now,
+          statuses: seedStatuses,
+          mercadoLivre,
         })
       : { seeded: 0 }
 

@@ -15,6 +15,7 @@ import { csvDownload } from './routes/csvDownload'
 import { exportCsv } from './routes/exportCsv'
 import { externalOrders } from './routes/externalOrders'
 import { runMaintenance } from './routes/maintenance'
+import { mercadoLivreOAuth } from './routes/mercadoLivreOAuth'
 import { routeContract } from './routes/contract'
 import { partnerTracking } from './routes/partner'
 
@@ -59,6 +60,7 @@ export default new Service<Clients, RecorderState, Context>({
     partnerTracking: [routeContract, method({ POST: partnerTracking })],
     externalOrders: [routeContract, method({ POST: externalOrders })],
     runMaintenance: [routeContract, method({ POST: runMaintenance })],
+    mercadoLivreOAuth: [routeContract, method({ GET: mercadoLivreOAuth })],
     // @vtex/api's GraphQL pipeline with the error contract (graphql/route.ts).
     [GRAPHQL_ROUTE]: graphqlRoute({ resolvers }),
   },

@@ -17,6 +17,10 @@
  *   - @vtex/api's own clients used as ctx.clients.X, the @auth directive of
  *     the schema and the logger add what they call;
  *   - connector hosts (merchant-typed) come from outbound-connectors.json;
+ *   - a marketplace kind with fixed hosts (node/marketplaces/{kind}/) tags
+ *     the constant holding them `@outbound fixed` in its doc comment: a
+ *     string literal or an array of them (https URLs), each host needing an
+ *     outbound-access policy (every path: the kind calls its API's paths);
  *   - no HTTP call outside node/clients (axios, fetch, http.request).
  */
 const fs = require('fs')
@@ -126,6 +130,42 @@ function rootOf(classes, name, seen = new Set()) {
 }
 
 /** The calls the code makes: [{ who, host, path, endpoint? }] and problems. */
+const FIXED_TAG =
+  /\/\*\*((?:(?!\*\/)[\s\S])*?@outbound fixed(?:(?!\*\/)[\s\S])*?)\*\/\s*export const (\w+)(?:\s*:[^=]+)?\s*=\s*([^;]*?)(?:\n\n|;|$)/g
+
+/** Hosts marketplace kinds call through the one HttpTransport (`@outbound fixed` constants). */
+function kindHosts(root, problems) {
+  const calls = []
+
+  for (const file of sources(path.join(root, 'node', 'marketplaces'))) {
+    if (/\.test\.ts$/.test(file)) continue
+    const src = fs.readFileSync(file, 'utf8')
+    const rel = path.relative(root, file)
+
+    for (const m of src.matchAll(FIXED_TAG)) {
+      const urls = [...m[3].matchAll(/'(https?:\/\/[^']+)'/g)].map((u) => u[1])
+
+      if (!urls.length)
+        problems.push(
+          `${rel}: ${m[2]} is tagged @outbound fixed but holds no 'https://…' literal`
+        )
+      for (const u of urls) {
+        const url = new URL(u)
+
+        if (url.protocol !== 'https:')
+          problems.push(`${rel}: ${m[2]} calls ${u} without https`)
+        calls.push({
+          who: `${m[2]} (${rel})`,
+          host: url.hostname,
+          path: '/*',
+        })
+      }
+    }
+  }
+
+  return calls
+}
+
 function derivedCalls(root) {
   const problems = []
   const calls = []
@@ -228,6 +268,8 @@ function derivedCalls(root) {
         )
     }
   }
+
+  calls.push(...kindHosts(root, problems))
 
   const schema = walk(path.join(root, 'graphql'))
     .filter((f) => f.endsWith('.graphql'))

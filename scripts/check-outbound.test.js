@@ -18,7 +18,12 @@ const BASE_POLICIES = [
 ]
 
 /** A throwaway app: manifest policies and node/clients files. */
-function app({ policies = BASE_POLICIES, clients = {}, connectors } = {}) {
+function app({
+  policies = BASE_POLICIES,
+  clients = {},
+  connectors,
+  marketplaces = {},
+} = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'check-outbound-'))
 
   fs.mkdirSync(path.join(root, 'node', 'clients'), { recursive: true })
@@ -28,6 +33,12 @@ function app({ policies = BASE_POLICIES, clients = {}, connectors } = {}) {
   )
   for (const [file, src] of Object.entries(clients))
     fs.writeFileSync(path.join(root, 'node', 'clients', file), src)
+  for (const [file, src] of Object.entries(marketplaces)) {
+    fs.mkdirSync(path.dirname(path.join(root, 'node', 'marketplaces', file)), {
+      recursive: true,
+    })
+    fs.writeFileSync(path.join(root, 'node', 'marketplaces', file), src)
+  }
   if (connectors)
     fs.writeFileSync(
       path.join(root, 'outbound-connectors.json'),
@@ -197,5 +208,50 @@ export class Connector extends ExternalClient {
 
   assert.deepEqual(undeclared, [
     'outbound-connectors.json lists https://connector.shop.com/bridge but manifest.json has no outbound-access connector.shop.com/bridge/* (npm run connector-host -- add https://connector.shop.com/bridge)',
+  ])
+})
+
+test("a marketplace kind's fixed hosts (@outbound fixed) need their policies; one without is reported", () => {
+  const kind = {
+    'shop/config.ts': `
+/** The API. @outbound fixed */
+export const API = 'https://api.shop.example'
+
+/** @outbound fixed — regional hosts */
+export const REGIONS: Record<string, string> = {
+  A: 'https://a.shop.example',
+  B: 'https://b.shop.example',
+}
+`,
+  }
+
+  const covered = [
+    ...BASE_POLICIES,
+    ...['api.shop.example', 'a.shop.example', 'b.shop.example'].map((host) => ({
+      name: 'outbound-access',
+      attrs: { host, path: '/*' },
+    })),
+  ]
+
+  assert.deepEqual(
+    checkOutbound(
+      app({
+        policies: covered,
+        clients: { 'partner.ts': external('https://api.partner.com/v1') },
+        marketplaces: kind,
+      })
+    ).problems,
+    []
+  )
+  const { problems } = checkOutbound(
+    app({
+      policies: covered.filter((p) => p.attrs?.host !== 'b.shop.example'),
+      clients: { 'partner.ts': external('https://api.partner.com/v1') },
+      marketplaces: kind,
+    })
+  )
+
+  assert.deepEqual(problems, [
+    'REGIONS (node/marketplaces/shop/config.ts) calls b.shop.example/*: no outbound-access policy covers it',
   ])
 })

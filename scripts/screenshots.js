@@ -86,7 +86,7 @@ async function listingImages(browser, app) {
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true })
-  const app = await startApp({ perTab: 100 })
+  const app = await startApp({ perTab: 100, seedStatuses: true })
   const browser = await launch()
 
   try {

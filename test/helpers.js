@@ -15,6 +15,8 @@ async function startApp(options = {}) {
     dataDir,
     perTab: 30,
     eventDelayMs: 100,
+    seedStatuses: false,
+    mercadoLivre: false,
     ...options,
   })
 

@@ -12,6 +12,9 @@
  *   portal.vtexcommercestable.com.br       Janus: Catalog, Logistics, OMS,
  *                                          VTEX ID and License Manager
  *   {marketplace}.sandbox.local            sandbox marketplaces
+ *   api.mercadolibre.com, auth.mercadoli… Mercado Livre (mercadolivre/)
+ *   api.amazon.com, sellingpartnerapi-*    Amazon LWA and SP-API (amazon/)
+ *   connector.partner.local                a partner's VTEX connector logs (partnerConnector/)
  * Like IO, it refuses what the app's manifest does not allow (platform.js):
  * hosts without an outbound-access policy, VTEX APIs without the documented
  * License Manager policy, infra services without theirs. GET
@@ -32,6 +35,12 @@ const { SchedulerEmulator } = require('./scheduler')
 const { VtexData } = require('./vtex')
 const { Platform, localManifest } = require('./platform')
 const { IoRouter } = require('./router')
+const { MercadoLivreEmulator, HOSTS: ML_HOSTS } = require('./mercadolivre')
+const { AmazonEmulator } = require('./amazon')
+const {
+  SamplePartnerConnector,
+  PARTNER_CONNECTOR,
+} = require('./partnerConnector')
 
 const SESSIONS = {
   'local-admin-session': {
@@ -81,6 +90,10 @@ class Emulator {
     this.clock = { offsetMs: 0, now: () => Date.now() + this.clock.offsetMs }
     this.onClock = () => undefined
     this.carrier = new SandboxCarrier(this.clock)
+    // Real marketplaces' APIs, on the schedules' clock (token expiry, follow-ups).
+    this.mercadolivre = new MercadoLivreEmulator({ clock: this.clock })
+    this.amazon = new AmazonEmulator({ clock: this.clock })
+    this.partnerConnector = new SamplePartnerConnector({ clock: this.clock })
     this.vtexTracking = new SandboxVtexTracking(this.clock)
     this.events = new EventBus({ serviceJson, appName, workerUrl, credential })
     this.scheduler = new SchedulerEmulator({
@@ -187,6 +200,10 @@ class Emulator {
       return this.vtexTracking.handle(req, res, ctx)
     if (host === 'carrier.sandbox.local')
       return this.carrier.handle(req, res, ctx)
+    if (ML_HOSTS.includes(host)) return this.mercadolivre.handle(req, res, ctx)
+    if (AmazonEmulator.handles(host)) return this.amazon.handle(req, res, ctx)
+    if (host === PARTNER_CONNECTOR.host)
+      return this.partnerConnector.handle(req, res, ctx)
     if (host.endsWith('.sandbox.local'))
       return this.sandbox.handle(req, res, ctx)
     if (!absolute && url.pathname.startsWith('/_emulator/'))
@@ -388,6 +405,12 @@ class Emulator {
       })
     }
 
+    if (/^\/_emulator\/mercadolivre(\/|$)/.test(ctx.pathname))
+      return this.mercadolivre.control(req, res, ctx)
+    if (/^\/_emulator\/amazon(\/|$)/.test(ctx.pathname))
+      return this.amazon.control(req, res, ctx)
+    if (/^\/_emulator\/partner-connector(\/|$)/.test(ctx.pathname))
+      return this.partnerConnector.control(req, res, ctx)
     if (ctx.pathname === '/_emulator/sandbox' && req.method === 'POST') {
       const { marketplace, ...patch } = json()
 

@@ -189,6 +189,8 @@ class IoRouter {
           ...(up.headers['cache-control']
             ? { 'cache-control': up.headers['cache-control'] }
             : {}),
+          // A route's redirect (the OAuth return) keeps its target, as IO's router does.
+          ...(up.headers.location ? { location: up.headers.location } : {}),
           // A gzipped answer (the CSV export's download) stays gzipped.
           ...(up.headers['content-encoding']
             ? {

@@ -5,6 +5,7 @@ import { TABS } from '../domain/tabs'
 import type { BulkRunner } from '../services/bulk'
 import type { CarrierTracker } from '../services/carrier'
 import type { CsvExportService } from '../services/csvExports'
+import type { FollowUpReport } from '../services/followUps'
 import type { LogStore } from '../services/logStore'
 import type { BridgeQueue } from '../services/queue'
 import type { MaintenanceSchedule } from '../services/schedule'
@@ -18,6 +19,8 @@ export interface MaintenanceDeps {
   csvExports: CsvExportService
   schedule: MaintenanceSchedule
   logger: Parameters<LogStore['selfCheck']>[0]
+  /** PENDING logs' follow-ups that are due (services/followUps.ts). */
+  followUps: () => Promise<FollowUpReport>
   now: () => number
 }
 
@@ -29,8 +32,8 @@ export interface MaintenanceDeps {
  * expiry and re-sends, run the carrier
  * checks that are due, and keep the schedule itself registered. Bounded
  * work per run (retention removes at most 200 logs per tab and status; 25
- * jobs and 25 carrier checks). PENDING follow-ups and partner-log
- * collection (next stage) plug in here.
+ * jobs and 25 carrier checks), then the PENDING logs' follow-ups that are
+ * due (at most 50 read per tab). Partner-log collection plugs in here next.
  */
 export class MaintenanceService {
   constructor(private readonly deps: MaintenanceDeps) {}
@@ -45,6 +48,8 @@ export class MaintenanceService {
       for (const status of LOG_STATUSES) {
         const days = retentionDays(settings, status)
 
+        // A PENDING log is never expired: its follow-ups end it.
+        if (days == null) continue
         await logs.expire(
           tab,
           status,
@@ -58,10 +63,11 @@ export class MaintenanceService {
     await bulk.sweep()
     await this.deps.csvExports.maintain()
     const carrierChecks = await carrier.runDue()
+    const followUps = await this.deps.followUps()
 
     // Renews the schedule near its end; a failure here waits for the next pass.
     await schedule.ensure().catch(() => undefined)
 
-    return { ...swept, carrierChecks }
+    return { ...swept, carrierChecks, followUps }
   }
 }

@@ -11,11 +11,14 @@ import type { JobDispatcher, VtexSource } from '../services/connector'
 import { CsvExportService } from '../services/csvExports'
 import { JobStore } from '../services/jobStore'
 import { LogStore } from '../services/logStore'
+import { runFollowUps } from '../services/followUps'
+import { ListingStore } from '../services/listings'
 import { MarketplaceSender } from '../services/marketplaceSender'
+import { MercadoLivreConnect } from '../services/mercadoLivreConnect'
+import { StoredTokenKeeper } from '../services/tokenKeeper'
 import { BridgeQueue } from '../services/queue'
 import { VtexTrackingImporter } from '../services/vtexTracking'
 import type { AccountChannelLists } from '../services/accountChannels'
-import { ListingStore } from '../services/listings'
 import { logisticsSetup } from './logistics'
 import { MaintenanceService } from './maintenance'
 import { maintenanceSchedule } from './schedule'
@@ -84,8 +87,55 @@ export class AppRoot {
     return maintenanceSchedule(this.clients)
   }
 
+  /**
+   * Marketplaces through their adapters, over the one HTTP transport: each
+   * with its grant's token keeper (OAuth kinds), the SKU's listing for kinds
+   * that use listings, listings a marketplace created recorded.
+   */
   private marketplaces(now: () => number) {
-    return new MarketplaceSender({ http: this.clients.marketplaceHttp, now })
+    const listings = new ListingStore(this.kv, now)
+
+    return new MarketplaceSender({
+      http: this.clients.marketplaceHttp,
+      tokens: (id) => new StoredTokenKeeper(this.kv, id, { now }),
+      listings: (id, skuId) => listings.listingsOf(id, skuId),
+      mapListing: (listing) => listings.put(listing, 'CREATED'),
+      now,
+    })
+  }
+
+  /** A marketplace's OAuth grant in VBase (services/tokenKeeper.ts). */
+  tokenKeeper(marketplaceId: string) {
+    return new StoredTokenKeeper(this.kv, marketplaceId)
+  }
+
+  /** Mercado Livre's Connect flow (services/mercadoLivreConnect.ts). */
+  get mercadoLivreConnect() {
+    return new MercadoLivreConnect({
+      kv: this.kv,
+      http: this.clients.marketplaceHttp,
+      keeper: (id) => this.tokenKeeper(id),
+      now: () => Date.now(),
+    })
+  }
+
+  /** PENDING logs' follow-ups that are due (services/followUps.ts), on the schedules' clock. */
+  private async followUps() {
+    const settings = await this.settings()
+    const now = () => clock.now()
+    const sender = this.marketplaces(now)
+    const byId = (id: string) => settings.marketplaces.find((m) => m.id === id)
+
+    return runFollowUps({
+      logs: this.logs,
+      followUp: async (log, ref) => {
+        const m = byId(log.marketplace)
+
+        return m ? sender.followUp(m, ref) : null
+      },
+      marketplaceName: (id) => byId(id)?.name ?? id,
+      now,
+    })
   }
 
   private get dispatcher(): JobDispatcher {
@@ -208,6 +258,7 @@ export class AppRoot {
       csvExports: this.csvExports,
       schedule: this.schedule,
       logger: this.clients.ioContext.logger,
+      followUps: () => this.followUps(),
       now: () => Date.now(),
     })
   }

@@ -1,4 +1,4 @@
-import { CAUSE_ID_RE, causeOf, normalizeCause } from './causes'
+import { CAUSE_ID_RE, causeOf, causeStatus, normalizeCause } from './causes'
 
 describe('causes', () => {
   it('groups messages that differ only by ids, numbers and quoted values', () => {
@@ -47,5 +47,20 @@ describe('causes', () => {
 
   it('never returns an empty text', () => {
     expect(causeOf('   ').text).toBe('(no message)')
+  })
+
+  it("an alert's cause is its own group, its id naming the status; an error's id is as before", () => {
+    const message = 'Mercado Livre paused listing MLB123: reactivate it'
+    const error = causeOf(message)
+    const alert = causeOf(message, 'ALERT')
+
+    expect(error.id).toMatch(/^[0-9a-f]{8}$/)
+    expect(alert.id).toBe(`al${error.id}`)
+    expect(alert.text).toBe(error.text)
+    expect(alert.id).toMatch(CAUSE_ID_RE)
+    expect(causeStatus(alert.id)).toBe('ALERT')
+    expect(causeStatus(error.id)).toBe('ERROR')
+    expect(CAUSE_ID_RE.test('al123')).toBe(false)
+    expect(CAUSE_ID_RE.test('xx0badcafe')).toBe(false)
   })
 })

@@ -65,10 +65,30 @@ export interface Cause {
   text: string
 }
 
-export function causeOf(message: string): Cause {
-  const text = normalizeCause(message) || '(no message)'
+/** The status a cause's logs have (statusModel.ts: errors and alerts have causes). */
+export type CausedStatus = 'ERROR' | 'ALERT'
 
-  return { id: fnv1a(text), text }
+/** An alert's cause id starts with this (8 hex digits alone: an error's, as before alerts existed). */
+const ALERT_PREFIX = 'al'
+
+/**
+ * The cause of an error or alert message. Decision: the id names the status
+ * (an alert's is `al` + the hash), so a group's status, and how many logs of a
+ * status it holds, are known from the counts alone; the same text as an
+ * error and as an alert is two groups.
+ */
+export function causeOf(
+  message: string,
+  status: CausedStatus = 'ERROR'
+): Cause {
+  const text = normalizeCause(message) || '(no message)'
+  const hash = fnv1a(text)
+
+  return { id: status === 'ALERT' ? `${ALERT_PREFIX}${hash}` : hash, text }
 }
 
-export const CAUSE_ID_RE = /^[0-9a-f]{8}$/
+export const CAUSE_ID_RE = /^(?:al)?[0-9a-f]{8}$/
+
+/** The status of the logs a cause id groups. */
+export const causeStatus = (causeId: string): CausedStatus =>
+  causeId.startsWith(ALERT_PREFIX) && causeId.length === 10 ? 'ALERT' : 'ERROR'

@@ -2,6 +2,7 @@ import type { LogStatus } from './log'
 import { LOG_STATUSES } from './log'
 import type { Row } from './rows'
 import type { TabStats } from './stats'
+import { hasCause } from './statusModel'
 import { emptyStats, sumStats } from './stats'
 
 /**
@@ -22,7 +23,7 @@ export function statsOfRows(rows: Iterable<Row>): TabStats {
     if (row.abnormal)
       stats.abnormal![row.marketplace] =
         (stats.abnormal![row.marketplace] ?? 0) + 1
-    if (row.status === 'ERROR' && row.cause)
+    if (hasCause(row.status) && row.cause)
       stats.causes![row.cause] = (stats.causes![row.cause] ?? 0) + 1
   }
 

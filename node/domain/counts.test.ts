@@ -5,14 +5,17 @@ const stats: TabStats = {
   counts: {
     amazon: { SUCCESS: 5, ERROR: 3, QUEUED: 1 },
     magalu: { SUCCESS: 2, ERROR: 4 },
+    mercadolivre: { PENDING: 2, ALERT: 3 },
   },
   abnormal: { amazon: 2, magalu: 1 },
-  causes: { '0badcafe': 6, '1badcafe': 1 },
+  causes: { '0badcafe': 6, '1badcafe': 1, al2badcafe: 3 },
 }
 
 describe('what the counts answer for a filter', () => {
   it('status and marketplace, alone or together', () => {
-    expect(countOf(stats, {})).toBe(15)
+    expect(countOf(stats, {})).toBe(20)
+    expect(countOf(stats, { status: 'ALERT' })).toBe(3)
+    expect(countOf(stats, { status: 'PENDING', marketplace: 'amazon' })).toBe(0)
     expect(countOf(stats, { status: 'ERROR' })).toBe(7)
     expect(countOf(stats, { marketplace: 'magalu' })).toBe(6)
     expect(countOf(stats, { status: 'QUEUED', marketplace: 'magalu' })).toBe(0)
@@ -34,6 +37,13 @@ describe('what the counts answer for a filter', () => {
     expect(countOf(stats, { cause: '0badcafe', status: 'SUCCESS' })).toBe(0)
     expect(countOf(stats, { cause: '0badcafe', abnormalOnly: true })).toBe(0)
     expect(countOf(stats, { cause: 'ffffffff' })).toBe(0)
+  })
+
+  it("an alert's cause: alerts only (the id names the status)", () => {
+    expect(countOf(stats, { cause: 'al2badcafe' })).toBe(3)
+    expect(countOf(stats, { cause: 'al2badcafe', status: 'ALERT' })).toBe(3)
+    expect(countOf(stats, { cause: 'al2badcafe', status: 'ERROR' })).toBe(0)
+    expect(countOf(stats, { cause: '0badcafe', status: 'ALERT' })).toBe(0)
   })
 
   it('cannot tell a search, a date range, or a cause within one marketplace', () => {

@@ -1,3 +1,4 @@
+import { causeStatus } from './causes'
 import type { LogStatus } from './log'
 import type { TabStats } from './stats'
 import { countFor } from './stats'
@@ -21,7 +22,8 @@ const sum = (values: Record<string, number> | undefined) =>
  * of the counts, or null when they cannot tell (a search, a date range, a
  * cause within one marketplace) — then nothing needs reading. Abnormal
  * latency is only flagged on accepted deliveries, so abnormal logs are all
- * successes and never have an error cause.
+ * successes and never have a cause; a cause's logs all have the status its
+ * id names (causes.ts).
  */
 export function countPlan(
   f: CountedFilter
@@ -30,7 +32,8 @@ export function countPlan(
   if (f.cause) {
     const { cause } = f
 
-    if (f.abnormalOnly || (f.status && f.status !== 'ERROR')) return () => 0
+    if (f.abnormalOnly || (f.status && f.status !== causeStatus(cause)))
+      return () => 0
     if (f.marketplace) return null
 
     return (stats) => stats.causes?.[cause] ?? 0
@@ -56,9 +59,11 @@ export interface ErrorGroup {
   cause: string
   text: string
   count: number
+  /** ERROR or ALERT: the status of every log in the group. */
+  status: LogStatus
 }
 
-/** Error causes by count, most frequent first (ties by id), at most `limit`. */
+/** Error and alert causes by count, most frequent first (ties by id), at most `limit`. */
 export const topCauses = (stats: TabStats, limit: number) =>
   Object.entries(stats.causes ?? {})
     .filter(([, n]) => n > 0)

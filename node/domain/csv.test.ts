@@ -64,6 +64,21 @@ describe('CSV in the admin language and time zone', () => {
     )
   })
 
+  it('names PENDING and ALERT in the admin language, and as codes in the raw export', () => {
+    const pending = { ...row, status: 'PENDING' as const }
+    const alert = { ...row, status: 'ALERT' as const }
+
+    expect(csvRow(pending, csvFormat('pt-BR', 'UTC'))).toMatch(
+      /^TRACKING:amazon:1,amazon,1,Pendente,/
+    )
+    expect(csvRow(alert, csvFormat('pt-BR', 'UTC'))).toMatch(
+      /^TRACKING:amazon:1,amazon,1,Alerta,/
+    )
+    expect(csvRow(alert, csvFormat('en-US', 'UTC'))).toMatch(/,Alert,/)
+    expect(csvRow(pending, csvFormat('es-AR', 'UTC'))).toMatch(/,Pendiente,/)
+    expect(csvRow(alert)).toMatch(/^TRACKING:amazon:1,amazon,1,ALERT,/)
+  })
+
   it('keeps the raw export without the parameters; refuses an unknown zone', () => {
     expect(csvFormat(null, null)).toBeNull()
     expect(() => csvFormat('pt-BR', 'Mars/Olympus')).toThrow(

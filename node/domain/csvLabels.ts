@@ -3,6 +3,8 @@
  * file, and the node builder sees only node/, so they live here; a test keeps
  * them equal to messages/ (`csv.*`, `status.*`), where translators work.
  */
+import type { LogStatus } from './logStatus'
+
 export const CSV_LANGUAGES = ['pt', 'en', 'es'] as const
 export type CsvLanguage = (typeof CSV_LANGUAGES)[number]
 
@@ -20,7 +22,7 @@ export interface CsvLabels {
     latencyMs: string
     message: string
   }
-  status: { SUCCESS: string; ERROR: string; QUEUED: string }
+  status: Record<LogStatus, string>
   yes: string
   no: string
 }
@@ -39,7 +41,13 @@ export const CSV_LABELS: Record<CsvLanguage, CsvLabels> = {
       latencyMs: 'Latência (ms)',
       message: 'Mensagem',
     },
-    status: { SUCCESS: 'Sucesso', ERROR: 'Erro', QUEUED: 'Na fila' },
+    status: {
+      SUCCESS: 'Sucesso',
+      ERROR: 'Erro',
+      PENDING: 'Pendente',
+      ALERT: 'Alerta',
+      QUEUED: 'Na fila',
+    },
     yes: 'Sim',
     no: 'Não',
   },
@@ -56,7 +64,13 @@ export const CSV_LABELS: Record<CsvLanguage, CsvLabels> = {
       latencyMs: 'Latency (ms)',
       message: 'Message',
     },
-    status: { SUCCESS: 'Success', ERROR: 'Error', QUEUED: 'Queued' },
+    status: {
+      SUCCESS: 'Success',
+      ERROR: 'Error',
+      PENDING: 'Pending',
+      ALERT: 'Alert',
+      QUEUED: 'Queued',
+    },
     yes: 'Yes',
     no: 'No',
   },
@@ -73,7 +87,13 @@ export const CSV_LABELS: Record<CsvLanguage, CsvLabels> = {
       latencyMs: 'Latencia (ms)',
       message: 'Mensaje',
     },
-    status: { SUCCESS: 'Éxito', ERROR: 'Error', QUEUED: 'En cola' },
+    status: {
+      SUCCESS: 'Éxito',
+      ERROR: 'Error',
+      PENDING: 'Pendiente',
+      ALERT: 'Alerta',
+      QUEUED: 'En cola',
+    },
     yes: 'Sí',
     no: 'No',
   },

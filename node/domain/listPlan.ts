@@ -11,6 +11,7 @@ import type { LogStatus } from './log'
 import { LOG_STATUSES, isLogStatus, validateMarketplace } from './log'
 import type { Row } from './rows'
 import { matchesSearch, parseSearch } from './search'
+import { hasCause } from './statusModel'
 import type { Tab } from './tabs'
 import { parseTab } from './tabs'
 import { coverPrefixes, inRange, orderRangeOf } from './timeRange'
@@ -105,7 +106,7 @@ export function planListing(f: LogFilter): ListPlan {
     (!status || row.status === status) &&
     (!marketplace || row.marketplace === marketplace) &&
     (!abnormalOnly || row.abnormal) &&
-    (!cause || (row.status === 'ERROR' && row.cause === cause)) &&
+    (!cause || (hasCause(row.status) && row.cause === cause)) &&
     (!search ||
       matchesSearch(row.entityId, search) ||
       Boolean(row.alias && matchesSearch(row.alias, search))) &&

@@ -1,4 +1,4 @@
-import type { IntegrationLog, Outcome } from './log'
+import type { IntegrationLog, Outcome, OutcomeBase } from './log'
 import {
   HISTORY_LIMIT,
   awaitsJob,
@@ -19,7 +19,7 @@ const key = {
 const outcome = (
   status: 'SUCCESS' | 'ERROR',
   at: string,
-  extra: Partial<Outcome> = {}
+  extra: Partial<OutcomeBase> = {}
 ): Outcome => ({
   status,
   message:

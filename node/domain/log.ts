@@ -1,14 +1,23 @@
-import { DomainError } from './errors'
 import { isAbnormal } from './rules'
 import type { TimelineEntry } from './carrier'
 import type { LogKey } from './logId'
 import { buildLogId } from './logId'
-import type { LogStatus } from './logStatus'
+import type { LogStatus, OutcomeStatus } from './logStatus'
+import type { PartnerMessage } from './partnerMessage'
+import type { AlertState, PendingState, StatusPart } from './statusModel'
+import {
+  canReprocess,
+  keepsExchange,
+  notReprocessable,
+  statusState,
+} from './statusModel'
 import type { Row } from './row'
 import type { Tab } from './tabs'
 
-export type { LogStatus } from './logStatus'
+export type { LogStatus, OutcomeStatus } from './logStatus'
 export { LOG_STATUSES, isLogStatus } from './logStatus'
+export type { AlertState, PendingState, StatusPart } from './statusModel'
+export { canReprocess, notReprocessable } from './statusModel'
 export type { LogKey } from './logId'
 export {
   buildLogId,
@@ -29,15 +38,24 @@ export interface ErrorOrigin {
   response: { status: number | null; body: string | null }
 }
 
-/** What started an attempt: a change in VTEX, a carrier or partner tracking event, the admin. */
-export type AttemptTrigger = 'CHANGE' | 'TRACKING_EVENT' | 'REPROCESS'
+/**
+ * What started an attempt: a change in VTEX, a carrier or partner tracking
+ * event, the admin, or the follow-up of a pending one (its final answer).
+ */
+export type AttemptTrigger =
+  | 'CHANGE'
+  | 'TRACKING_EVENT'
+  | 'REPROCESS'
+  | 'FOLLOW_UP'
+  /** Collected from a partner's VTEX connector (its own log, not a call the bridge made). */
+  | 'COLLECTED'
 
 /** Values an outcome's reason is translated with (`{status}`, `{error}`…). */
 export type ReasonParams = Record<string, string | number>
 
 export interface Attempt {
   at: string
-  status: 'SUCCESS' | 'ERROR'
+  status: OutcomeStatus
   message: string
   httpStatus: number | null
   trigger: AttemptTrigger
@@ -100,14 +118,24 @@ export interface IntegrationLog {
   retry?: RetryState | null
   /** Attempts made before the latest export gave up on a transient failure. */
   retriesExhausted?: number | null
+  /** The marketplace's own words about the latest outcome (VTEX's "business message"). */
+  businessMessage?: string | null
+  /** Set while PENDING: how the final answer is followed up. */
+  pending?: PendingState | null
+  /** Set while ALERT: what the store must do. */
+  alert?: AlertState | null
+  /** A partner connector's log, collected (domain/partnerLog.ts): never reprocessed by the bridge. */
+  partner?: PartnerMessage | null
   /** The latest outcome's stable reason (an adapter's), translated by the admin. */
   reason?: string | null
   reasonParams?: ReasonParams | null
 }
 
 /** The result of one attempt to deliver something to a marketplace. */
-export interface Outcome {
-  status: 'SUCCESS' | 'ERROR'
+export type Outcome = OutcomeBase & StatusPart
+
+export interface OutcomeBase {
+  status: OutcomeStatus
   message: string
   origin: ErrorOrigin | null
   at: string
@@ -115,6 +143,8 @@ export interface Outcome {
   changedAt?: string | null
   /** The export gave up after this many attempts at a transient failure. */
   retriesExhausted?: number | null
+  /** The marketplace's own words (VTEX's "business message"), as they came. */
+  businessMessage?: string | null
   /** The adapter's stable reason and its values (admin/marketplace-bridge.outcome.{reason}). */
   reason?: string | null
   reasonParams?: ReasonParams | null
@@ -191,13 +221,14 @@ export function recordOutcome(
   }
 
   const changedAt = outcome.changedAt ?? base.changedAt
+  // Only a success is the marketplace taking the payload (an ALERT may have sent nothing).
   const accepted = outcome.status === 'SUCCESS'
 
   return {
     ...base,
     status: outcome.status,
     message: truncate(outcome.message, 4096),
-    origin: outcome.status === 'ERROR' ? boundOrigin(outcome.origin) : null,
+    origin: keepsExchange(outcome.status) ? boundOrigin(outcome.origin) : null,
     payload,
     processedAt: outcome.at,
     changedAt,
@@ -213,23 +244,12 @@ export function recordOutcome(
     abnormal: accepted && isAbnormal(changedAt, outcome.at),
     retry: null,
     retriesExhausted: outcome.retriesExhausted ?? null,
+    ...statusState(base, outcome),
     // Cleared (dropped from the stored JSON) when this outcome has none.
     reason: outcome.reason ?? undefined,
     reasonParams: outcome.reason ? outcome.reasonParams ?? null : undefined,
   }
 }
-
-/** The one rule of reprocessing: only logs with errors can be reprocessed. */
-export const canReprocess = (log: { status: LogStatus }) =>
-  log.status === 'ERROR'
-
-/** A log that cannot be reprocessed, named with its state. */
-export const notReprocessable = (log: { id: string; status: LogStatus }) =>
-  new DomainError(
-    'INVALID_TRANSITION',
-    `Log ${log.id} is ${log.status}: only logs with errors can be reprocessed.`,
-    'NOT_REPROCESSABLE'
-  )
 
 /** Queues a failed log for a reprocess job; a log already queued stays as it is. */
 export function markQueued(
@@ -282,4 +302,6 @@ export interface LogSummary {
   latencyMs: number | null
   /** Tracking: the marketplace's own order id (the row's alias). */
   marketplaceOrderId?: string | null
+  /** Collected from a partner's connector (never reprocessed). */
+  fromPartner: boolean
 }

@@ -46,6 +46,9 @@ export function markRetrying(
     // What the failing attempt sent and got back (the history keeps the rest).
     origin: origin ? boundOrigin(origin) : base.origin,
     payload,
+    // A retried export supersedes what a pending or alerting outcome asked for.
+    pending: null,
+    alert: null,
     queuedAt: base.queuedAt ?? at,
     retry: {
       ...retry,

@@ -7,8 +7,9 @@ import type { LogStatus } from './logStatus'
  *   {order}~{marketplace}~{entityId}~{flags}~{attempts}~{latency}~{cause}~{message}[~a.{alias}]
  *
  * order    inverted epoch ms of the version (newest first), 13 digits
- * flags    status letter (S, E, Q) + "a" when the latency was abnormal
- * attempts base 36; latency: base 36 ms or empty; cause: 8 hex or empty
+ * flags    status letter (S, E, P, A, Q) + "a" when the latency was abnormal,
+ *          + "p" for a partner connector's log
+ * attempts base 36; latency: base 36 ms or empty; cause: causes.ts id or empty
  * message  the first MESSAGE_BYTES bytes of the message, base64url
  * alias    (only when set) the marketplace's own id of the entity — a
  *          Tracking log's marketplace order id —, listed under `e.{alias}`
@@ -24,6 +25,8 @@ export interface Row {
   entityId: string
   status: LogStatus
   abnormal: boolean
+  /** Collected from a partner's connector (never reprocessed). */
+  partner?: boolean
   attempts: number
   latencyMs: number | null
   cause: string | null

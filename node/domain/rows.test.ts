@@ -82,6 +82,29 @@ describe('rows in index paths', () => {
     ])
   })
 
+  it('round-trips PENDING and ALERT; an alert is listed under its cause, a pending log is not', () => {
+    const names = (r: Row) =>
+      entryPaths('PRODUCTS', r).map((p) => p.split('/')[3])
+
+    for (const status of ['PENDING', 'ALERT'] as const) {
+      const r = row({ status, cause: status === 'ALERT' ? 'al0a1b2c3d' : null })
+
+      expect(decodeRow(`x/${encodeRow(r)}`)).toEqual(r)
+    }
+
+    expect(names(row({ status: 'ALERT', cause: 'al0a1b2c3d' }))).toEqual([
+      's.ALERT',
+      'sm.ALERT.mercadolivre',
+      'e.SKU-1.a_b',
+      'c.al0a1b2c3d',
+    ])
+    expect(names(row({ status: 'PENDING', cause: 'al0a1b2c3d' }))).toEqual([
+      's.PENDING',
+      'sm.PENDING.mercadolivre',
+      'e.SKU-1.a_b',
+    ])
+  })
+
   it('a tombstone sorts right after its entry and is not a row', () => {
     const [p] = entryPaths('PRODUCTS', row())
     const t = tombstoneOf(p)

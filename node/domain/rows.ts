@@ -12,6 +12,7 @@ import type { IntegrationLog, LogSummary } from './log'
 import { buildLogId } from './logId'
 import type { LogStatus } from './logStatus'
 import type { Row } from './row'
+import { hasCause } from './statusModel'
 import type { Tab } from './tabs'
 
 export type { Row } from './row'
@@ -25,12 +26,16 @@ export const MESSAGE_BYTES = 96
 const STATUS_LETTER: Record<LogStatus, string> = {
   SUCCESS: 'S',
   ERROR: 'E',
+  PENDING: 'P',
+  ALERT: 'A',
   QUEUED: 'Q',
 }
 
 const LETTER_STATUS: Record<string, LogStatus> = {
   S: 'SUCCESS',
   E: 'ERROR',
+  P: 'PENDING',
+  A: 'ALERT',
   Q: 'QUEUED',
 }
 
@@ -48,7 +53,10 @@ function clip(text: string, max: number) {
 }
 
 export function encodeRow(row: Row): string {
-  const flags = STATUS_LETTER[row.status] + (row.abnormal ? 'a' : '')
+  const flags =
+    STATUS_LETTER[row.status] +
+    (row.abnormal ? 'a' : '') +
+    (row.partner ? 'p' : '')
 
   return [
     row.order,
@@ -101,6 +109,7 @@ export function decodeRow(path: string): Row | null {
     entityId,
     status,
     abnormal: flags.includes('a'),
+    ...(flags.includes('p') ? { partner: true } : {}),
     attempts: parseInt(attempts, 36) || 0,
     latencyMs: latency ? parseInt(latency, 36) : null,
     cause: cause || null,
@@ -121,7 +130,7 @@ export function rowFilters(row: Row): string[] {
     filters.push(entityFilter(row.alias))
   if (row.abnormal)
     filters.push(abnormalFilter(), abnormalFilter(row.marketplace))
-  if (row.status === 'ERROR' && row.cause) filters.push(causeFilter(row.cause))
+  if (hasCause(row.status) && row.cause) filters.push(causeFilter(row.cause))
 
   return filters
 }
@@ -145,6 +154,7 @@ export function summaryOf(tab: Tab, row: Row): LogSummary {
     abnormal: row.abnormal,
     latencyMs: row.latencyMs,
     marketplaceOrderId: row.alias ?? null,
+    fromPartner: Boolean(row.partner),
   }
 }
 
@@ -172,7 +182,7 @@ export function indexChanges(
   return { add, tombstones: [...tombstones] }
 }
 
-/** The row a stored log is listed as. Errors carry their cause. */
+/** The row a stored log is listed as. Errors and alerts carry their cause. */
 export function rowOf(log: IntegrationLog): Row {
   return {
     order: orderKey(log.updatedAt ?? log.processedAt),
@@ -180,9 +190,10 @@ export function rowOf(log: IntegrationLog): Row {
     entityId: log.entityId,
     status: log.status,
     abnormal: Boolean(log.abnormal),
+    ...(log.partner ? { partner: true } : {}),
     attempts: log.attempts,
     latencyMs: log.latencyMs ?? null,
-    cause: log.status === 'ERROR' ? causeOf(log.message).id : null,
+    cause: hasCause(log.status) ? causeOf(log.message, log.status).id : null,
     message: log.message,
     ...(aliasOf(log) ? { alias: aliasOf(log) } : {}),
   }

@@ -176,6 +176,15 @@ describe('retention settings', () => {
     expect(retentionDays(s, 'QUEUED')).toBe(90)
   })
 
+  it('keeps alerts as long as errors and never expires a pending log (its follow-ups end it)', () => {
+    const s = parseSettings({ successRetentionDays: 7, errorRetentionDays: 60 })
+
+    expect(retentionDays(s, 'SUCCESS')).toBe(7)
+    expect(retentionDays(s, 'ERROR')).toBe(60)
+    expect(retentionDays(s, 'ALERT')).toBe(60)
+    expect(retentionDays(s, 'PENDING')).toBeNull()
+  })
+
   it('refuses nonsense', () => {
     expect(refusal({ successRetentionDays: 0 })).toMatchObject({
       fields: [{ field: 'retention.successDays', code: 'OUT_OF_RANGE' }],

@@ -67,9 +67,19 @@ export const FIELD_PATHS: Record<string, string> = {
   vtexTrackingStatusUpdates: 'vtexTracking.statusUpdates',
 }
 
-/** Days a log of this status is kept (queued logs follow the errors' age). */
+/**
+ * Days a log of this status is kept; null: retention never removes it.
+ * Successes follow successDays; errors, alerts (the store must act) and
+ * queued logs the errors' age. A PENDING log awaits the marketplace's final
+ * answer and is never expired: its follow-ups end it within a day
+ * (statusModel.ts followUpStep), so it cannot linger.
+ */
 export const retentionDays = (s: BridgeSettings, status: LogStatus) =>
-  status === 'SUCCESS' ? s.retention.successDays : s.retention.errorDays
+  status === 'PENDING'
+    ? null
+    : status === 'SUCCESS'
+    ? s.retention.successDays
+    : s.retention.errorDays
 
 /**
  * Validates settings (the app settings with what the settings page saved

@@ -50,14 +50,24 @@ describe('tab stats', () => {
 
   it('builds the overview per status and marketplace', () => {
     const o = overviewOf({
-      counts: { b: { SUCCESS: 2 }, a: { ERROR: 1, QUEUED: 1 }, c: {} },
+      counts: {
+        b: { SUCCESS: 2, PENDING: 3 },
+        a: { ERROR: 1, QUEUED: 1, ALERT: 2 },
+        c: {},
+      },
     })
 
-    expect(o.total).toBe(4)
-    expect(o.byStatus).toEqual({ SUCCESS: 2, ERROR: 1, QUEUED: 1 })
+    expect(o.total).toBe(9)
+    expect(o.byStatus).toEqual({
+      SUCCESS: 2,
+      ERROR: 1,
+      PENDING: 3,
+      ALERT: 2,
+      QUEUED: 1,
+    })
     expect(o.byMarketplace.map((m) => [m.marketplace, m.total])).toEqual([
-      ['a', 2],
-      ['b', 2],
+      ['a', 4],
+      ['b', 5],
     ])
   })
 

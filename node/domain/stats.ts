@@ -1,11 +1,12 @@
 import type { LogStatus } from './log'
 import { LOG_STATUSES } from './log'
+import { hasCause } from './statusModel'
 
 /** Counts per marketplace: logs by status, and logs flagged with abnormal latency. */
 export interface TabStats {
   counts: Record<string, Partial<Record<LogStatus, number>>>
   abnormal?: Record<string, number>
-  /** Errors by cause id (causes.ts). */
+  /** Errors and alerts by cause id (causes.ts; the id names the status). */
   causes?: Record<string, number>
 }
 
@@ -26,7 +27,7 @@ export interface StatsChange {
 }
 
 const errorCause = (status: LogStatus | null, cause?: string | null) =>
-  status === 'ERROR' && cause ? cause : null
+  hasCause(status) && cause ? cause : null
 
 export const changesStats = (c: StatsChange) =>
   c.from !== c.to ||
@@ -127,8 +128,13 @@ export interface Overview {
 const zero = (): Record<LogStatus, number> => ({
   SUCCESS: 0,
   ERROR: 0,
+  PENDING: 0,
+  ALERT: 0,
   QUEUED: 0,
 })
+
+const totalOf = (byStatus: Record<LogStatus, number>) =>
+  LOG_STATUSES.reduce((n, s) => n + byStatus[s], 0)
 
 export function overviewOf(stats: TabStats): Overview {
   const byStatus = zero()
@@ -154,7 +160,7 @@ export function overviewOf(stats: TabStats): Overview {
 
       return {
         marketplace,
-        total: counts.SUCCESS + counts.ERROR + counts.QUEUED,
+        total: totalOf(counts),
         abnormal: a,
         byStatus: counts,
       }
@@ -162,7 +168,7 @@ export function overviewOf(stats: TabStats): Overview {
     .filter((m) => m.total > 0)
 
   return {
-    total: byStatus.SUCCESS + byStatus.ERROR + byStatus.QUEUED,
+    total: totalOf(byStatus),
     abnormal,
     byStatus,
     byMarketplace,

@@ -14,6 +14,7 @@
  * platform, with a transport that answers as the marketplace documents.
  */
 import type { FieldError } from '../domain/errors'
+import type { AlertAction } from '../domain/logStatus'
 import type { TrackingPayload } from '../domain/trackingPayload'
 
 // ------------------------------------------------------------ what to do
@@ -79,14 +80,8 @@ export type OperationType = Operation['type']
 
 // ------------------------------------------------------------ what came of it
 
-/** Why the store must act although the marketplace took the call (status ALERT). */
-export type AlertAction =
-  | 'LISTING_PAUSED'
-  | 'LISTING_UNDER_REVIEW'
-  | 'SKU_NOT_MAPPED'
-  | 'CATEGORY_NOT_MAPPED'
-  /** The marketplace cannot be told through its API (e.g. an Amazon cancellation): act in its seller portal. */
-  | 'ORDER_ACTION_REQUIRED'
+/** Why the store must act although the marketplace took the call (status ALERT): the log's model owns the list. */
+export type { AlertAction } from '../domain/logStatus'
 
 /**
  * The meaning of a marketplace's answer. `reason` is stable and translated by
@@ -253,6 +248,12 @@ export interface MarketplaceAdapter<C = unknown> {
   readonly settings: SettingsSection<C>
   /** True when this operation cannot be done without the SKU's listing on this marketplace. */
   needsListing(operation: Operation): boolean
+  /**
+   * The kind addresses SKUs by its own listing ids: the SKU ↔ listing
+   * mapping (services/listings.ts) is read and handed in the operation
+   * before `perform` (domain/listingOperation.ts withListing).
+   */
+  readonly usesListings?: boolean
   /** Does the operation and says what came of it. Never throws for the marketplace's answers. */
   perform(
     operation: Operation,

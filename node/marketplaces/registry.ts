@@ -1,5 +1,6 @@
 import type { MarketplaceAdapter } from './adapter'
 import { customAdapter } from './custom'
+import { mercadoLivreAdapter } from './mercadolivre'
 
 /**
  * Every kind of marketplace the bridge talks to, by the `kind` saved with
@@ -8,6 +9,7 @@ import { customAdapter } from './custom'
  */
 const ADAPTERS: Readonly<Record<string, MarketplaceAdapter>> = {
   custom: customAdapter,
+  mercadolivre: mercadoLivreAdapter as MarketplaceAdapter,
 }
 
 /** The kinds the settings accept. */

@@ -12,6 +12,7 @@ import {
   startCsvExport,
 } from './csvExport'
 import { reprocessLogs } from './mutations/reprocessLogs'
+import { connectMercadoLivre, marketplaceConnection } from './mercadoLivre'
 import { removeLogs } from './mutations/removeLogs'
 import { importListingCsv } from './mutations/importListingCsv'
 import { errorGroupPage, errorGroups } from './queries/errorGroups'
@@ -27,6 +28,7 @@ import type { Resolvers } from '../typings/graphql'
 /** Every resolver, checked against the schema's generated types (typings/graphql.ts). */
 export const resolvers = {
   Query: {
+    marketplaceConnection,
     integrationLogs,
     integrationLog,
     integrationOverview,
@@ -41,6 +43,7 @@ export const resolvers = {
     vtexChannels,
   },
   Mutation: {
+    connectMercadoLivre,
     reprocessLogs,
     removeLogs,
     startBulkAction,

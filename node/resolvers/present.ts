@@ -1,10 +1,13 @@
 import type { IntegrationLog, LogStatus } from '../domain/log'
+import { giveUpAt } from '../domain/statusModel'
 import type { Overview } from '../domain/stats'
 import type { Tab } from '../domain/tabs'
 
 const counts = (byStatus: Record<LogStatus, number>) => ({
   success: byStatus.SUCCESS,
   error: byStatus.ERROR,
+  pending: byStatus.PENDING,
+  alert: byStatus.ALERT,
   queued: byStatus.QUEUED,
 })
 
@@ -27,6 +30,13 @@ export const presentLog = (log: IntegrationLog) => ({
   latencyMs: log.latencyMs ?? null,
   retry: log.retry ?? null,
   retriesExhausted: log.retriesExhausted ?? null,
+  businessMessage: log.businessMessage ?? null,
+  // Only the current status's state (a log written before it existed has none).
+  alert: log.status === 'ALERT' ? log.alert ?? null : null,
+  pending:
+    log.status === 'PENDING' && log.pending
+      ? { ...log.pending, giveUpAt: giveUpAt(log.pending) }
+      : null,
   reason: log.reason ?? null,
   reasonParams: log.reason ? JSON.stringify(log.reasonParams ?? {}) : null,
   payload:

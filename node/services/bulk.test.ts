@@ -1,5 +1,5 @@
 import type { LogKey } from '../domain/log'
-import { markQueued, recordOutcome } from '../domain/log'
+import { canReprocess, markQueued, recordOutcome } from '../domain/log'
 import { MemoryStorage } from '../test/memoryStorage'
 import { BulkRunner } from './bulk'
 import { LogStore } from './logStore'
@@ -42,7 +42,7 @@ async function setup(n: number) {
     logs,
     queueOne: async (key) => {
       const log = await logs.update(key, (cur) =>
-        cur && cur.status === 'ERROR'
+        cur && canReprocess(cur)
           ? markQueued(cur, 'j', new Date(now).toISOString())
           : null
       )
@@ -70,7 +70,85 @@ async function setup(n: number) {
   return { kv, logs, runner, sent, drain, advance: (ms: number) => (now += ms) }
 }
 
+/** Alerts and pending logs of Mercado Livre, imported next to the setup's. */
+async function addAlertsAndPending(logs: LogStore) {
+  const at = new Date(T0 + 1000).toISOString()
+  const key = (entityId: string): LogKey => ({
+    tab: 'INVENTORY',
+    marketplace: 'mercadolivre',
+    entityId,
+  })
+
+  await logs.importLogs('INVENTORY', [
+    ...['a1', 'a2'].map((id) => ({
+      ...recordOutcome(
+        null,
+        key(id),
+        {},
+        {
+          status: 'ALERT',
+          action: 'LISTING_PAUSED',
+          message: `Mercado Livre: listing of ${id} is paused`,
+          origin: null,
+          at,
+          trigger: 'CHANGE',
+        }
+      ),
+      updatedAt: at,
+    })),
+    {
+      ...recordOutcome(
+        null,
+        key('p1'),
+        {},
+        {
+          status: 'PENDING',
+          followUp: { ref: 'r', afterMs: 60_000 },
+          message: 'accepted',
+          origin: null,
+          at,
+          trigger: 'CHANGE',
+        }
+      ),
+      updatedAt: at,
+    },
+  ])
+}
+
 describe('BulkRunner', () => {
+  it('a bulk reprocess of everything skips alerts and pending logs; a bulk removal of the alerts removes them', async () => {
+    const s = await setup(8)
+
+    await addAlertsAndPending(s.logs)
+    const reprocess = await s.runner.start({
+      tab: 'INVENTORY',
+      action: 'REPROCESS',
+      filter: {},
+    })
+
+    await s.drain()
+    expect(await s.runner.get(reprocess.id)).toMatchObject({
+      status: 'DONE',
+      processed: 11,
+      succeeded: 6,
+      skipped: 5,
+    })
+    expect(await s.logs.count({ tab: 'INVENTORY', status: 'ALERT' })).toBe(2)
+    expect(await s.logs.count({ tab: 'INVENTORY', status: 'PENDING' })).toBe(1)
+
+    const remove = await s.runner.start({
+      tab: 'INVENTORY',
+      action: 'REMOVE',
+      filter: { status: 'ALERT' },
+    })
+
+    expect(remove.total).toBe(2)
+    await s.drain()
+    expect(await s.runner.get(remove.id)).toMatchObject({ succeeded: 2 })
+    expect(await s.logs.count({ tab: 'INVENTORY', status: 'ALERT' })).toBe(0)
+    expect(await s.logs.count({ tab: 'INVENTORY', status: 'PENDING' })).toBe(1)
+  })
+
   it('reprocesses everything a filter shows, several chunks at once, to 100 %', async () => {
     const s = await setup(230)
     const action = await s.runner.start({

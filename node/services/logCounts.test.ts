@@ -79,6 +79,8 @@ describe('the counts self-check', () => {
     expect((await s.store.overview('PRODUCTS')).byStatus).toEqual({
       SUCCESS: 1,
       ERROR: 2,
+      PENDING: 0,
+      ALERT: 0,
       QUEUED: 0,
     })
     // The pending change is folded later, and nothing drifts again.
@@ -207,6 +209,8 @@ describe('compaction', () => {
     expect((await s.store.overview('PRODUCTS')).byStatus).toEqual({
       SUCCESS: 1,
       ERROR: 2,
+      PENDING: 0,
+      ALERT: 0,
       QUEUED: 0,
     })
     expect(

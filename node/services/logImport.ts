@@ -41,7 +41,10 @@ export async function importLogs(
       for (const p of entryPaths(tab, row)) files.push({ path: p, data: {} })
       added = applyStatsChange(added, changeOf(null, row))
       if (row.cause && !texts[row.cause]) {
-        const cause = causeOf(log.message)
+        const cause = causeOf(
+          log.message,
+          log.status === 'ALERT' ? 'ALERT' : 'ERROR'
+        )
 
         texts[cause.id] = cause.text
         files.push({ path: causePath(tab, cause.id), data: cause })

@@ -91,7 +91,10 @@ export async function uploadIndex(
   if (change && changesStats(change))
     files.push(deltaFile(t.tab, change, t.atMs, t.doc))
   if (t.after && afterRow?.cause && afterRow.cause !== beforeRow?.cause) {
-    const cause: Cause = causeOf(t.after.message)
+    const cause: Cause = causeOf(
+      t.after.message,
+      t.after.status === 'ALERT' ? 'ALERT' : 'ERROR'
+    )
 
     files.push({ path: causePath(t.tab, cause.id), data: cause })
   }

@@ -189,6 +189,8 @@ describe('removing a log', () => {
     expect((await s.store.overview('PRODUCTS')).byStatus).toEqual({
       SUCCESS: 1,
       ERROR: 0,
+      PENDING: 0,
+      ALERT: 0,
       QUEUED: 0,
     })
   })

@@ -77,12 +77,12 @@ describe('LogStore', () => {
     )
   })
 
-  it('lists newest first, merging the three status folders', async () => {
+  it('lists newest first, merging the five status folders', async () => {
     const page = await ctx.store.list({ tab: 'PRODUCTS', first: 10 })
 
     expect(ids(page)).toEqual(['5', '4', '3', '2', '1'])
     expect(page.hasNextPage).toBe(false)
-    expect(page.calls).toBe(3)
+    expect(page.calls).toBe(5)
     expect(page.data[0]).toMatchObject({
       id: 'PRODUCTS:amazon:5',
       status: 'ERROR',
@@ -160,11 +160,13 @@ describe('LogStore', () => {
         cause: causeOf('Amazon answered HTTP 400: SKU 6 has no price').id,
         count: 3,
         text: 'Amazon answered HTTP 400: SKU # has no price',
+        status: 'ERROR',
       },
       {
         cause: causeOf('Magalu answered HTTP 503').id,
         count: 1,
         text: 'Magalu answered HTTP 503',
+        status: 'ERROR',
       },
     ])
     const page = await ctx.store.list({
@@ -184,6 +186,88 @@ describe('LogStore', () => {
         })
       )
     ).toEqual(['6'])
+  })
+
+  it('PENDING and ALERT: listed, counted, filtered; alerts grouped by cause apart from errors; a follow-up moves the counts', async () => {
+    const alertOf = (entityId: string): Outcome => ({
+      status: 'ALERT',
+      action: 'LISTING_PAUSED',
+      message: `Mercado Livre: listing MLB${entityId} is paused`,
+      origin: null,
+      at: new Date(T0).toISOString(),
+      trigger: 'CHANGE',
+    })
+
+    const pending: Outcome = {
+      status: 'PENDING',
+      followUp: { ref: 'sub-7', afterMs: 60_000 },
+      message: 'Amazon accepted submission sub-7',
+      origin: null,
+      at: new Date(T0).toISOString(),
+      trigger: 'CHANGE',
+    }
+
+    for (const [m, id, o] of [
+      ['mercadolivre', '7', alertOf('7')],
+      ['mercadolivre', '8', alertOf('8')],
+      ['amazon', '9', pending],
+    ] as const) {
+      const k = key(m, id)
+
+      await ctx.store.update(k, (cur) => recordOutcome(cur, k, { id }, o))
+    }
+
+    const overview = await ctx.store.overview('PRODUCTS')
+
+    expect(overview.byStatus).toMatchObject({ PENDING: 1, ALERT: 2, ERROR: 3 })
+    expect(overview.total).toBe(8)
+    expect(
+      ids(
+        await ctx.store.list({ tab: 'PRODUCTS', status: 'ALERT', first: 10 })
+      ).sort((a, b) => a.localeCompare(b))
+    ).toEqual(['7', '8'])
+    expect(await ctx.store.count({ tab: 'PRODUCTS', status: 'PENDING' })).toBe(
+      1
+    )
+
+    const groups = await ctx.store.errorGroups('PRODUCTS')
+    const alert = groups.find((g) => g.status === 'ALERT')!
+
+    expect(alert).toEqual({
+      cause: causeOf('Mercado Livre: listing MLB7 is paused', 'ALERT').id,
+      count: 2,
+      text: 'Mercado Livre: listing # is paused',
+      status: 'ALERT',
+    })
+    expect(
+      ids(
+        await ctx.store.list({ tab: 'PRODUCTS', cause: alert.cause, first: 10 })
+      ).sort((a, b) => a.localeCompare(b))
+    ).toEqual(['7', '8'])
+    expect(
+      await ctx.store.count({
+        tab: 'PRODUCTS',
+        cause: alert.cause,
+        status: 'ERROR',
+      })
+    ).toBe(0)
+
+    // The pending log's final answer moves it between the counts.
+    const k = key('amazon', '9')
+
+    await ctx.store.update(k, (cur) =>
+      recordOutcome(
+        cur,
+        k,
+        { id: '9' },
+        { ...outcome('SUCCESS'), trigger: 'FOLLOW_UP' }
+      )
+    )
+    await ctx.store.compact('PRODUCTS')
+    expect((await ctx.store.overview('PRODUCTS')).byStatus).toMatchObject({
+      PENDING: 0,
+      SUCCESS: 3,
+    })
   })
 
   it('pages with a cursor that stays right while new logs arrive', async () => {
@@ -259,6 +343,8 @@ describe('LogStore', () => {
 
   it('moves a log to the top and to its new status; the old entries are hidden at once and deleted later', async () => {
     await ctx.write('amazon', '1', 'ERROR')
+    // Right after the write, before anything else yields (the cleaner's delay is 0 here).
+    expect([...ctx.kv.files.keys()].some(isTombstone)).toBe(true)
     expect(ids(await ctx.store.list({ tab: 'PRODUCTS', first: 1 }))).toEqual([
       '1',
     ])
@@ -267,7 +353,6 @@ describe('LogStore', () => {
         await ctx.store.list({ tab: 'PRODUCTS', status: 'SUCCESS', first: 10 })
       )
     ).toEqual(['4'])
-    expect([...ctx.kv.files.keys()].some(isTombstone)).toBe(true)
     await ctx.store.settle()
     expect([...ctx.kv.files.keys()].some(isTombstone)).toBe(false)
     expect(
@@ -312,6 +397,8 @@ describe('LogStore', () => {
     expect((await ctx.store.overview('PRODUCTS')).byStatus).toEqual({
       SUCCESS: 2,
       ERROR: 2,
+      PENDING: 0,
+      ALERT: 0,
       QUEUED: 0,
     })
   })
@@ -376,7 +463,13 @@ describe('LogStore', () => {
     await ctx.write('magalu', '4', 'ERROR')
     const after = await ctx.store.overview('PRODUCTS')
 
-    expect(after.byStatus).toEqual({ SUCCESS: 1, ERROR: 4, QUEUED: 0 })
+    expect(after.byStatus).toEqual({
+      SUCCESS: 1,
+      ERROR: 4,
+      PENDING: 0,
+      ALERT: 0,
+      QUEUED: 0,
+    })
     expect(await ctx.store.errorGroups('PRODUCTS')).toHaveLength(2)
   })
 
@@ -420,6 +513,8 @@ describe('LogStore', () => {
     expect((await store.overview('PRODUCTS')).byStatus).toEqual({
       SUCCESS: 20,
       ERROR: 10,
+      PENDING: 0,
+      ALERT: 0,
       QUEUED: 0,
     })
     expect(ids(await store.list({ tab: 'PRODUCTS', first: 3 }))).toEqual([

@@ -1,4 +1,5 @@
 import type { ErrorGroup } from '../domain/counts'
+import { causeStatus } from '../domain/causes'
 import { countPlan, topCauses } from '../domain/counts'
 import { docPath } from '../domain/layout'
 import type { LogFilter } from '../domain/listPlan'
@@ -230,6 +231,7 @@ export class LogStore {
       topCauses(stats, limit).map(async ([cause, count]) => ({
         cause,
         count,
+        status: causeStatus(cause),
         text:
           base.causeText[cause] ?? (await this.counts.causeText(tab, cause)),
       }))

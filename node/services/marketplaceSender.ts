@@ -1,5 +1,7 @@
+import { skuOf, withListing } from '../domain/listingOperation'
 import type {
   HttpTransport,
+  Listing,
   Operation,
   OperationType,
   TokenKeeper,
@@ -26,6 +28,10 @@ export interface SenderDeps {
   http: HttpTransport
   /** The marketplace's token keeper (kinds with OAuth); the custom kind uses none. */
   tokens?: (marketplaceId: string) => TokenKeeper
+  /** The SKU's listings on a marketplace (services/listings.ts), for kinds that use them. */
+  listings?: (marketplaceId: string, skuId: string) => Promise<Listing[]>
+  /** Records a listing the marketplace created or found for a SKU (LISTING_CREATED, LISTING_FOUND). */
+  mapListing?: (listing: Listing) => Promise<unknown>
   now: () => number
 }
 
@@ -83,13 +89,23 @@ export class MarketplaceSender {
     }
 
     try {
-      const result = await adapter.perform(operation, {
+      const sku = skuOf(operation)
+      const mapped =
+        adapter.usesListings && sku && this.deps.listings
+          ? withListing(operation, await this.deps.listings(m.id, sku))
+          : operation
+
+      const result = await adapter.perform(mapped, {
         marketplace: { id: m.id, name: m.name, config: m.config },
         http: this.deps.http,
         tokens: this.deps.tokens?.(m.id) ?? noTokens,
         now: this.deps.now,
       })
 
+      const { listing } = result.outcome as { listing?: Listing }
+
+      if (listing && this.deps.mapListing)
+        await this.deps.mapListing(listing).catch(() => undefined)
       const message = (adapter.describe ?? describeOutcome)(
         result.outcome,
         m.name
@@ -107,5 +123,34 @@ export class MarketplaceSender {
         transient: { retryAfterMs: null },
       }
     }
+  }
+
+  /**
+   * A PENDING outcome's final answer (its adapter's `followUp`), as an
+   * outcome for the log; null when nobody can answer: the marketplace's
+   * kind has no follow-up or is not known here.
+   */
+  async followUp(m: MarketplaceConfig, ref: string): Promise<Outcome | null> {
+    const adapter = adapterOf(m.kind)
+
+    if (!adapter?.followUp) return null
+    const result = await adapter.followUp(ref, {
+      marketplace: { id: m.id, name: m.name, config: m.config },
+      http: this.deps.http,
+      tokens: this.deps.tokens?.(m.id) ?? noTokens,
+      now: this.deps.now,
+    })
+
+    const message = (adapter.describe ?? describeOutcome)(
+      result.outcome,
+      m.name
+    )
+
+    return outcomeOfResult(
+      result,
+      message,
+      new Date(this.deps.now()).toISOString(),
+      'FOLLOW_UP'
+    )
   }
 }

@@ -19,6 +19,21 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+/** What an ALERT log asks the store to do. */
+export type AlertAction =
+  /** The SKU's VTEX category is not mapped to a marketplace category. */
+  | 'CATEGORY_NOT_MAPPED'
+  /** The marketplace paused the listing: reactivate it there (or fix what it asks). */
+  | 'LISTING_PAUSED'
+  /** The marketplace is reviewing the listing: answer its review in the seller portal. */
+  | 'LISTING_UNDER_REVIEW'
+  /** The marketplace cannot be told through its API: act in its seller portal. */
+  | 'ORDER_ACTION_REQUIRED'
+  /** A partner's connector logged an alert: its business message says what to do. */
+  | 'PARTNER_ACTION'
+  /** The SKU has no listing on this marketplace: map it (listings import). */
+  | 'SKU_NOT_MAPPED';
+
 export type Attempt = {
   __typename?: 'Attempt';
   at: Scalars['String']['output'];
@@ -32,6 +47,10 @@ export type Attempt = {
 export type AttemptTrigger =
   /** A change in VTEX (catalog, stock, order status). */
   | 'CHANGE'
+  /** Collected from a partner's VTEX connector (its log, not a call of the bridge). */
+  | 'COLLECTED'
+  /** The follow-up of a PENDING attempt: the marketplace's final answer. */
+  | 'FOLLOW_UP'
   | 'REPROCESS'
   /** A tracking event from the carrier or a logistics partner. */
   | 'TRACKING_EVENT';
@@ -165,6 +184,8 @@ export type ErrorGroup = {
   /** Pass to integrationLogs(cause:) to list them. */
   cause: Scalars['ID']['output'];
   count: Scalars['Int']['output'];
+  /** ERROR or ALERT: the status every log of the group has. */
+  status: LogStatus;
   /** The normalised message (ids and numbers replaced by #). */
   text: Scalars['String']['output'];
 };
@@ -187,7 +208,11 @@ export type IntegrationLog = {
   __typename?: 'IntegrationLog';
   /** Reached the marketplace more than 1 hour after the change in VTEX. */
   abnormal: Scalars['Boolean']['output'];
+  /** Set while ALERT: what the store must do. */
+  alert?: Maybe<LogAlert>;
   attempts: Scalars['Int']['output'];
+  /** VTEX's "business message": the marketplace's own words about the latest outcome. */
+  businessMessage?: Maybe<Scalars['String']['output']>;
   /** When the change happened in VTEX, if known. */
   changedAt?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
@@ -204,10 +229,23 @@ export type IntegrationLog = {
    */
   marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
-  /** Where an error came from. Null for successes. */
+  /**
+   * VTEX's "content translated" (request) and "content destination" (response):
+   * the last call made to the marketplace. Null for successes.
+   */
   origin?: Maybe<ErrorOrigin>;
-  /** What the bridge sends for this entity, as pretty-printed JSON. */
+  /**
+   * Set when the log was collected from a partner's VTEX connector: Reprocess
+   * is not offered (reason PARTNER_LOG_NOT_REPROCESSABLE).
+   */
+  partner?: Maybe<PartnerMessage>;
+  /**
+   * VTEX's "content source": the VTEX data the bridge used for this entity, as
+   * pretty-printed JSON.
+   */
   payload?: Maybe<Scalars['String']['output']>;
+  /** Set while PENDING: how the final answer is followed up. */
+  pending?: Maybe<PendingFollowUp>;
   processedAt: Scalars['String']['output'];
   /** Set while the log waits in the reprocess queue. */
   queuedAt?: Maybe<Scalars['String']['output']>;
@@ -244,6 +282,8 @@ export type IntegrationLogSummary = {
   attempts: Scalars['Int']['output'];
   /** SKU id (products, inventory) or order id (tracking). */
   entityId: Scalars['String']['output'];
+  /** Collected from a partner's VTEX connector: Reprocess is not offered. */
+  fromPartner: Scalars['Boolean']['output'];
   /** TAB:marketplace:entityId */
   id: Scalars['ID']['output'];
   /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
@@ -293,6 +333,12 @@ export type ListingRowParam = {
   value: Scalars['String']['output'];
 };
 
+/** An ALERT log's action. */
+export type LogAlert = {
+  __typename?: 'LogAlert';
+  action: AlertAction;
+};
+
 /** The same filters integrationLogs takes. */
 export type LogFilterInput = {
   abnormalOnly?: InputMaybe<Scalars['Boolean']['input']>;
@@ -310,8 +356,16 @@ export type LogPage = {
   pageInfo: PageInfo;
 };
 
+/**
+ * VTEX's statuses of a marketplace integration log (Success, Error, Pending,
+ * Alert), and the bridge's own QUEUED.
+ */
 export type LogStatus =
+  /** Done, but the store must act (`alert.action` says what); not reprocessed. */
+  | 'ALERT'
   | 'ERROR'
+  /** Accepted by the marketplace; its final answer comes later and is followed up. */
+  | 'PENDING'
   /** Waiting in the reprocess queue. */
   | 'QUEUED'
   | 'SUCCESS';
@@ -328,6 +382,21 @@ export type Marketplace = {
   system: Scalars['Boolean']['output'];
   /** Tabs this marketplace receives. */
   tabs: Array<Tab>;
+};
+
+/** A marketplace's OAuth connection (Mercado Livre), without its tokens. */
+export type MarketplaceConnection = {
+  __typename?: 'MarketplaceConnection';
+  /** Why it was revoked (INVALID_GRANT, DISCONNECTED…). */
+  revokedReason?: Maybe<Scalars['String']['output']>;
+  /** The marketplace's id of the seller who authorized. */
+  sellerId?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601: when the connection last changed. */
+  since?: Maybe<Scalars['String']['output']>;
+  /** The marketplace's site (MLB…). */
+  siteId?: Maybe<Scalars['String']['output']>;
+  /** NOT_CONNECTED, CONNECTED or REVOKED (connect again). */
+  state: Scalars['String']['output'];
 };
 
 export type MarketplaceCounts = {
@@ -411,6 +480,14 @@ export type Mutation = {
   /** Stops a running CSV export (no file is made). */
   cancelCsvExport: CsvExport;
   /**
+   * Starts connecting a Mercado Livre marketplace saved in the settings
+   * (OAuth 2 authorization code): answers the URL of Mercado Livre's
+   * authorization page. The seller authorizes the application there and comes
+   * back to the app's route /_v/marketplace-bridge/oauth/mercadolivre, which
+   * stores the authorization and returns to the settings page.
+   */
+  connectMercadoLivre: Scalars['String']['output'];
+  /**
    * Imports a marketplace's SKU ↔ listing mappings from a CSV (docs/channels.md,
    * "SKU ↔ listing mapping": columns skuId, listingId, variationId and up to 10
    * attributes). The good rows are written; each bad row is reported with its
@@ -460,6 +537,11 @@ export type MutationCancelBulkActionArgs = {
 
 export type MutationCancelCsvExportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationConnectMercadoLivreArgs = {
+  marketplaceId: Scalars['String']['input'];
 };
 
 
@@ -534,6 +616,35 @@ export type PageInfo = {
   total?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A partner connector's log message, collected by the bridge (VTEX's integration log standard). */
+export type PartnerMessage = {
+  __typename?: 'PartnerMessage';
+  /** The day (yyyy-mm-dd) it was collected for. */
+  day: Scalars['String']['output'];
+  /** VTEX's "content destination", as the connector gave it. */
+  destination?: Maybe<Scalars['String']['output']>;
+  direction: Scalars['String']['output'];
+  /** The connector's message id. */
+  messageId: Scalars['String']['output'];
+  /** The connector's operation ("Price update") and direction ("VTEX to Marketplace"). */
+  operation: Scalars['String']['output'];
+  /** VTEX's "content translated", as the connector gave it. */
+  translated?: Maybe<Scalars['String']['output']>;
+};
+
+/** How a PENDING log's final answer is followed up (on the maintenance schedule). */
+export type PendingFollowUp = {
+  __typename?: 'PendingFollowUp';
+  /** Answers so far that were still pending. */
+  checks: Scalars['Int']['output'];
+  /** ISO 8601: when the bridge stops asking and the log becomes an error. */
+  giveUpAt: Scalars['String']['output'];
+  /** ISO 8601: when the marketplace is asked next. */
+  nextCheckAt: Scalars['String']['output'];
+  /** ISO 8601: when the marketplace accepted the call. */
+  since: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The bridge's settings for the settings page (secrets only as set or not). */
@@ -572,6 +683,11 @@ export type Query = {
   integrationLogs: LogPage;
   /** Counts of one tab's logs by status, overall and per marketplace. */
   integrationOverview: Overview;
+  /**
+   * Whether a marketplace with OAuth (Mercado Livre) is connected, and as
+   * which seller. No token is ever returned.
+   */
+  marketplaceConnection: MarketplaceConnection;
   /**
    * Marketplaces configured in the settings (never their credentials), then
    * VTEX's own systems the Tracking tab logs (system: true).
@@ -643,6 +759,11 @@ export type QueryIntegrationOverviewArgs = {
   tab: Tab;
 };
 
+
+export type QueryMarketplaceConnectionArgs = {
+  marketplaceId: Scalars['String']['input'];
+};
+
 export type RemoveLogsResult = {
   __typename?: 'RemoveLogsResult';
   notFound: Array<Scalars['ID']['output']>;
@@ -664,7 +785,11 @@ export type RetryState = {
 
 export type StatusCounts = {
   __typename?: 'StatusCounts';
+  /** Done, but the store must act (e.g. a listing paused by the marketplace). */
+  alert: Scalars['Int']['output'];
   error: Scalars['Int']['output'];
+  /** Accepted by the marketplace; its final answer is being followed up. */
+  pending: Scalars['Int']['output'];
   queued: Scalars['Int']['output'];
   success: Scalars['Int']['output'];
 };
@@ -813,6 +938,7 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AlertAction: ResolverTypeWrapper<Partial<AlertAction>>;
   Attempt: ResolverTypeWrapper<Partial<Attempt>>;
   AttemptTrigger: ResolverTypeWrapper<Partial<AttemptTrigger>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
@@ -836,10 +962,12 @@ export type ResolversTypes = {
   ListingImportResult: ResolverTypeWrapper<Partial<ListingImportResult>>;
   ListingRowError: ResolverTypeWrapper<Partial<ListingRowError>>;
   ListingRowParam: ResolverTypeWrapper<Partial<ListingRowParam>>;
+  LogAlert: ResolverTypeWrapper<Partial<LogAlert>>;
   LogFilterInput: ResolverTypeWrapper<Partial<LogFilterInput>>;
   LogPage: ResolverTypeWrapper<Partial<Omit<LogPage, 'pageInfo'> & { pageInfo: ResolversTypes['PageInfo'] }>>;
   LogStatus: ResolverTypeWrapper<Partial<LogStatus>>;
   Marketplace: ResolverTypeWrapper<Partial<Marketplace>>;
+  MarketplaceConnection: ResolverTypeWrapper<Partial<MarketplaceConnection>>;
   MarketplaceCounts: ResolverTypeWrapper<Partial<MarketplaceCounts>>;
   MarketplaceSettings: ResolverTypeWrapper<Partial<MarketplaceSettings>>;
   MarketplaceSettingsInput: ResolverTypeWrapper<Partial<MarketplaceSettingsInput>>;
@@ -848,6 +976,8 @@ export type ResolversTypes = {
   OriginResponse: ResolverTypeWrapper<Partial<OriginResponse>>;
   Overview: ResolverTypeWrapper<Partial<Overview>>;
   PageInfo: ResolverTypeWrapper<PageInfoSource>;
+  PartnerMessage: ResolverTypeWrapper<Partial<PartnerMessage>>;
+  PendingFollowUp: ResolverTypeWrapper<Partial<PendingFollowUp>>;
   Query: ResolverTypeWrapper<{}>;
   RemoveLogsResult: ResolverTypeWrapper<Partial<RemoveLogsResult>>;
   RetryState: ResolverTypeWrapper<Partial<RetryState>>;
@@ -884,9 +1014,11 @@ export type ResolversParentTypes = {
   ListingImportResult: Partial<ListingImportResult>;
   ListingRowError: Partial<ListingRowError>;
   ListingRowParam: Partial<ListingRowParam>;
+  LogAlert: Partial<LogAlert>;
   LogFilterInput: Partial<LogFilterInput>;
   LogPage: Partial<Omit<LogPage, 'pageInfo'> & { pageInfo: ResolversParentTypes['PageInfo'] }>;
   Marketplace: Partial<Marketplace>;
+  MarketplaceConnection: Partial<MarketplaceConnection>;
   MarketplaceCounts: Partial<MarketplaceCounts>;
   MarketplaceSettings: Partial<MarketplaceSettings>;
   MarketplaceSettingsInput: Partial<MarketplaceSettingsInput>;
@@ -895,6 +1027,8 @@ export type ResolversParentTypes = {
   OriginResponse: Partial<OriginResponse>;
   Overview: Partial<Overview>;
   PageInfo: PageInfoSource;
+  PartnerMessage: Partial<PartnerMessage>;
+  PendingFollowUp: Partial<PendingFollowUp>;
   Query: {};
   RemoveLogsResult: Partial<RemoveLogsResult>;
   RetryState: Partial<RetryState>;
@@ -989,6 +1123,7 @@ export type CsvExportResolvers<ContextType = Context, ParentType extends Resolve
 export type ErrorGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ErrorGroup'] = ResolversParentTypes['ErrorGroup']> = {
   cause?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LogStatus'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1007,7 +1142,9 @@ export type ErrorOriginResolvers<ContextType = Context, ParentType extends Resol
 
 export type IntegrationLogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrationLog'] = ResolversParentTypes['IntegrationLog']> = {
   abnormal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  alert?: Resolver<Maybe<ResolversTypes['LogAlert']>, ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  businessMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   changedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1018,7 +1155,9 @@ export type IntegrationLogResolvers<ContextType = Context, ParentType extends Re
   marketplaceOrderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['ErrorOrigin']>, ParentType, ContextType>;
+  partner?: Resolver<Maybe<ResolversTypes['PartnerMessage']>, ParentType, ContextType>;
   payload?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pending?: Resolver<Maybe<ResolversTypes['PendingFollowUp']>, ParentType, ContextType>;
   processedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   queuedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1035,6 +1174,7 @@ export type IntegrationLogSummaryResolvers<ContextType = Context, ParentType ext
   abnormal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromPartner?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1069,6 +1209,11 @@ export type ListingRowParamResolvers<ContextType = Context, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type LogAlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LogAlert'] = ResolversParentTypes['LogAlert']> = {
+  action?: Resolver<ResolversTypes['AlertAction'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type LogPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LogPage'] = ResolversParentTypes['LogPage']> = {
   data?: Resolver<Array<ResolversTypes['IntegrationLogSummary']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1080,6 +1225,15 @@ export type MarketplaceResolvers<ContextType = Context, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   system?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   tabs?: Resolver<Array<ResolversTypes['Tab']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MarketplaceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MarketplaceConnection'] = ResolversParentTypes['MarketplaceConnection']> = {
+  revokedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sellerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  siteId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1110,6 +1264,7 @@ export type MarketplaceSettingsResolvers<ContextType = Context, ParentType exten
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationCancelBulkActionArgs, 'id'>>;
   cancelCsvExport?: Resolver<ResolversTypes['CsvExport'], ParentType, ContextType, RequireFields<MutationCancelCsvExportArgs, 'id'>>;
+  connectMercadoLivre?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationConnectMercadoLivreArgs, 'marketplaceId'>>;
   importListingCsv?: Resolver<ResolversTypes['ListingImportResult'], ParentType, ContextType, RequireFields<MutationImportListingCsvArgs, 'csv' | 'marketplace'>>;
   removeLogs?: Resolver<ResolversTypes['RemoveLogsResult'], ParentType, ContextType, RequireFields<MutationRemoveLogsArgs, 'ids'>>;
   reprocessLogs?: Resolver<Array<ResolversTypes['IntegrationLog']>, ParentType, ContextType, RequireFields<MutationReprocessLogsArgs, 'ids'>>;
@@ -1148,6 +1303,24 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PartnerMessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerMessage'] = ResolversParentTypes['PartnerMessage']> = {
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  destination?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  translated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PendingFollowUpResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PendingFollowUp'] = ResolversParentTypes['PendingFollowUp']> = {
+  checks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  giveUpAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextCheckAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   bridgeSettings?: Resolver<ResolversTypes['BridgeSettings'], ParentType, ContextType>;
   bulkAction?: Resolver<Maybe<ResolversTypes['BulkAction']>, ParentType, ContextType, RequireFields<QueryBulkActionArgs, 'id'>>;
@@ -1159,6 +1332,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   integrationLog?: Resolver<Maybe<ResolversTypes['IntegrationLog']>, ParentType, ContextType, RequireFields<QueryIntegrationLogArgs, 'id'>>;
   integrationLogs?: Resolver<ResolversTypes['LogPage'], ParentType, ContextType, RequireFields<QueryIntegrationLogsArgs, 'first' | 'tab'>>;
   integrationOverview?: Resolver<ResolversTypes['Overview'], ParentType, ContextType, RequireFields<QueryIntegrationOverviewArgs, 'tab'>>;
+  marketplaceConnection?: Resolver<ResolversTypes['MarketplaceConnection'], ParentType, ContextType, RequireFields<QueryMarketplaceConnectionArgs, 'marketplaceId'>>;
   marketplaces?: Resolver<Array<ResolversTypes['Marketplace']>, ParentType, ContextType>;
   vtexChannels?: Resolver<ResolversTypes['VtexChannels'], ParentType, ContextType>;
 };
@@ -1178,7 +1352,9 @@ export type RetryStateResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type StatusCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusCounts'] = ResolversParentTypes['StatusCounts']> = {
+  alert?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   error?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   success?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1239,8 +1415,10 @@ export type Resolvers<ContextType = Context> = {
   ListingImportResult?: ListingImportResultResolvers<ContextType>;
   ListingRowError?: ListingRowErrorResolvers<ContextType>;
   ListingRowParam?: ListingRowParamResolvers<ContextType>;
+  LogAlert?: LogAlertResolvers<ContextType>;
   LogPage?: LogPageResolvers<ContextType>;
   Marketplace?: MarketplaceResolvers<ContextType>;
+  MarketplaceConnection?: MarketplaceConnectionResolvers<ContextType>;
   MarketplaceCounts?: MarketplaceCountsResolvers<ContextType>;
   MarketplaceSettings?: MarketplaceSettingsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1248,6 +1426,8 @@ export type Resolvers<ContextType = Context> = {
   OriginResponse?: OriginResponseResolvers<ContextType>;
   Overview?: OverviewResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerMessage?: PartnerMessageResolvers<ContextType>;
+  PendingFollowUp?: PendingFollowUpResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RemoveLogsResult?: RemoveLogsResultResolvers<ContextType>;
   RetryState?: RetryStateResolvers<ContextType>;

@@ -11,6 +11,11 @@ interface Props {
   /** The list cannot be acted on (loading, or the filter was refused). */
   unavailable: boolean
   running: boolean
+  /**
+   * The filter shows no errors (a status filter other than ERROR): nothing
+   * it shows can be reprocessed, so Reprocessar is not offered.
+   */
+  noErrors?: boolean
   onSelected: (kind: BulkKind) => void
   onAll: (kind: BulkKind) => void
   onClear: () => void
@@ -27,6 +32,7 @@ const BulkBar = ({
   matching,
   unavailable,
   running,
+  noErrors = false,
   onSelected,
   onAll,
   onClear,
@@ -55,7 +61,7 @@ const BulkBar = ({
             {t('bulk.selected', { count: selected })}
           </Text>
           <Button
-            disabled={running}
+            disabled={running || noErrors}
             onClick={() => onSelected('REPROCESS')}
             data-testid="bulk-reprocess-selected"
           >
@@ -84,7 +90,7 @@ const BulkBar = ({
           </Text>
           <Button
             variant="secondary"
-            disabled={running || none}
+            disabled={running || none || noErrors}
             onClick={() => onAll('REPROCESS')}
             data-testid="bulk-reprocess-all"
           >

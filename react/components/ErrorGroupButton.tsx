@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl'
 import { Text, VisuallyHidden, csx } from '@vtex/admin-ui'
 
 import type { ErrorGroupPageQuery } from '../graphql/generated'
+import StatusTag from './StatusTag'
 
 type Group = ErrorGroupPageQuery['errorGroupPage']['data'][number]
 
@@ -24,7 +25,10 @@ const button = csx({
   ':focus-visible': { outline: '2px solid #1f4fd1', outlineOffset: '1px' },
 })
 
-/** One cause: its text and its count, read apart ("…: 6 logs") by screen readers. */
+/**
+ * One cause: its text and its count, read apart ("…: 6 logs") by screen
+ * readers; an alerts' group is tagged as such.
+ */
 const ErrorGroupButton = ({
   group,
   pressed,
@@ -49,7 +53,16 @@ const ErrorGroupButton = ({
       onClick={onClick}
       className={button}
     >
-      <Text data-server-text>{group.text}</Text>
+      <span
+        className={csx({
+          display: 'flex',
+          gap: '$space-2',
+          alignItems: 'center',
+        })}
+      >
+        {group.status === 'ALERT' ? <StatusTag status="ALERT" /> : null}
+        <Text data-server-text>{group.text}</Text>
+      </span>
       {/* Read as "…: 6 logs", not "…6 logs" (names would run together). */}
       <VisuallyHidden>
         {intl.formatMessage({
@@ -58,7 +71,11 @@ const ErrorGroupButton = ({
       </VisuallyHidden>
       <Text
         variant="action1"
-        className={csx({ color: '#b3261e', whiteSpace: 'nowrap' })}
+        className={csx({
+          // Dark red for errors, dark orange for alerts: both over 4.5:1 on white.
+          color: group.status === 'ALERT' ? '#8a4b00' : '#b3261e',
+          whiteSpace: 'nowrap',
+        })}
       >
         {count}
       </Text>

@@ -7,6 +7,7 @@ import ERROR_GROUP_PAGE from '../graphql/errorGroupPage.graphql'
 import type {
   ErrorGroupPageQuery,
   ErrorGroupPageQueryVariables,
+  LogStatus,
   Tab,
 } from '../graphql/generated'
 import ErrorGroupButton from './ErrorGroupButton'
@@ -18,7 +19,8 @@ const PAGE = 10
 interface Props {
   tab: Tab
   selected: string | null
-  onSelect: (cause: string | null) => void
+  /** A group's cause and the status of its logs (ERROR or ALERT); null clears. */
+  onSelect: (group: { cause: string; status: LogStatus } | null) => void
   /** Changes when the logs change, so the counts follow. */
   refreshKey: number
 }
@@ -81,7 +83,11 @@ const ErrorGroups = ({ tab, selected, onSelect, refreshKey }: Props) => {
           })}
         >
           <Heading as="h2" className={csx({ text: '$title2' })}>
-            {t('groups.title')}
+            {t(
+              groups.some((g) => g.status === 'ALERT')
+                ? 'groups.title.alerts'
+                : 'groups.title'
+            )}
           </Heading>
           <Inline hSpace="$space-2">
             {selected ? (
@@ -110,9 +116,7 @@ const ErrorGroups = ({ tab, selected, onSelect, refreshKey }: Props) => {
                 <ErrorGroupButton
                   group={g}
                   pressed={selected === g.cause}
-                  onClick={() =>
-                    onSelect(selected === g.cause ? null : g.cause)
-                  }
+                  onClick={() => onSelect(selected === g.cause ? null : g)}
                 />
               </li>
             ))}

@@ -10,7 +10,9 @@ const ITEMS = [
   { key: 'total', color: '#707070' },
   { key: 'success', color: '#1f7a3a' },
   { key: 'error', color: '#cc3d3d' },
-  { key: 'queued', color: '#b05a00' },
+  { key: 'alert', color: '#b05a00' },
+  { key: 'pending', color: '#0b7285' },
+  { key: 'queued', color: '#707070' },
   { key: 'abnormal', color: '#7b4dd0' },
 ] as const
 

@@ -4,7 +4,18 @@ import { Tag } from '@vtex/admin-ui'
 
 import type { LogStatus } from '../graphql/generated'
 
-const VARIANT = { SUCCESS: 'green', ERROR: 'red', QUEUED: 'orange' } as const
+/**
+ * VTEX's statuses in admin-ui's tag colours: an alert is orange (warning:
+ * the store must act), a pending log cyan (waiting on the marketplace), a
+ * queued one gray (waiting on the bridge).
+ */
+const VARIANT = {
+  SUCCESS: 'green',
+  ERROR: 'red',
+  PENDING: 'cyan',
+  ALERT: 'orange',
+  QUEUED: 'gray',
+} as const
 
 const StatusTag = ({ status }: { status: LogStatus }) => {
   const intl = useIntl()

@@ -122,8 +122,11 @@ const TabContent = ({ tab }: { tab: Tab }) => {
         tab={tab}
         selected={url.cause}
         refreshKey={refreshKey}
-        onSelect={(cause) =>
-          update({ cause, status: cause ? 'ERROR' : url.status })
+        onSelect={(group) =>
+          update({
+            cause: group?.cause ?? null,
+            status: group ? group.status : url.status,
+          })
         }
       />
       <LogFilters url={url} marketplaces={markets.list} onChange={update} />
@@ -154,6 +157,7 @@ const TabContent = ({ tab }: { tab: Tab }) => {
         matching={pages.pageInfo?.total ?? null}
         unavailable={Boolean(pages.error)}
         running={bulk.action?.status === 'RUNNING'}
+        noErrors={url.status != null && url.status !== 'ERROR'}
         onSelected={(kind) => ask.bulk(kind, 'selected')}
         onAll={(kind) => ask.bulk(kind, 'all')}
         onClear={() => selection.clear()}

@@ -15,6 +15,21 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+/** What an ALERT log asks the store to do. */
+export type AlertAction =
+  /** The SKU's VTEX category is not mapped to a marketplace category. */
+  | 'CATEGORY_NOT_MAPPED'
+  /** The marketplace paused the listing: reactivate it there (or fix what it asks). */
+  | 'LISTING_PAUSED'
+  /** The marketplace is reviewing the listing: answer its review in the seller portal. */
+  | 'LISTING_UNDER_REVIEW'
+  /** The marketplace cannot be told through its API: act in its seller portal. */
+  | 'ORDER_ACTION_REQUIRED'
+  /** A partner's connector logged an alert: its business message says what to do. */
+  | 'PARTNER_ACTION'
+  /** The SKU has no listing on this marketplace: map it (listings import). */
+  | 'SKU_NOT_MAPPED';
+
 export type Attempt = {
   at: Scalars['String']['output'];
   httpStatus?: Maybe<Scalars['Int']['output']>;
@@ -27,6 +42,10 @@ export type Attempt = {
 export type AttemptTrigger =
   /** A change in VTEX (catalog, stock, order status). */
   | 'CHANGE'
+  /** Collected from a partner's VTEX connector (its log, not a call of the bridge). */
+  | 'COLLECTED'
+  /** The follow-up of a PENDING attempt: the marketplace's final answer. */
+  | 'FOLLOW_UP'
   | 'REPROCESS'
   /** A tracking event from the carrier or a logistics partner. */
   | 'TRACKING_EVENT';
@@ -156,6 +175,8 @@ export type ErrorGroup = {
   /** Pass to integrationLogs(cause:) to list them. */
   cause: Scalars['ID']['output'];
   count: Scalars['Int']['output'];
+  /** ERROR or ALERT: the status every log of the group has. */
+  status: LogStatus;
   /** The normalised message (ids and numbers replaced by #). */
   text: Scalars['String']['output'];
 };
@@ -175,7 +196,11 @@ export type ErrorOrigin = {
 export type IntegrationLog = {
   /** Reached the marketplace more than 1 hour after the change in VTEX. */
   abnormal: Scalars['Boolean']['output'];
+  /** Set while ALERT: what the store must do. */
+  alert?: Maybe<LogAlert>;
   attempts: Scalars['Int']['output'];
+  /** VTEX's "business message": the marketplace's own words about the latest outcome. */
+  businessMessage?: Maybe<Scalars['String']['output']>;
   /** When the change happened in VTEX, if known. */
   changedAt?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
@@ -192,10 +217,23 @@ export type IntegrationLog = {
    */
   marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
-  /** Where an error came from. Null for successes. */
+  /**
+   * VTEX's "content translated" (request) and "content destination" (response):
+   * the last call made to the marketplace. Null for successes.
+   */
   origin?: Maybe<ErrorOrigin>;
-  /** What the bridge sends for this entity, as pretty-printed JSON. */
+  /**
+   * Set when the log was collected from a partner's VTEX connector: Reprocess
+   * is not offered (reason PARTNER_LOG_NOT_REPROCESSABLE).
+   */
+  partner?: Maybe<PartnerMessage>;
+  /**
+   * VTEX's "content source": the VTEX data the bridge used for this entity, as
+   * pretty-printed JSON.
+   */
   payload?: Maybe<Scalars['String']['output']>;
+  /** Set while PENDING: how the final answer is followed up. */
+  pending?: Maybe<PendingFollowUp>;
   processedAt: Scalars['String']['output'];
   /** Set while the log waits in the reprocess queue. */
   queuedAt?: Maybe<Scalars['String']['output']>;
@@ -231,6 +269,8 @@ export type IntegrationLogSummary = {
   attempts: Scalars['Int']['output'];
   /** SKU id (products, inventory) or order id (tracking). */
   entityId: Scalars['String']['output'];
+  /** Collected from a partner's VTEX connector: Reprocess is not offered. */
+  fromPartner: Scalars['Boolean']['output'];
   /** TAB:marketplace:entityId */
   id: Scalars['ID']['output'];
   /** Milliseconds from the change in VTEX to the marketplace's acceptance. */
@@ -277,6 +317,11 @@ export type ListingRowParam = {
   value: Scalars['String']['output'];
 };
 
+/** An ALERT log's action. */
+export type LogAlert = {
+  action: AlertAction;
+};
+
 /** The same filters integrationLogs takes. */
 export type LogFilterInput = {
   abnormalOnly?: InputMaybe<Scalars['Boolean']['input']>;
@@ -293,8 +338,16 @@ export type LogPage = {
   pageInfo: PageInfo;
 };
 
+/**
+ * VTEX's statuses of a marketplace integration log (Success, Error, Pending,
+ * Alert), and the bridge's own QUEUED.
+ */
 export type LogStatus =
+  /** Done, but the store must act (`alert.action` says what); not reprocessed. */
+  | 'ALERT'
   | 'ERROR'
+  /** Accepted by the marketplace; its final answer comes later and is followed up. */
+  | 'PENDING'
   /** Waiting in the reprocess queue. */
   | 'QUEUED'
   | 'SUCCESS';
@@ -310,6 +363,20 @@ export type Marketplace = {
   system: Scalars['Boolean']['output'];
   /** Tabs this marketplace receives. */
   tabs: Array<Tab>;
+};
+
+/** A marketplace's OAuth connection (Mercado Livre), without its tokens. */
+export type MarketplaceConnection = {
+  /** Why it was revoked (INVALID_GRANT, DISCONNECTED…). */
+  revokedReason?: Maybe<Scalars['String']['output']>;
+  /** The marketplace's id of the seller who authorized. */
+  sellerId?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601: when the connection last changed. */
+  since?: Maybe<Scalars['String']['output']>;
+  /** The marketplace's site (MLB…). */
+  siteId?: Maybe<Scalars['String']['output']>;
+  /** NOT_CONNECTED, CONNECTED or REVOKED (connect again). */
+  state: Scalars['String']['output'];
 };
 
 export type MarketplaceCounts = {
@@ -390,6 +457,14 @@ export type Mutation = {
   /** Stops a running CSV export (no file is made). */
   cancelCsvExport: CsvExport;
   /**
+   * Starts connecting a Mercado Livre marketplace saved in the settings
+   * (OAuth 2 authorization code): answers the URL of Mercado Livre's
+   * authorization page. The seller authorizes the application there and comes
+   * back to the app's route /_v/marketplace-bridge/oauth/mercadolivre, which
+   * stores the authorization and returns to the settings page.
+   */
+  connectMercadoLivre: Scalars['String']['output'];
+  /**
    * Imports a marketplace's SKU ↔ listing mappings from a CSV (docs/channels.md,
    * "SKU ↔ listing mapping": columns skuId, listingId, variationId and up to 10
    * attributes). The good rows are written; each bad row is reported with its
@@ -439,6 +514,11 @@ export type MutationCancelBulkActionArgs = {
 
 export type MutationCancelCsvExportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationConnectMercadoLivreArgs = {
+  marketplaceId: Scalars['String']['input'];
 };
 
 
@@ -509,6 +589,33 @@ export type PageInfo = {
   total?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A partner connector's log message, collected by the bridge (VTEX's integration log standard). */
+export type PartnerMessage = {
+  /** The day (yyyy-mm-dd) it was collected for. */
+  day: Scalars['String']['output'];
+  /** VTEX's "content destination", as the connector gave it. */
+  destination?: Maybe<Scalars['String']['output']>;
+  direction: Scalars['String']['output'];
+  /** The connector's message id. */
+  messageId: Scalars['String']['output'];
+  /** The connector's operation ("Price update") and direction ("VTEX to Marketplace"). */
+  operation: Scalars['String']['output'];
+  /** VTEX's "content translated", as the connector gave it. */
+  translated?: Maybe<Scalars['String']['output']>;
+};
+
+/** How a PENDING log's final answer is followed up (on the maintenance schedule). */
+export type PendingFollowUp = {
+  /** Answers so far that were still pending. */
+  checks: Scalars['Int']['output'];
+  /** ISO 8601: when the bridge stops asking and the log becomes an error. */
+  giveUpAt: Scalars['String']['output'];
+  /** ISO 8601: when the marketplace is asked next. */
+  nextCheckAt: Scalars['String']['output'];
+  /** ISO 8601: when the marketplace accepted the call. */
+  since: Scalars['String']['output'];
+};
+
 export type Query = {
   /** The bridge's settings for the settings page (secrets only as set or not). */
   bridgeSettings: BridgeSettings;
@@ -546,6 +653,11 @@ export type Query = {
   integrationLogs: LogPage;
   /** Counts of one tab's logs by status, overall and per marketplace. */
   integrationOverview: Overview;
+  /**
+   * Whether a marketplace with OAuth (Mercado Livre) is connected, and as
+   * which seller. No token is ever returned.
+   */
+  marketplaceConnection: MarketplaceConnection;
   /**
    * Marketplaces configured in the settings (never their credentials), then
    * VTEX's own systems the Tracking tab logs (system: true).
@@ -617,6 +729,11 @@ export type QueryIntegrationOverviewArgs = {
   tab: Tab;
 };
 
+
+export type QueryMarketplaceConnectionArgs = {
+  marketplaceId: Scalars['String']['input'];
+};
+
 export type RemoveLogsResult = {
   notFound: Array<Scalars['ID']['output']>;
   removed: Array<Scalars['ID']['output']>;
@@ -635,7 +752,11 @@ export type RetryState = {
 };
 
 export type StatusCounts = {
+  /** Done, but the store must act (e.g. a listing paused by the marketplace). */
+  alert: Scalars['Int']['output'];
   error: Scalars['Int']['output'];
+  /** Accepted by the marketplace; its final answer is being followed up. */
+  pending: Scalars['Int']['output'];
   queued: Scalars['Int']['output'];
   success: Scalars['Int']['output'];
 };
@@ -741,6 +862,13 @@ export type CancelCsvExportMutationVariables = Exact<{
 
 export type CancelCsvExportMutation = { cancelCsvExport: { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string } };
 
+export type ConnectMercadoLivreMutationVariables = Exact<{
+  marketplaceId: Scalars['String']['input'];
+}>;
+
+
+export type ConnectMercadoLivreMutation = { connectMercadoLivre: string };
+
 export type CsvExportQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -762,7 +890,7 @@ export type ErrorGroupPageQueryVariables = Exact<{
 }>;
 
 
-export type ErrorGroupPageQuery = { errorGroupPage: { hasMore: boolean, data: Array<{ cause: string, text: string, count: number }> } };
+export type ErrorGroupPageQuery = { errorGroupPage: { hasMore: boolean, data: Array<{ cause: string, text: string, count: number, status: LogStatus }> } };
 
 export type BridgeSettingsFieldsFragment = { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean, currency?: string | null }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } };
 
@@ -777,7 +905,7 @@ export type IntegrationLogQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, reason?: string | null, reasonParams?: string | null, payload?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
+export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, reason?: string | null, reasonParams?: string | null, payload?: string | null, businessMessage?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, alert?: { action: AlertAction } | null, pending?: { since: string, nextCheckAt: string, checks: number, giveUpAt: string } | null, partner?: { messageId: string, operation: string, direction: string, translated?: string | null, destination?: string | null, day: string } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
 
 export type IntegrationLogsQueryVariables = Exact<{
   tab: Tab;
@@ -793,14 +921,21 @@ export type IntegrationLogsQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogsQuery = { integrationLogs: { data: Array<{ id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, attempts: number, abnormal: boolean, latencyMs?: number | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null }>, pageInfo: { total?: number | null, endCursor?: string | null, hasNextPage: boolean } } };
+export type IntegrationLogsQuery = { integrationLogs: { data: Array<{ id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, attempts: number, abnormal: boolean, latencyMs?: number | null, fromPartner: boolean, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null }>, pageInfo: { total?: number | null, endCursor?: string | null, hasNextPage: boolean } } };
 
 export type IntegrationOverviewQueryVariables = Exact<{
   tab: Tab;
 }>;
 
 
-export type IntegrationOverviewQuery = { integrationOverview: { tab: Tab, total: number, abnormal: number, byStatus: { success: number, error: number, queued: number }, byMarketplace: Array<{ marketplace: string, total: number, byStatus: { success: number, error: number, queued: number } }> } };
+export type IntegrationOverviewQuery = { integrationOverview: { tab: Tab, total: number, abnormal: number, byStatus: { success: number, error: number, pending: number, alert: number, queued: number }, byMarketplace: Array<{ marketplace: string, total: number, byStatus: { success: number, error: number, queued: number } }> } };
+
+export type MarketplaceConnectionQueryVariables = Exact<{
+  marketplaceId: Scalars['String']['input'];
+}>;
+
+
+export type MarketplaceConnectionQuery = { marketplaceConnection: { state: string, sellerId?: string | null, siteId?: string | null, since?: string | null, revokedReason?: string | null } };
 
 export type MarketplacesQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -3,7 +3,13 @@ import { tabFromParam, tabToParam } from './tabs'
 
 type Query = Record<string, string | undefined>
 
-export const STATUSES: LogStatus[] = ['SUCCESS', 'ERROR', 'QUEUED']
+export const STATUSES: LogStatus[] = [
+  'SUCCESS',
+  'ERROR',
+  'ALERT',
+  'PENDING',
+  'QUEUED',
+]
 
 /**
  * What the logs page keeps in its URL, so a reload, a copied link and the

@@ -13,12 +13,12 @@ export function describeOutcome(outcome: AdapterOutcome, name: string) {
 }
 
 /**
- * What an adapter's attempt comes to in the log: its status, the message
- * (`message`: the adapter's words), the stable `reason` and `params` the
- * admin translates (`admin/marketplace-bridge.outcome.{reason}`), and for
- * an error the last call made (what was sent, what came back). PENDING and
- * ALERT — statuses of the next stage's marketplaces, which the log does not
- * have yet — are recorded as errors with their reason, so nothing is lost.
+ * What an adapter's attempt comes to in the log: its status (VTEX's four:
+ * a PENDING keeps how it is followed up, an ALERT the store's action), the
+ * message (`message`: the adapter's words), the marketplace's business
+ * message, the stable `reason` and `params` the admin translates
+ * (`admin/marketplace-bridge.outcome.{reason}`), and the last call made
+ * (what was sent, what came back; kept for every status but SUCCESS).
  */
 export function outcomeOfResult(
   result: AdapterResult,
@@ -27,24 +27,25 @@ export function outcomeOfResult(
   trigger: AttemptTrigger
 ): Outcome {
   const { outcome, exchanges } = result
-  const said = {
+  const base = {
+    message,
+    origin: exchanges[exchanges.length - 1] ?? null,
+    at,
+    trigger,
+    businessMessage: outcome.businessMessage ?? null,
     reason: outcome.reason,
     reasonParams: outcome.params ?? null,
   }
 
-  if (outcome.status === 'SUCCESS')
-    return { status: 'SUCCESS', message, origin: null, at, trigger, ...said }
+  switch (outcome.status) {
+    case 'PENDING':
+      return { ...base, status: 'PENDING', followUp: outcome.followUp }
 
-  return {
-    status: 'ERROR',
-    message:
-      outcome.status === 'ERROR'
-        ? message
-        : `${message} (${outcome.status}: not recorded as such by this version)`,
-    origin: exchanges[exchanges.length - 1] ?? null,
-    at,
-    trigger,
-    ...said,
+    case 'ALERT':
+      return { ...base, status: 'ALERT', action: outcome.action }
+
+    default:
+      return { ...base, status: outcome.status }
   }
 }
 

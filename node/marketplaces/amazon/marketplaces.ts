@@ -9,10 +9,18 @@ export type Region = (typeof REGIONS)[number]
 export const isRegion = (v: unknown): v is Region =>
   typeof v === 'string' && (REGIONS as readonly string[]).includes(v)
 
+/** @outbound fixed — Login with Amazon, one host for every region. */
 export const LWA_TOKEN_URL = 'https://api.amazon.com/auth/o2/token'
 
+/** @outbound fixed — each region's SP-API host (manifest.json declares them). */
+export const SP_API_ENDPOINTS: Record<Region, string> = {
+  NA: 'https://sellingpartnerapi-na.amazon.com',
+  EU: 'https://sellingpartnerapi-eu.amazon.com',
+  FE: 'https://sellingpartnerapi-fe.amazon.com',
+}
+
 export const spApiHost = (region: Region) =>
-  `sellingpartnerapi-${region.toLowerCase()}.amazon.com`
+  new URL(SP_API_ENDPOINTS[region]).hostname
 
 export interface AmazonStore {
   id: string

@@ -58,7 +58,8 @@ const sku = {
 describe('the custom connector: requests (docs/connector.md)', () => {
   it('is the registry’s `custom` kind', () => {
     expect(adapterOf('custom')).toBe(customAdapter)
-    expect(adapterOf('mercadolivre')).toBeNull()
+    expect(adapterOf('mercadolivre')?.kind).toBe('mercadolivre')
+    expect(adapterOf('not-a-kind')).toBeNull()
     expect(adapterOf('__proto__')).toBeNull()
   })
 

@@ -5,7 +5,11 @@
  * to ML categories (listing creation happens only where one exists).
  */
 
-/** The API host, the same for every site. */
+/**
+ * The API host, the same for every site (the sites' authorization hosts are
+ * the seller's browser's, never called by the app).
+ * @outbound fixed — manifest.json declares it (scripts/check-outbound.js).
+ */
 export const API = 'https://api.mercadolibre.com'
 
 /** Sites the adapter supports: where sellers authorize, and the currency ML accepts there. */

@@ -101,6 +101,7 @@ function run(
 export const mercadoLivreAdapter: MarketplaceAdapter<MercadoLivreConfig> = {
   kind: 'mercadolivre',
   operations: OPERATIONS,
+  usesListings: true,
   settings: mercadoLivreSettings,
   // PRODUCT without a listing creates one (where the category is mapped).
   needsListing: (operation) =>

@@ -12,6 +12,7 @@ import DetailTimeline from './DetailTimeline'
 import Field from './Field'
 import type { LogDetailData } from './logDetailData'
 import RetryNotice from './RetryNotice'
+import StatusNotice from './StatusNotice'
 
 /**
  * The adapter's reason in the admin's language
@@ -38,7 +39,13 @@ export function outcomeText(
 }
 
 /** Everything the detail shows of a log, in reading order. */
-const DetailBody = ({ log }: { log: LogDetailData }) => {
+const DetailBody = ({
+  log,
+  marketplaceName,
+}: {
+  log: LogDetailData
+  marketplaceName: string
+}) => {
   const intl = useIntl()
   const t = (key: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `admin/marketplace-bridge.${key}` }, values)
@@ -65,6 +72,7 @@ const DetailBody = ({ log }: { log: LogDetailData }) => {
           </Field>
         ) : null}
       </Inline>
+      <StatusNotice log={log} marketplaceName={marketplaceName} />
       {log.retry ? <RetryNotice retry={log.retry} /> : null}
       {log.status === 'QUEUED' && !log.retry && log.queuedAt ? (
         <Alert variant="info" data-testid="queued-notice">

@@ -25,6 +25,10 @@ const log = {
   reason: 'REFUSED',
   reasonParams: '{"status":400}',
   payload: '{"quantity":-2}',
+  businessMessage: null,
+  alert: null,
+  pending: null,
+  partner: null,
   origin: {
     __typename: 'ErrorOrigin',
     request: {
@@ -82,7 +86,10 @@ describe('LogDetail', () => {
     await waitFor(() => getByTestId('error-origin'))
     expect(getByText('SKU 42 on Amazon')).toBeTruthy()
     expect(getByText('PUT https://mkt/api/inventory/42')).toBeTruthy()
-    expect(getByText('Marketplace answer (HTTP 400)')).toBeTruthy()
+    expect(
+      getByText('Content destination: marketplace answer (HTTP 400)')
+    ).toBeTruthy()
+    expect(getByText('Content source: VTEX data used')).toBeTruthy()
     expect(getByText('<img src=x onerror="alert(1)">')).toBeTruthy()
     expect(document.querySelector('img')).toBeNull()
     expect(getByRole('button', { name: 'Reprocess' })).toBeTruthy()
@@ -218,6 +225,73 @@ describe('LogDetail', () => {
     expect(getByTestId('retries-exhausted').textContent).toBe(
       'Gave up after 10 attempts with temporary failures. Reprocess once the marketplace is back.'
     )
+  })
+
+  it('an ALERT says what the store must do in the marketplace and offers no Reprocess', async () => {
+    const alert = {
+      ...log,
+      status: 'ALERT',
+      message: 'Mercado Livre: listing MLB42 is paused',
+      businessMessage: 'Item under_review / paused by the seller',
+      alert: { __typename: 'LogAlert', action: 'LISTING_PAUSED' },
+    }
+
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: alert } },
+      },
+    ]
+
+    const { getByTestId, queryByRole } = render(<Harness />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByTestId('alert-notice'))
+    expect(getByTestId('alert-notice').textContent).toBe(
+      'Action needed in Amazon' +
+        "The marketplace paused this listing. Reactivate it in the marketplace's seller area (or fix what it asks for there)." +
+        'Reprocess is not offered for alerts: sending again changes nothing until this is done. The next change in VTEX is sent as usual.'
+    )
+    expect(getByTestId('business-message').textContent).toBe(
+      'Item under_review / paused by the seller'
+    )
+    expect(queryByRole('button', { name: 'Reprocess' })).toBeNull()
+    expect(queryByRole('button', { name: 'Remove log' })).toBeTruthy()
+  })
+
+  it('a PENDING log says how its final answer is followed up and when the bridge gives up', async () => {
+    const pending = {
+      ...log,
+      status: 'PENDING',
+      pending: {
+        __typename: 'PendingFollowUp',
+        since: '2026-11-20T10:00:00.000Z',
+        nextCheckAt: '2026-11-20T10:01:00.000Z',
+        checks: 2,
+        giveUpAt: '2026-11-21T10:00:00.000Z',
+      },
+    }
+
+    const mocks = [
+      {
+        request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+        result: { data: { integrationLog: pending } },
+      },
+    ]
+
+    const { getByTestId, queryByRole } = render(<Harness />, {
+      graphql: { mocks },
+    })
+
+    await waitFor(() => getByTestId('pending-notice'))
+    const text = getByTestId('pending-notice').textContent ?? ''
+
+    expect(text).toMatch(
+      /^Amazon accepted the update on .+ and has not given its final answer yet\./
+    )
+    expect(text).toContain('Checked 2 times: still pending.')
+    expect(queryByRole('button', { name: 'Reprocess' })).toBeNull()
   })
 
   it("translates the adapter's reason, and shows none it has no words for", async () => {

@@ -121,10 +121,15 @@ const LogDetail = ({
         {!log && !loading ? (
           <Alert variant="warning">{t('detail.notFound')}</Alert>
         ) : null}
-        {log ? <DetailBody log={log} /> : null}
+        {log ? (
+          <DetailBody
+            log={log}
+            marketplaceName={names[log.marketplace] ?? log.marketplace}
+          />
+        ) : null}
       </ModalContent>
       <ModalFooter>
-        {log?.status === 'ERROR' ? (
+        {log?.status === 'ERROR' && !log.partner ? (
           <Button
             variant="secondary"
             disabled={busy}

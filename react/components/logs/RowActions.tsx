@@ -7,13 +7,24 @@ import type { LogStatus } from '../../graphql/generated'
 interface Props {
   id: string
   status: LogStatus
+  /** Collected from a partner's connector: never reprocessed by the bridge. */
+  fromPartner?: boolean
   onReprocess: (id: string) => void
   /** Asks first; focus comes back to this menu's button. */
   onRemove: (id: string, returnTo: HTMLElement | null) => void
 }
 
-/** "Reprocessar" only on errors; "Remover Log" on every log. Named for the log it acts on. */
-const RowActions = ({ id, status, onReprocess, onRemove }: Props) => {
+/**
+ * "Reprocessar" only on the bridge's own errors; "Remover Log" on every log.
+ * Named for the log it acts on.
+ */
+const RowActions = ({
+  id,
+  status,
+  fromPartner = false,
+  onReprocess,
+  onRemove,
+}: Props) => {
   const intl = useIntl()
   const state = useMenuState()
   const button = useRef<HTMLButtonElement>(null)
@@ -33,7 +44,7 @@ const RowActions = ({ id, status, onReprocess, onRemove }: Props) => {
         data-testid={`actions-${id}`}
       />
       <Menu state={state}>
-        {status === 'ERROR' ? (
+        {status === 'ERROR' && !fromPartner ? (
           <MenuItem
             label={intl.formatMessage({
               id: 'admin/marketplace-bridge.actions.reprocess',

@@ -137,6 +137,7 @@ export function useLogColumns(d: ColumnDeps) {
         <RowActions
           id={item.id}
           status={item.status}
+          fromPartner={item.fromPartner}
           onReprocess={(id) => d.onReprocess(id)}
           onRemove={(id, to) => d.onRemove(id, to)}
         />

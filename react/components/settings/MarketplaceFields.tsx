@@ -1,13 +1,31 @@
 import React from 'react'
 import { useIntl } from 'react-intl'
-import { Button, Checkbox, Inline, Stack, TextInput, csx } from '@vtex/admin-ui'
+import {
+  Button,
+  Checkbox,
+  Inline,
+  Select,
+  Stack,
+  TextInput,
+  csx,
+} from '@vtex/admin-ui'
 
 import type { VtexChannels } from '../../hooks/useVtexChannels'
 import ChannelFields from './ChannelFields'
 import type { MarketplaceForm } from './settingsForm'
+import MercadoLivreFields from './MercadoLivreFields'
 import SecretInput from './SecretInput'
 
 const TABS = ['products', 'inventory', 'tracking'] as const
+
+/** Kinds a new marketplace can be (the settings page edits these). */
+const KINDS = ['custom', 'mercadolivre'] as const
+
+/** A new marketplace's kind config to start from. */
+const START_CONFIG: Record<string, Record<string, unknown>> = {
+  custom: {},
+  mercadolivre: { clientId: '', siteId: 'MLB', redirectUri: '' },
+}
 
 const fieldset = csx({ border: 'none', margin: 0, padding: 0 })
 
@@ -44,6 +62,26 @@ const MarketplaceFields = ({
   return (
     <Stack space="$space-2" data-testid="settings-marketplace">
       <Inline hSpace="$space-3" vSpace="$space-2">
+        {market.isNew ? (
+          <Select
+            label={t('settings.marketplace.kind')}
+            value={market.kind}
+            data-testid="settings-marketplace-kind"
+            onChange={(e) =>
+              onChange({
+                kind: e.target.value,
+                kindConfig: { ...(START_CONFIG[e.target.value] ?? {}) },
+                secrets: {},
+              })
+            }
+          >
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`settings.kind.${k}`)}
+              </option>
+            ))}
+          </Select>
+        ) : null}
         <TextInput
           label={t('settings.marketplace.id')}
           value={market.id}
@@ -60,22 +98,28 @@ const MarketplaceFields = ({
           data-testid="settings-marketplace-name"
           onChange={(e) => onChange({ name: e.target.value })}
         />
-        <TextInput
-          label={t('settings.marketplace.baseUrl')}
-          value={market.baseUrl}
-          error={Boolean(at('baseUrl') ?? at('connector'))}
-          errorText={at('baseUrl') ?? at('connector')}
-          onChange={(e) => onChange({ baseUrl: e.target.value })}
-        />
-        <SecretInput
-          label={t('settings.marketplace.token')}
-          help={t(
-            market.hasToken ? 'settings.secret.saved' : 'settings.secret.none'
-          )}
-          value={market.token}
-          error={at('token')}
-          onChange={(v) => onChange({ token: v })}
-        />
+        {market.kind === 'custom' ? (
+          <>
+            <TextInput
+              label={t('settings.marketplace.baseUrl')}
+              value={market.baseUrl}
+              error={Boolean(at('baseUrl') ?? at('connector'))}
+              errorText={at('baseUrl') ?? at('connector')}
+              onChange={(e) => onChange({ baseUrl: e.target.value })}
+            />
+            <SecretInput
+              label={t('settings.marketplace.token')}
+              help={t(
+                market.hasToken
+                  ? 'settings.secret.saved'
+                  : 'settings.secret.none'
+              )}
+              value={market.token}
+              error={at('token')}
+              onChange={(v) => onChange({ token: v })}
+            />
+          </>
+        ) : null}
       </Inline>
       <ChannelFields
         name={name}
@@ -85,6 +129,14 @@ const MarketplaceFields = ({
         errorOf={at}
         onChange={onChange}
       />
+      {market.kind === 'mercadolivre' ? (
+        <MercadoLivreFields
+          index={index}
+          market={market}
+          onChange={onChange}
+          errorOf={errorOf}
+        />
+      ) : null}
       <Inline hSpace="$space-4" className={csx({ alignItems: 'center' })}>
         <fieldset className={fieldset}>
           <legend className={csx({ text: '$detail', color: '$secondary' })}>

@@ -60,4 +60,45 @@ describe('settings form', () => {
     expect(inputOf('marketplaces.1.name')).toBe('marketplaces.1.name')
     expect(inputOf('maxRetries')).toBe('maxRetries')
   })
+
+  it("keeps another kind's config as saved (no `…Set` flags back); its secret only when typed", () => {
+    const ml = {
+      ...saved.marketplaces[0],
+      id: 'meli',
+      kind: 'mercadolivre',
+      config: JSON.stringify({
+        clientId: '5551234567890123',
+        siteId: 'MLB',
+        redirectUri:
+          'https://acme.myvtex.com/_v/marketplace-bridge/oauth/mercadolivre',
+        categories: [{ vtexCategoryId: '10', mlCategoryId: 'MLB1276' }],
+        clientSecretSet: true,
+      }),
+    }
+
+    const form = toForm({ ...saved, marketplaces: [ml] })
+    const configOf = () =>
+      JSON.parse(toInput(form).marketplaces![0].config!) as Record<
+        string,
+        unknown
+      >
+
+    expect(configOf()).toEqual({
+      clientId: '5551234567890123',
+      siteId: 'MLB',
+      redirectUri:
+        'https://acme.myvtex.com/_v/marketplace-bridge/oauth/mercadolivre',
+      categories: [{ vtexCategoryId: '10', mlCategoryId: 'MLB1276' }],
+    })
+    form.marketplaces[0].secrets = { clientSecret: 'new-secret' }
+    form.marketplaces[0].kindConfig = {
+      ...form.marketplaces[0].kindConfig,
+      siteId: 'MLA',
+    }
+    expect(configOf()).toMatchObject({
+      clientSecret: 'new-secret',
+      siteId: 'MLA',
+    })
+    expect(configOf()).not.toHaveProperty('baseUrl')
+  })
 })

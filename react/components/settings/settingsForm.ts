@@ -17,6 +17,13 @@ export type MarketplaceForm = Omit<SavedMarketplace, 'config'> & {
   /** Typed by the admin; empty keeps the saved token. */
   token: string
   isNew: boolean
+  /**
+   * Another kind's config as the API shows it (its secrets only as
+   * `…Set`), edited field by field; sent back as it is, secrets typed in
+   * `secrets` (empty keeps the saved one).
+   */
+  kindConfig: Record<string, unknown>
+  secrets: Record<string, string>
 }
 
 /** The kind's config as the API shows it (JSON text; secrets only as has…). */
@@ -42,6 +49,8 @@ const marketplaceForm = (m: SavedMarketplace): MarketplaceForm => {
     hasToken: config.hasToken === true,
     token: '',
     isNew: false,
+    kindConfig: m.kind === 'custom' ? {} : config,
+    secrets: {},
   }
 }
 
@@ -91,16 +100,28 @@ const secret = (typed: string) => (typed === '' ? null : typed)
 /** Numbers as typed: the service says what is wrong with them. */
 const num = (v: string) => (v.trim() === '' ? null : Number(v))
 
+/** The config sent for a kind other than `custom`: its fields, `…Set` flags dropped, typed secrets. */
+function kindConfigInput(m: MarketplaceForm) {
+  const fields = Object.fromEntries(
+    Object.entries(m.kindConfig).filter(([k]) => !/Set$/.test(k))
+  )
+
+  for (const [k, v] of Object.entries(m.secrets)) fields[k] = secret(v)
+
+  return fields
+}
+
 export const toInput = (f: SettingsForm): BridgeSettingsInput => ({
   marketplaces: f.marketplaces.map((m) => ({
     id: m.id.trim(),
     name: m.name.trim(),
     kind: m.kind,
-    // The custom kind's config; a token left empty keeps the saved one.
-    config: JSON.stringify({
-      baseUrl: m.baseUrl.trim(),
-      token: secret(m.token),
-    }),
+    // The custom kind's config (a token left empty keeps the saved one); another kind's as edited.
+    config: JSON.stringify(
+      m.kind === 'custom'
+        ? { baseUrl: m.baseUrl.trim(), token: secret(m.token) }
+        : kindConfigInput(m)
+    ),
     affiliateId: m.affiliateId ?? null,
     salesChannel: m.salesChannel ?? null,
     products: m.products,

@@ -33,6 +33,8 @@ const NEW_MARKETPLACE: MarketplaceForm = {
   tracking: true,
   currency: null,
   isNew: true,
+  kindConfig: {},
+  secrets: {},
 }
 
 /**
