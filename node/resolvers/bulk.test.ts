@@ -89,7 +89,11 @@ describe('bulk action resolvers', () => {
       await refused({ tab: 'ORDERS', action: 'REMOVE', ids: ['PRODUCTS:a:1'] })
     ).toMatchObject({ code: 'BAD_USER_INPUT' })
     expect(
-      await refused({ tab: 'PRODUCTS', action: 'DELETE', ids: ['PRODUCTS:a:1'] })
+      await refused({
+        tab: 'PRODUCTS',
+        action: 'DELETE',
+        ids: ['PRODUCTS:a:1'],
+      })
     ).toMatchObject({ code: 'BAD_USER_INPUT' })
     expect(
       await refused({

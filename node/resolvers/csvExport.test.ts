@@ -45,9 +45,7 @@ describe('CSV export resolvers', () => {
         (e) => e.id
       )
     ).toEqual([started.id])
-    expect(
-      await csvExportList({}, { tab: 'PRODUCTS' }, ctx, info)
-    ).toEqual([])
+    expect(await csvExportList({}, { tab: 'PRODUCTS' }, ctx, info)).toEqual([])
   })
 
   it('cancels a running export', async () => {

@@ -7,7 +7,10 @@ const amazon = {
   id: 'amazon',
   name: 'Amazon',
   kind: 'custom',
-  config: JSON.stringify({ baseUrl: 'https://amazon.example/api/', token: 's3cret' }),
+  config: JSON.stringify({
+    baseUrl: 'https://amazon.example/api/',
+    token: 's3cret',
+  }),
   products: true,
   inventory: true,
   tracking: false,

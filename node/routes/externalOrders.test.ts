@@ -21,10 +21,7 @@ const order = {
   },
 }
 
-function post(
-  body: unknown,
-  importer: { enabled: boolean; result?: string }
-) {
+function post(body: unknown, importer: { enabled: boolean; result?: string }) {
   const ctx = mockContext({
     method: 'POST',
     headers: {
@@ -78,14 +75,19 @@ describe('POST tracking/orders', () => {
 
   it('answers 400 with every invalid field before asking VTEX Tracking', async () => {
     const { ctx, importExternal } = post(
-      { ...order, routing: 'TELEPORT', customer: { ...order.customer, state: 'XX' } },
+      {
+        ...order,
+        routing: 'TELEPORT',
+        customer: { ...order.customer, state: 'XX' },
+      },
       { enabled: true }
     )
 
     await runRoute(ctx, externalOrders)
     expect(ctx.status).toBe(400)
-    const fields = (ctx.body as { error: { fields: Array<{ field: string }> } })
-      .error.fields
+    const { fields } = (
+      ctx.body as { error: { fields: Array<{ field: string }> } }
+    ).error
 
     expect(fields.map((f) => f.field)).toEqual(
       expect.arrayContaining(['routing', 'customer.state'])

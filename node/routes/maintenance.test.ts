@@ -20,7 +20,12 @@ async function call(header: string | null, stored: string | null = SECRET) {
     })
   }
 
-  const run = jest.fn(async () => ({ resent: 2, abandoned: 0, carrierChecks: 1 }))
+  const run = jest.fn(async () => ({
+    resent: 2,
+    abandoned: 0,
+    carrierChecks: 1,
+  }))
+
   const maintenance = jest
     .spyOn(rootOfMock(ctx), 'maintenance')
     .mockResolvedValue({ run } as unknown as MaintenanceService)
@@ -49,13 +54,16 @@ describe('POST maintenance (the schedule’s route)', () => {
     ['a wrong secret', 'b'.repeat(64), SECRET],
     ['no header', null, SECRET],
     ['no secret generated yet', SECRET, null],
-  ])('answers 401 for %s, before building anything', async (_, header, stored) => {
-    const { ctx, maintenance } = await call(header, stored)
+  ])(
+    'answers 401 for %s, before building anything',
+    async (_, header, stored) => {
+      const { ctx, maintenance } = await call(header, stored)
 
-    expect(ctx.status).toBe(401)
-    expect(ctx.body).toMatchObject({
-      error: { code: 'UNAUTHENTICATED', reason: 'SCHEDULE_SECRET_INVALID' },
-    })
-    expect(maintenance).not.toHaveBeenCalled()
-  })
+      expect(ctx.status).toBe(401)
+      expect(ctx.body).toMatchObject({
+        error: { code: 'UNAUTHENTICATED', reason: 'SCHEDULE_SECRET_INVALID' },
+      })
+      expect(maintenance).not.toHaveBeenCalled()
+    }
+  )
 })

@@ -2,7 +2,11 @@ import { mockContext, rootOfMock } from '../../test/mockContext'
 import { contractOf, seedLog } from '../../test/seed'
 import { removeLogs } from './removeLogs'
 
-const key = { tab: 'PRODUCTS' as const, marketplace: 'amazon', entityId: '1001' }
+const key = {
+  tab: 'PRODUCTS' as const,
+  marketplace: 'amazon',
+  entityId: '1001',
+}
 
 describe('removeLogs (mutation)', () => {
   it('removes the logs it finds and names the ones it does not', async () => {

@@ -57,7 +57,9 @@ describe('integrationLogs (query)', () => {
     )
 
     expect(
-      [first.data[0].entityId, second.data[0].entityId].sort()
+      [first.data[0].entityId, second.data[0].entityId].sort((a, b) =>
+        a.localeCompare(b)
+      )
     ).toEqual(['1001', '1003'])
     expect(second.pageInfo.hasNextPage).toBe(false)
   })
@@ -73,7 +75,9 @@ describe('integrationLogs (query)', () => {
     )
 
     expect(count).not.toHaveBeenCalled()
-    expect(page.data.map((r) => r.entityId).sort()).toEqual(['1001', '1002'])
+    expect(
+      page.data.map((r) => r.entityId).sort((a, b) => a.localeCompare(b))
+    ).toEqual(['1001', '1002'])
     expect(await page.pageInfo.total()).toBe(2)
     expect(count).toHaveBeenCalledWith(
       expect.objectContaining({ tab: 'PRODUCTS', marketplace: 'amazon' })

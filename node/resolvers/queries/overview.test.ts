@@ -20,7 +20,12 @@ describe('integrationOverview (query)', () => {
     await seedLog(logs, key('1'), 'ERROR')
     await seedLog(logs, key('2'), 'SUCCESS')
     await seedLog(logs, key('3', 'magalu'), 'SUCCESS')
-    const o = await integrationOverview({}, { tab: 'INVENTORY' }, ctx, {} as never)
+    const o = await integrationOverview(
+      {},
+      { tab: 'INVENTORY' },
+      ctx,
+      {} as never
+    )
 
     expect(o).toMatchObject({
       tab: 'INVENTORY',
@@ -44,7 +49,12 @@ describe('integrationOverview (query)', () => {
   it('refuses an unknown tab', async () => {
     expect(
       await contractOf(() =>
-        integrationOverview({}, { tab: 'ORDERS' as never }, mockContext(), {} as never)
+        integrationOverview(
+          {},
+          { tab: 'ORDERS' as never },
+          mockContext(),
+          {} as never
+        )
       )
     ).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ARGUMENT' })
   })
