@@ -81,14 +81,33 @@ export function mockClients(options: Pick<MockOptions, 'settings'> = {}): {
   const fakes: FakeClients = {
     storage,
     logger,
-    appSettings: jest.fn(async () => ({ ...(options.settings ?? {}) })),
-    sendEvent: jest.fn(async () => undefined),
-    schedulerGet: jest.fn(async () => null),
-    schedulerPut: jest.fn(async () => undefined),
-    vtexIdUser: jest.fn(async () => null),
-    canAccessResource: jest.fn(async () => false),
-    order: jest.fn(async () => null),
-    trackingAuth: jest.fn(async () => ({ authenticated: true })),
+    appSettings: jest.fn(async (_app: string) => ({
+      ...(options.settings ?? {}),
+    })),
+    sendEvent: jest.fn(
+      async (_route: string, _key: string, _body: unknown) => undefined
+    ),
+    schedulerGet: jest.fn(
+      async (_w: string, _a: string, _id: string) =>
+        null as ScheduleDefinition | null
+    ),
+    schedulerPut: jest.fn(
+      async (_w: string, _a: string, _s: ScheduleDefinition) => undefined
+    ),
+    vtexIdUser: jest.fn(
+      async (_token: string) => null as AuthenticatedUser | null
+    ),
+    canAccessResource: jest.fn(
+      async (_token: string, _resource: string) => false as boolean
+    ),
+    order: jest.fn(async (_id: string) => null as OmsOrder | null),
+    trackingAuth: jest.fn(
+      async (_user: string, _token: string) =>
+        ({ authenticated: true } as {
+          authenticated: boolean
+          message?: string | null
+        })
+    ),
   }
 
   const account = `store${++accounts}`
