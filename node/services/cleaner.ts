@@ -83,17 +83,3 @@ export class Cleaner {
     await this.flush()
   }
 }
-
-const cleaners = new WeakMap<KeyValueStore, Cleaner>()
-
-/** One cleaner per store object (a request's, or a test's). */
-export function cleanerFor(kv: KeyValueStore, delayMs: number) {
-  let cleaner = cleaners.get(kv)
-
-  if (!cleaner) {
-    cleaner = new Cleaner(kv, delayMs)
-    cleaners.set(kv, cleaner)
-  }
-
-  return cleaner
-}

@@ -16,7 +16,7 @@ import { isRemovalMarker } from '../domain/removal'
 import { nextVersionTime, rowOf, summaryOf } from '../domain/rows'
 import { overviewOf } from '../domain/stats'
 import type { Tab } from '../domain/tabs'
-import { cleanerFor, eachLimited } from './cleaner'
+import { Cleaner, eachLimited } from './cleaner'
 import type { CountCheck } from './logCounts'
 import { LogCounts } from './logCounts'
 import { importLogs } from './logImport'
@@ -63,18 +63,21 @@ export const CLEANUP_DELAY_MS = 5_000
  */
 export class LogStore {
   private readonly counts: LogCounts
+  /**
+   * This store's background deletes. One per store, and the composition
+   * root builds one store per request (composition/root.ts), so a request's
+   * deletes run 5 s after its writes, in that request's cleaner.
+   */
+  private readonly cleaner: Cleaner
 
   constructor(
     private readonly kv: KeyValueStore,
     private readonly now: () => number = Date.now,
-    private readonly cleanupDelayMs = CLEANUP_DELAY_MS,
+    cleanupDelayMs = CLEANUP_DELAY_MS,
     private readonly options: LogStoreOptions = {}
   ) {
     this.counts = new LogCounts(kv, options.wait)
-  }
-
-  private get cleaner() {
-    return cleanerFor(this.kv, this.cleanupDelayMs)
+    this.cleaner = new Cleaner(kv, cleanupDelayMs)
   }
 
   async get(id: string): Promise<IntegrationLog | null> {

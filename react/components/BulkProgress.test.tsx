@@ -21,7 +21,7 @@ const action = {
 
 describe('BulkProgress', () => {
   it('speaks Portuguese as it is written (agreement, 1 and 0)', () => {
-    const { getByText, getByTestId } = render(
+    const { getByText, getByTestId, getByRole } = render(
       <BulkProgress
         action={action}
         onStop={jest.fn()}
@@ -31,7 +31,11 @@ describe('BulkProgress', () => {
       { locale: 'pt' }
     )
 
-    expect(getByText('Remoção em lote concluída')).toBeTruthy()
+    // The status is announced (aria-live) and the bar is full.
+    expect(
+      getByText('Remoção em lote concluída').getAttribute('aria-live')
+    ).toBe('polite')
+    expect(getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100')
     expect(getByTestId('bulk-counts').textContent).toBe(
       '3 de 3 (100%) · 1 feito · 0 ignorados · 2 com falha'
     )
@@ -39,6 +43,7 @@ describe('BulkProgress', () => {
 
   it('a finished action can be dismissed; a running one cannot', () => {
     const onDismiss = jest.fn()
+    const onStop = jest.fn()
     const { getByTestId, queryByTestId, rerender } = render(
       <BulkProgress
         action={action}
@@ -53,12 +58,14 @@ describe('BulkProgress', () => {
     rerender(
       <BulkProgress
         action={{ ...action, status: 'RUNNING' }}
-        onStop={jest.fn()}
+        onStop={onStop}
         onResume={jest.fn()}
         onDismiss={onDismiss}
       />
     )
     expect(queryByTestId('bulk-dismiss')).toBeNull()
-    expect(getByTestId('bulk-stop')).toBeTruthy()
+    fireEvent.click(getByTestId('bulk-stop'))
+    expect(onStop).toHaveBeenCalledTimes(1)
+    expect(onDismiss).toHaveBeenCalledTimes(1)
   })
 })

@@ -1,5 +1,5 @@
 import React from 'react'
-import { render, waitFor } from '@vtex/test-tools/react'
+import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import INTEGRATION_LOG from '../../graphql/integrationLog.graphql'
 import LogDetail from './LogDetail'
@@ -57,6 +57,7 @@ const log = {
 }
 
 const onClose = jest.fn()
+const onReprocess = jest.fn()
 
 const Harness = () => (
   <LogDetail
@@ -65,7 +66,7 @@ const Harness = () => (
     names={{ amazon: 'Amazon' }}
     returnFocus={{ current: null }}
     onClose={onClose}
-    onReprocess={jest.fn()}
+    onReprocess={onReprocess}
     onRemove={jest.fn()}
   />
 )
@@ -83,16 +84,27 @@ describe('LogDetail', () => {
       graphql: { mocks },
     })
 
-    await waitFor(() => getByTestId('error-origin'))
-    expect(getByText('SKU 42 on Amazon')).toBeTruthy()
-    expect(getByText('PUT https://mkt/api/inventory/42')).toBeTruthy()
+    const origin = await waitFor(() => getByTestId('error-origin'))
+
+    expect(getByRole('heading', { name: 'SKU 42 on Amazon' }).tagName).toBe(
+      'H2'
+    )
+    expect(origin.contains(getByText('PUT https://mkt/api/inventory/42'))).toBe(
+      true
+    )
     expect(
-      getByText('Content destination: marketplace answer (HTTP 400)')
-    ).toBeTruthy()
+      origin.contains(
+        getByText('Content destination: marketplace answer (HTTP 400)')
+      )
+    ).toBe(true)
+    const answer = getByText('<img src=x onerror="alert(1)">')
+
+    expect(origin.contains(answer)).toBe(true)
+    expect(answer.children).toHaveLength(0)
     expect(getByText('Content source: VTEX data used')).toBeTruthy()
-    expect(getByText('<img src=x onerror="alert(1)">')).toBeTruthy()
     expect(document.querySelector('img')).toBeNull()
-    expect(getByRole('button', { name: 'Reprocess' })).toBeTruthy()
+    fireEvent.click(getByRole('button', { name: 'Reprocess' }))
+    expect(onReprocess).toHaveBeenCalledWith('INVENTORY:amazon:42')
   })
 
   it('says so when the log no longer exists', async () => {
@@ -103,11 +115,15 @@ describe('LogDetail', () => {
       },
     ]
 
-    const { getByText } = render(<Harness />, { graphql: { mocks } })
+    const { getByText, queryByRole } = render(<Harness />, {
+      graphql: { mocks },
+    })
 
-    expect(
-      await waitFor(() => getByText('This log no longer exists.'))
-    ).toBeTruthy()
+    const notice = await waitFor(() => getByText('This log no longer exists.'))
+
+    expect(notice.textContent).toBe('This log no longer exists.')
+    expect(queryByRole('button', { name: 'Reprocess' })).toBeNull()
+    expect(queryByRole('button', { name: 'Remove' })).toBeNull()
   })
 
   it("shows a tracking order's timeline, oldest first", async () => {
@@ -154,16 +170,20 @@ describe('LogDetail', () => {
       },
     ]
 
-    const { getByTestId, getAllByTestId, getByText } = render(<Harness />, {
+    const { getByTestId, getAllByTestId } = render(<Harness />, {
       graphql: { mocks },
     })
 
     await waitFor(() => getByTestId('timeline'))
-    expect(
-      getAllByTestId('timeline-entry').map((e) => e.dataset.status)
-    ).toEqual(['invoiced', 'handed-to-carrier', 'delivered'])
-    expect(getByText('Handed to carrier')).toBeTruthy()
-    expect(getByText('Coletado — Cajamar/SP')).toBeTruthy()
+    const entries = getAllByTestId('timeline-entry')
+
+    expect(entries.map((e) => e.dataset.status)).toEqual([
+      'invoiced',
+      'handed-to-carrier',
+      'delivered',
+    ])
+    expect(entries[1].textContent).toContain('Handed to carrier')
+    expect(entries[1].textContent).toContain('Coletado — Cajamar/SP')
     // Both ids: VTEX's in the title, the marketplace's beside it.
     expect(getByTestId('marketplace-order-id').textContent).toBe(
       '702-1234567-1234567'
