@@ -184,11 +184,13 @@ describe('LogDetail', () => {
     ])
     expect(entries[1].textContent).toContain('Handed to carrier')
     expect(entries[1].textContent).toContain('Coletado — Cajamar/SP')
-    // Both ids: VTEX's in the title, the marketplace's beside it.
-    expect(getByTestId('marketplace-order-id').textContent).toBe(
-      '702-1234567-1234567'
+    // Both ids: VTEX's in the title, the marketplace's beside it, labelled.
+    const marketplaceId = getByTestId('marketplace-order-id')
+
+    expect(marketplaceId.textContent).toBe('702-1234567-1234567')
+    expect(marketplaceId.parentElement?.parentElement?.textContent).toContain(
+      'Marketplace order'
     )
-    expect(getByText('Marketplace order')).toBeTruthy()
   })
 
   it('shows a retry in progress and a timeout without an empty box', async () => {
