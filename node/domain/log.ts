@@ -19,6 +19,7 @@ export { LOG_STATUSES, isLogStatus } from './logStatus'
 export type { AlertState, PendingState, StatusPart } from './statusModel'
 export { canReprocess, notReprocessable } from './statusModel'
 export type { LogKey } from './logId'
+export type { LogSummary } from './logSummary'
 export {
   buildLogId,
   parseLogId,
@@ -286,22 +287,4 @@ export function completeJob(
     payload,
     outcome
   )
-}
-
-/** The row the admin table shows: no payload, no origin, no history. */
-export interface LogSummary {
-  id: string
-  tab: Tab
-  marketplace: string
-  entityId: string
-  status: LogStatus
-  message: string
-  processedAt: string
-  attempts: number
-  abnormal: boolean
-  latencyMs: number | null
-  /** Tracking: the marketplace's own order id (the row's alias). */
-  marketplaceOrderId?: string | null
-  /** Collected from a partner's connector (never reprocessed). */
-  fromPartner: boolean
 }
