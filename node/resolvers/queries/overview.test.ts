@@ -36,11 +36,11 @@ describe('integrationOverview (query)', () => {
       expect.arrayContaining([
         expect.objectContaining({
           marketplace: 'amazon',
-          byStatus: { success: 1, error: 1, queued: 0 },
+          byStatus: { success: 1, error: 1, queued: 0, pending: 0, alert: 0 },
         }),
         expect.objectContaining({
           marketplace: 'magalu',
-          byStatus: { success: 1, error: 0, queued: 0 },
+          byStatus: { success: 1, error: 0, queued: 0, pending: 0, alert: 0 },
         }),
       ])
     )
