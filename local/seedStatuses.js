@@ -87,7 +87,8 @@ const SHOWCASE = [
       at,
     }),
   ],
-  ...[1, 4, 7].map((n) => [
+  // Amazon's trade policy (3) sells the SKUs whose id is not 3 mod 4 (the local VTEX's rule).
+  ...[4, 7, 10].map((n) => [
     'INVENTORY',
     'amazon',
     n,

@@ -72,7 +72,7 @@ test('counts, filter and detail of ALERT and PENDING logs', async () => {
   assert.match(paused.payload, /"skuId": "1000"/)
 
   const pending = ok(
-    await app.gql(DETAIL, { id: 'INVENTORY:amazon:1003' })
+    await app.gql(DETAIL, { id: 'INVENTORY:amazon:1012' })
   ).integrationLog
 
   assert.equal(pending.status, 'PENDING')
@@ -120,7 +120,7 @@ test('alerts are grouped by cause apart from errors; a group lists only its aler
 })
 
 test('Reprocessar is refused for an alert and a pending log (NOT_REPROCESSABLE), nothing changes', async () => {
-  const ids = ['PRODUCTS:mercadolivre:1000', 'INVENTORY:amazon:1003']
+  const ids = ['PRODUCTS:mercadolivre:1000', 'INVENTORY:amazon:1012']
 
   for (const id of ids) {
     const r = await app.gql(
