@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl'
 import { Alert, Button, Inline, Stack, Text, csx } from '@vtex/admin-ui'
 
 import type { BulkActionView } from '../hooks/useBulkAction'
+import ProgressBar from './ProgressBar'
 
 interface Props {
   action: BulkActionView
@@ -67,29 +68,10 @@ const BulkProgress = ({ action, onStop, onResume, onDismiss }: Props) => {
             ) : null}
           </Inline>
         </Inline>
-        <div
-          role="progressbar"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-          aria-label={t(`bulk.progress.${action.action}`)}
-          className={csx({
-            width: '100%',
-            height: '0.5rem',
-            borderRadius: '$pill',
-            bg: '$action.neutral.secondary',
-            overflow: 'hidden',
-          })}
-        >
-          <div
-            className={csx({
-              height: '100%',
-              bg: '$action.main.primary',
-              transition: 'width 300ms',
-            })}
-            style={{ width: `${percent}%` }}
-          />
-        </div>
+        <ProgressBar
+          percent={percent}
+          label={t(`bulk.progress.${action.action}`)}
+        />
         <Text tone="secondary" data-testid="bulk-counts">
           {t('bulk.counts', {
             processed: action.processed,

@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl'
 import { Button, Inline, Stack, Text, csx } from '@vtex/admin-ui'
 
 import CSV_EXPORT from '../../graphql/csvExport.graphql'
+import ProgressBar from '../ProgressBar'
 import type {
   CsvExportQuery,
   CsvExportQueryVariables,
@@ -110,29 +111,10 @@ const CsvExportItem = ({ item, onCancel, onSettled }: Props) => {
           ) : null}
         </Inline>
         {running ? (
-          <div
-            role="progressbar"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            aria-label={t('export.progress', { name: e.fileName })}
-            className={csx({
-              width: '100%',
-              height: '0.5rem',
-              borderRadius: '$pill',
-              bg: '$action.neutral.secondary',
-              overflow: 'hidden',
-            })}
-          >
-            <div
-              className={csx({
-                height: '100%',
-                bg: '$action.main.primary',
-                transition: 'width 300ms',
-              })}
-              style={{ width: `${percent}%` }}
-            />
-          </div>
+          <ProgressBar
+            percent={percent}
+            label={t('export.progress', { name: e.fileName })}
+          />
         ) : null}
         <Text tone="secondary" variant="detail" data-testid="csv-file">
           {t('export.file', {
