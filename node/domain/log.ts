@@ -188,6 +188,33 @@ function pushHistory(history: Attempt[], outcome: Outcome): Attempt[] {
   return [attempt, ...history].slice(0, HISTORY_LIMIT)
 }
 
+/** An entity's log before its first attempt is recorded. */
+export const firstLog = (
+  key: LogKey,
+  status: LogStatus,
+  payload: unknown,
+  at: string
+): IntegrationLog => ({
+  id: buildLogId(key.tab, key.marketplace, key.entityId),
+  tab: key.tab,
+  marketplace: key.marketplace,
+  entityId: key.entityId,
+  status,
+  message: '',
+  origin: null,
+  payload,
+  createdAt: at,
+  processedAt: at,
+  changedAt: null,
+  attempts: 0,
+  history: [],
+  jobId: null,
+  queuedAt: null,
+  lastAccepted: null,
+  latencyMs: null,
+  abnormal: false,
+})
+
 /**
  * Records the outcome of an attempt. Creates the log when `current` is null.
  * The newest attempt wins: a fresh change delivered while a reprocess job is
@@ -199,27 +226,7 @@ export function recordOutcome(
   payload: unknown,
   outcome: Outcome
 ): IntegrationLog {
-  const id = buildLogId(key.tab, key.marketplace, key.entityId)
-  const base: IntegrationLog = current ?? {
-    id,
-    tab: key.tab,
-    marketplace: key.marketplace,
-    entityId: key.entityId,
-    status: outcome.status,
-    message: '',
-    origin: null,
-    payload,
-    createdAt: outcome.at,
-    processedAt: outcome.at,
-    changedAt: null,
-    attempts: 0,
-    history: [],
-    jobId: null,
-    queuedAt: null,
-    lastAccepted: null,
-    latencyMs: null,
-    abnormal: false,
-  }
+  const base = current ?? firstLog(key, outcome.status, payload, outcome.at)
 
   const changedAt = outcome.changedAt ?? base.changedAt
   // Only a success is the marketplace taking the payload (an ALERT may have sent nothing).

@@ -1,5 +1,5 @@
 import type { ErrorOrigin, IntegrationLog, LogKey, RetryState } from './log'
-import { boundOrigin, buildLogId, truncate } from './log'
+import { boundOrigin, firstLog, truncate } from './log'
 
 /**
  * An export failed transiently and will be tried again: the log shows it as
@@ -18,26 +18,7 @@ export function markRetrying(
   origin: ErrorOrigin | null = null
 ): IntegrationLog | null {
   if (current?.status === 'QUEUED' && current.jobId) return null
-  const base: IntegrationLog = current ?? {
-    id: buildLogId(key.tab, key.marketplace, key.entityId),
-    tab: key.tab,
-    marketplace: key.marketplace,
-    entityId: key.entityId,
-    status: 'QUEUED',
-    message: '',
-    origin: null,
-    payload,
-    createdAt: at,
-    processedAt: at,
-    changedAt: null,
-    attempts: 0,
-    history: [],
-    jobId: null,
-    queuedAt: null,
-    lastAccepted: null,
-    latencyMs: null,
-    abnormal: false,
-  }
+  const base = current ?? firstLog(key, 'QUEUED', payload, at)
 
   return {
     ...base,
