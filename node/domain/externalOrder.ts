@@ -1,6 +1,8 @@
 import { documentDigits, ufOf } from './deliveryService'
 import type { FieldError } from './errors'
 import { invalidArgument, invalidFields } from './errors'
+import type { Fields } from './fields'
+import { isHttpUrl, readText } from './fields'
 import type { ExternalOrder } from './vtexTracking'
 import { deliveryServiceOf, orderOfExternal } from './vtexTracking'
 
@@ -31,45 +33,13 @@ const INPUT_FIELD: Record<string, string> = {
   'shipperCustomer.postalCode': 'customer.postalCode',
 }
 
-type Fields = Record<string, unknown>
-
-function text(
+const text = (
   o: Fields,
   key: string,
   path: string,
   errors: FieldError[],
   { required = false, max = EXTERNAL_ORDER_LIMITS.text as number } = {}
-): string | null {
-  const v = o[key]
-
-  if (v == null || (typeof v === 'string' && v.trim() === '')) {
-    if (required) errors.push({ field: path, code: 'REQUIRED' })
-
-    return null
-  }
-
-  if (typeof v !== 'string') {
-    errors.push({ field: path, code: 'INVALID_FORMAT' })
-
-    return null
-  }
-
-  if (v.trim().length > max) {
-    errors.push({ field: path, code: 'TOO_LONG', params: { max } })
-
-    return null
-  }
-
-  return v.trim()
-}
-
-const isUrl = (v: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(v).protocol)
-  } catch {
-    return false
-  }
-}
+) => readText(o, key, path, errors, { required, max })
 
 /**
  * Validates an external order posted to the app (docs/partner-interface.md)
@@ -103,7 +73,7 @@ export function parseExternalOrder(
     max: L.invoiceUrl,
   })
 
-  if (invoiceUrl && !isUrl(invoiceUrl))
+  if (invoiceUrl && !isHttpUrl(invoiceUrl))
     errors.push({ field: 'invoiceUrl', code: 'INVALID_FORMAT' })
   const routing = o.routing ?? 'VTEX_TRACKING'
 

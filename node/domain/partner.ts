@@ -2,6 +2,8 @@ import type { CarrierEvent } from './carrier'
 import { CARRIER_STATUSES, isCarrierStatus } from './carrier'
 import type { FieldError } from './errors'
 import { DomainError, invalidArgument, invalidFields } from './errors'
+import type { Fields } from './fields'
+import { isHttpUrl, readText } from './fields'
 import { partnerEventDate } from './partnerDate'
 import type { OmsOrder } from './vtex'
 
@@ -40,41 +42,15 @@ const DEFAULT_TEXT: Record<CarrierEvent['status'], string> = {
   delivered: 'Delivered',
 }
 
-type Fields = Record<string, unknown>
-
 /** Reads one optional or required text field; records why it is refused. */
-function text(
+const text = (
   o: Fields,
   key: string,
   path: string,
   max: number,
   errors: FieldError[],
   required = false
-): string | null {
-  const v = o[key]
-
-  if (v == null || (typeof v === 'string' && v.trim() === '')) {
-    if (required) errors.push({ field: path, code: 'REQUIRED' })
-
-    return null
-  }
-
-  if (typeof v !== 'string') {
-    errors.push({ field: path, code: 'INVALID_FORMAT' })
-
-    return null
-  }
-
-  const trimmed = v.trim()
-
-  if (trimmed.length > max) {
-    errors.push({ field: path, code: 'TOO_LONG', params: { max } })
-
-    return null
-  }
-
-  return trimmed
-}
+) => readText(o, key, path, errors, { required, max })
 
 const ORDER_ID = /^[A-Za-z0-9-]+$/
 
@@ -157,16 +133,6 @@ function parseEvents(
   return events
 }
 
-const httpUrl = (v: string) => {
-  try {
-    const u = new URL(v)
-
-    return u.protocol === 'https:' || u.protocol === 'http:'
-  } catch {
-    return false
-  }
-}
-
 /**
  * Validates a partner's post as a whole: every refused field is named at
  * once (reason INVALID_PARTNER_UPDATE); nothing is truncated.
@@ -206,7 +172,7 @@ export function parsePartnerUpdate(raw: unknown, nowMs: number): PartnerUpdate {
     errors
   )
 
-  if (trackingUrl && !httpUrl(trackingUrl))
+  if (trackingUrl && !isHttpUrl(trackingUrl))
     errors.push({ field: 'trackingUrl', code: 'INVALID_FORMAT' })
   const courier = text(o, 'courier', 'courier', L.courier, errors)
   const events = parseEvents(o.events, nowMs, errors)
