@@ -1,18 +1,11 @@
 import { causeStatus } from './causes'
+import type { LogFilter } from './listPlan'
 import type { LogStatus } from './log'
 import type { TabStats } from './stats'
 import { countFor } from './stats'
 
-/** The parts of a log filter the counts can answer. */
-export interface CountedFilter {
-  status?: LogStatus | null
-  marketplace?: string | null
-  search?: string | null
-  from?: string | null
-  to?: string | null
-  abnormalOnly?: boolean | null
-  cause?: string | null
-}
+/** The parts of a log filter the counts can answer: all but its tab. */
+export type CountedFilter = Omit<LogFilter, 'tab'>
 
 const sum = (values: Record<string, number> | undefined) =>
   Object.values(values ?? {}).reduce((a, b) => a + b, 0)
