@@ -213,6 +213,8 @@ export type IntegrationLog = {
   attempts: Scalars['Int']['output'];
   /** VTEX's "business message": the marketplace's own words about the latest outcome. */
   businessMessage?: Maybe<Scalars['String']['output']>;
+  /** Whether Reprocess is offered: only the bridge's own errors. */
+  canReprocess: Scalars['Boolean']['output'];
   /** When the change happened in VTEX, if known. */
   changedAt?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
@@ -229,6 +231,8 @@ export type IntegrationLog = {
    */
   marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
+  /** Why Reprocess is not offered; null when it is (canReprocess). */
+  notReprocessableReason?: Maybe<NotReprocessableReason>;
   /**
    * VTEX's "content translated" (request) and "content destination" (response):
    * the last call made to the marketplace. Null for successes.
@@ -280,6 +284,11 @@ export type IntegrationLogSummary = {
   /** Reached the marketplace more than 1 hour after the change in VTEX. */
   abnormal: Scalars['Boolean']['output'];
   attempts: Scalars['Int']['output'];
+  /**
+   * Whether Reprocess is offered for this row: only the bridge's own errors
+   * (from the row's status and partner flag; no storage read).
+   */
+  canReprocess: Scalars['Boolean']['output'];
   /** SKU id (products, inventory) or order id (tracking). */
   entityId: Scalars['String']['output'];
   /** Collected from a partner's VTEX connector: Reprocess is not offered. */
@@ -580,6 +589,22 @@ export type MutationStartCsvExportArgs = {
   input: CsvExportInput;
 };
 
+/**
+ * Why a log is not reprocessed (the admin translates it); decided by the
+ * service (domain/statusModel.ts `reprocessRefusal`), never by the admin.
+ */
+export type NotReprocessableReason =
+  /** QUEUED: already waiting to be processed. */
+  | 'ALREADY_QUEUED'
+  /** SUCCESS: the marketplace took it; nothing to redo. */
+  | 'ALREADY_SUCCEEDED'
+  /** PENDING: the marketplace accepted the call and its final answer is on the way. */
+  | 'AWAITING_MARKETPLACE'
+  /** Collected from a partner's connector: the connector sends it again, not the bridge. */
+  | 'PARTNER_LOG'
+  /** ALERT: sending it again changes nothing until the store acts (`alert.action`). */
+  | 'STORE_MUST_ACT';
+
 export type OriginRequest = {
   __typename?: 'OriginRequest';
   body?: Maybe<Scalars['String']['output']>;
@@ -600,6 +625,16 @@ export type Overview = {
   abnormal: Scalars['Int']['output'];
   byMarketplace: Array<MarketplaceCounts>;
   byStatus: StatusCounts;
+  /**
+   * Logs of the tab in those statuses: what "reprocess all" would queue with
+   * no filter (a partner's logs among them are skipped when it runs).
+   */
+  reprocessable: Scalars['Int']['output'];
+  /**
+   * The statuses "reprocess everything the filter shows" acts on (ERROR):
+   * the admin offers it only when the status filter is one of them (or none).
+   */
+  reprocessableStatuses: Array<LogStatus>;
   tab: Tab;
   total: Scalars['Int']['output'];
 };
@@ -972,6 +1007,7 @@ export type ResolversTypes = {
   MarketplaceSettings: ResolverTypeWrapper<Partial<MarketplaceSettings>>;
   MarketplaceSettingsInput: ResolverTypeWrapper<Partial<MarketplaceSettingsInput>>;
   Mutation: ResolverTypeWrapper<{}>;
+  NotReprocessableReason: ResolverTypeWrapper<Partial<NotReprocessableReason>>;
   OriginRequest: ResolverTypeWrapper<Partial<OriginRequest>>;
   OriginResponse: ResolverTypeWrapper<Partial<OriginResponse>>;
   Overview: ResolverTypeWrapper<Partial<Overview>>;
@@ -1145,6 +1181,7 @@ export type IntegrationLogResolvers<ContextType = Context, ParentType extends Re
   alert?: Resolver<Maybe<ResolversTypes['LogAlert']>, ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   businessMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  canReprocess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   changedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1154,6 +1191,7 @@ export type IntegrationLogResolvers<ContextType = Context, ParentType extends Re
   marketplace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   marketplaceOrderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notReprocessableReason?: Resolver<Maybe<ResolversTypes['NotReprocessableReason']>, ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['ErrorOrigin']>, ParentType, ContextType>;
   partner?: Resolver<Maybe<ResolversTypes['PartnerMessage']>, ParentType, ContextType>;
   payload?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1173,6 +1211,7 @@ export type IntegrationLogResolvers<ContextType = Context, ParentType extends Re
 export type IntegrationLogSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrationLogSummary'] = ResolversParentTypes['IntegrationLogSummary']> = {
   abnormal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  canReprocess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fromPartner?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1291,6 +1330,8 @@ export type OverviewResolvers<ContextType = Context, ParentType extends Resolver
   abnormal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byMarketplace?: Resolver<Array<ResolversTypes['MarketplaceCounts']>, ParentType, ContextType>;
   byStatus?: Resolver<ResolversTypes['StatusCounts'], ParentType, ContextType>;
+  reprocessable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reprocessableStatuses?: Resolver<Array<ResolversTypes['LogStatus']>, ParentType, ContextType>;
   tab?: Resolver<ResolversTypes['Tab'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -201,6 +201,8 @@ export type IntegrationLog = {
   attempts: Scalars['Int']['output'];
   /** VTEX's "business message": the marketplace's own words about the latest outcome. */
   businessMessage?: Maybe<Scalars['String']['output']>;
+  /** Whether Reprocess is offered: only the bridge's own errors. */
+  canReprocess: Scalars['Boolean']['output'];
   /** When the change happened in VTEX, if known. */
   changedAt?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
@@ -217,6 +219,8 @@ export type IntegrationLog = {
    */
   marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
+  /** Why Reprocess is not offered; null when it is (canReprocess). */
+  notReprocessableReason?: Maybe<NotReprocessableReason>;
   /**
    * VTEX's "content translated" (request) and "content destination" (response):
    * the last call made to the marketplace. Null for successes.
@@ -267,6 +271,11 @@ export type IntegrationLogSummary = {
   /** Reached the marketplace more than 1 hour after the change in VTEX. */
   abnormal: Scalars['Boolean']['output'];
   attempts: Scalars['Int']['output'];
+  /**
+   * Whether Reprocess is offered for this row: only the bridge's own errors
+   * (from the row's status and partner flag; no storage read).
+   */
+  canReprocess: Scalars['Boolean']['output'];
   /** SKU id (products, inventory) or order id (tracking). */
   entityId: Scalars['String']['output'];
   /** Collected from a partner's VTEX connector: Reprocess is not offered. */
@@ -557,6 +566,22 @@ export type MutationStartCsvExportArgs = {
   input: CsvExportInput;
 };
 
+/**
+ * Why a log is not reprocessed (the admin translates it); decided by the
+ * service (domain/statusModel.ts `reprocessRefusal`), never by the admin.
+ */
+export type NotReprocessableReason =
+  /** QUEUED: already waiting to be processed. */
+  | 'ALREADY_QUEUED'
+  /** SUCCESS: the marketplace took it; nothing to redo. */
+  | 'ALREADY_SUCCEEDED'
+  /** PENDING: the marketplace accepted the call and its final answer is on the way. */
+  | 'AWAITING_MARKETPLACE'
+  /** Collected from a partner's connector: the connector sends it again, not the bridge. */
+  | 'PARTNER_LOG'
+  /** ALERT: sending it again changes nothing until the store acts (`alert.action`). */
+  | 'STORE_MUST_ACT';
+
 export type OriginRequest = {
   body?: Maybe<Scalars['String']['output']>;
   method: Scalars['String']['output'];
@@ -574,6 +599,16 @@ export type Overview = {
   abnormal: Scalars['Int']['output'];
   byMarketplace: Array<MarketplaceCounts>;
   byStatus: StatusCounts;
+  /**
+   * Logs of the tab in those statuses: what "reprocess all" would queue with
+   * no filter (a partner's logs among them are skipped when it runs).
+   */
+  reprocessable: Scalars['Int']['output'];
+  /**
+   * The statuses "reprocess everything the filter shows" acts on (ERROR):
+   * the admin offers it only when the status filter is one of them (or none).
+   */
+  reprocessableStatuses: Array<LogStatus>;
   tab: Tab;
   total: Scalars['Int']['output'];
 };
