@@ -940,7 +940,7 @@ export type IntegrationLogQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, reason?: string | null, reasonParams?: string | null, payload?: string | null, businessMessage?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, alert?: { action: AlertAction } | null, pending?: { since: string, nextCheckAt: string, checks: number, giveUpAt: string } | null, partner?: { messageId: string, operation: string, direction: string, translated?: string | null, destination?: string | null, day: string } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
+export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, reason?: string | null, reasonParams?: string | null, payload?: string | null, businessMessage?: string | null, canReprocess: boolean, notReprocessableReason?: NotReprocessableReason | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, alert?: { action: AlertAction } | null, pending?: { since: string, nextCheckAt: string, checks: number, giveUpAt: string } | null, partner?: { messageId: string, operation: string, direction: string, translated?: string | null, destination?: string | null, day: string } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
 
 export type IntegrationLogsQueryVariables = Exact<{
   tab: Tab;
@@ -956,14 +956,14 @@ export type IntegrationLogsQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogsQuery = { integrationLogs: { data: Array<{ id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, attempts: number, abnormal: boolean, latencyMs?: number | null, fromPartner: boolean, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null }>, pageInfo: { total?: number | null, endCursor?: string | null, hasNextPage: boolean } } };
+export type IntegrationLogsQuery = { integrationLogs: { data: Array<{ id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, attempts: number, abnormal: boolean, latencyMs?: number | null, fromPartner: boolean, canReprocess: boolean, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null }>, pageInfo: { total?: number | null, endCursor?: string | null, hasNextPage: boolean } } };
 
 export type IntegrationOverviewQueryVariables = Exact<{
   tab: Tab;
 }>;
 
 
-export type IntegrationOverviewQuery = { integrationOverview: { tab: Tab, total: number, abnormal: number, byStatus: { success: number, error: number, pending: number, alert: number, queued: number }, byMarketplace: Array<{ marketplace: string, total: number, byStatus: { success: number, error: number, queued: number } }> } };
+export type IntegrationOverviewQuery = { integrationOverview: { tab: Tab, total: number, abnormal: number, reprocessableStatuses: Array<LogStatus>, reprocessable: number, byStatus: { success: number, error: number, pending: number, alert: number, queued: number }, byMarketplace: Array<{ marketplace: string, total: number, byStatus: { success: number, error: number, queued: number } }> } };
 
 export type MarketplaceConnectionQueryVariables = Exact<{
   marketplaceId: Scalars['String']['input'];
