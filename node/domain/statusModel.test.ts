@@ -60,7 +60,7 @@ describe('what may follow what', () => {
 })
 
 describe('whether a log may be reprocessed (the admin reads it from the API)', () => {
-  it('only the bridge\'s own errors; every other log says why not', () => {
+  it("only the bridge's own errors; every other log says why not", () => {
     expect(
       LOG_STATUSES.map((status) => [status, reprocessRefusal({ status })])
     ).toEqual([

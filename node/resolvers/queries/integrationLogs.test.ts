@@ -191,7 +191,7 @@ describe('whether Reprocess is offered (decided by the service, read by the admi
     return ctx
   }
 
-  it('rows: only the bridge\'s own errors, from the row alone (no log read)', async () => {
+  it("rows: only the bridge's own errors, from the row alone (no log read)", async () => {
     const ctx = await everyKind()
     const get = jest.spyOn(rootOfMock(ctx).logs, 'get')
     const page = await integrationLogs(

@@ -16,12 +16,7 @@ interface Props {
  * errors); "Remover Log" on every log.
  * Named for the log it acts on.
  */
-const RowActions = ({
-  id,
-  canReprocess,
-  onReprocess,
-  onRemove,
-}: Props) => {
+const RowActions = ({ id, canReprocess, onReprocess, onRemove }: Props) => {
   const intl = useIntl()
   const state = useMenuState()
   const button = useRef<HTMLButtonElement>(null)
