@@ -376,6 +376,12 @@ export type Marketplace = {
 
 /** A marketplace's OAuth connection (Mercado Livre), without its tokens. */
 export type MarketplaceConnection = {
+  /**
+   * DISCONNECTED only: whether Mercado Livre confirmed it dropped the
+   * application's authorization (false: it could not be told — the seller can
+   * remove the application in their Mercado Livre account); null otherwise.
+   */
+  marketplaceRevoked?: Maybe<Scalars['Boolean']['output']>;
   /** Why it was revoked (INVALID_GRANT, DISCONNECTED…). */
   revokedReason?: Maybe<Scalars['String']['output']>;
   /** The marketplace's id of the seller who authorized. */
@@ -474,6 +480,16 @@ export type Mutation = {
    */
   connectMercadoLivre: Scalars['String']['output'];
   /**
+   * Disconnects a Mercado Livre marketplace saved in the settings. The stored
+   * authorization is marked REVOKED (revokedReason DISCONNECTED) at once and
+   * kept: from then on no job calls Mercado Livre, each logs an error saying to
+   * connect again (reason DISCONNECTED), and nothing else changes. Then Mercado
+   * Livre is asked, best-effort, to drop the application's authorization
+   * (`marketplaceRevoked` says whether it did). Answers the connection as it
+   * now is; what is not connected stays NOT_CONNECTED (nothing written).
+   */
+  disconnectMercadoLivre: MarketplaceConnection;
+  /**
    * Imports a marketplace's SKU ↔ listing mappings from a CSV (docs/channels.md,
    * "SKU ↔ listing mapping": columns skuId, listingId, variationId and up to 10
    * attributes). The good rows are written; each bad row is reported with its
@@ -527,6 +543,11 @@ export type MutationCancelCsvExportArgs = {
 
 
 export type MutationConnectMercadoLivreArgs = {
+  marketplaceId: Scalars['String']['input'];
+};
+
+
+export type MutationDisconnectMercadoLivreArgs = {
   marketplaceId: Scalars['String']['input'];
 };
 
