@@ -939,6 +939,13 @@ export type CsvExportsQueryVariables = Exact<{
 
 export type CsvExportsQuery = { csvExports: Array<{ id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string }> };
 
+export type DisconnectMercadoLivreMutationVariables = Exact<{
+  marketplaceId: Scalars['String']['input'];
+}>;
+
+
+export type DisconnectMercadoLivreMutation = { disconnectMercadoLivre: { state: string, sellerId?: string | null, siteId?: string | null, since?: string | null, revokedReason?: string | null, marketplaceRevoked?: boolean | null } };
+
 export type ErrorGroupPageQueryVariables = Exact<{
   tab: Tab;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -991,7 +998,7 @@ export type MarketplaceConnectionQueryVariables = Exact<{
 }>;
 
 
-export type MarketplaceConnectionQuery = { marketplaceConnection: { state: string, sellerId?: string | null, siteId?: string | null, since?: string | null, revokedReason?: string | null } };
+export type MarketplaceConnectionQuery = { marketplaceConnection: { state: string, sellerId?: string | null, siteId?: string | null, since?: string | null, revokedReason?: string | null, marketplaceRevoked?: boolean | null } };
 
 export type MarketplacesQueryVariables = Exact<{ [key: string]: never; }>;
 
