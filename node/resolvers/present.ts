@@ -2,6 +2,7 @@ import type { IntegrationLog, LogStatus, LogSummary } from '../domain/log'
 import {
   REPROCESSABLE_STATUSES,
   giveUpAt,
+  keepsExchange,
   reprocessRefusal,
 } from '../domain/statusModel'
 import type { Overview } from '../domain/stats'
@@ -41,6 +42,7 @@ export const presentLog = (log: IntegrationLog) => ({
   ...log,
   canReprocess: reprocessRefusal(log) === null,
   notReprocessableReason: reprocessRefusal(log),
+  exchangeKept: keepsExchange(log.status),
   marketplaceOrderId: log.marketplaceOrderId ?? null,
   timeline: log.timeline ?? [],
   abnormal: log.abnormal ?? false,

@@ -219,6 +219,11 @@ export type IntegrationLog = {
   changedAt?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
   entityId: Scalars['String']['output'];
+  /**
+   * Whether the bridge keeps what was sent and answered for a log in this
+   * status (not for successes: domain/statusModel.ts `keepsExchange`).
+   */
+  exchangeKept: Scalars['Boolean']['output'];
   /** Latest attempts, newest first (at most 20). */
   history: Array<Attempt>;
   id: Scalars['ID']['output'];
@@ -1206,6 +1211,7 @@ export type IntegrationLogResolvers<ContextType = Context, ParentType extends Re
   changedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exchangeKept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Attempt']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

@@ -207,6 +207,11 @@ export type IntegrationLog = {
   changedAt?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
   entityId: Scalars['String']['output'];
+  /**
+   * Whether the bridge keeps what was sent and answered for a log in this
+   * status (not for successes: domain/statusModel.ts `keepsExchange`).
+   */
+  exchangeKept: Scalars['Boolean']['output'];
   /** Latest attempts, newest first (at most 20). */
   history: Array<Attempt>;
   id: Scalars['ID']['output'];
@@ -968,7 +973,7 @@ export type IntegrationLogQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, reason?: string | null, reasonParams?: string | null, payload?: string | null, businessMessage?: string | null, canReprocess: boolean, notReprocessableReason?: NotReprocessableReason | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, alert?: { action: AlertAction } | null, pending?: { since: string, nextCheckAt: string, checks: number, giveUpAt: string } | null, partner?: { messageId: string, operation: string, direction: string, translated?: string | null, destination?: string | null, day: string } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
+export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, reason?: string | null, reasonParams?: string | null, payload?: string | null, businessMessage?: string | null, canReprocess: boolean, exchangeKept: boolean, notReprocessableReason?: NotReprocessableReason | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, alert?: { action: AlertAction } | null, pending?: { since: string, nextCheckAt: string, checks: number, giveUpAt: string } | null, partner?: { messageId: string, operation: string, direction: string, translated?: string | null, destination?: string | null, day: string } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
 
 export type IntegrationLogsQueryVariables = Exact<{
   tab: Tab;

@@ -233,4 +233,20 @@ describe('whether Reprocess is offered (decided by the service, read by the admi
     expect(await reasonOf('2002')).toEqual([false, 'STORE_MUST_ACT'])
     expect(await reasonOf('2003')).toEqual([false, 'PARTNER_LOG'])
   })
+
+  it('says whether what was sent and answered is kept (not for successes)', async () => {
+    const ctx = await seeded()
+    const kept = async (entityId: string) =>
+      (
+        await integrationLog(
+          {},
+          { id: `PRODUCTS:amazon:${entityId}` },
+          ctx,
+          {} as never
+        )
+      )?.exchangeKept
+
+    expect(await kept('1001')).toBe(true)
+    expect(await kept('1002')).toBe(false)
+  })
 })

@@ -30,6 +30,7 @@ const log = {
   pending: null,
   canReprocess: true,
   notReprocessableReason: null,
+  exchangeKept: true,
   partner: null,
   origin: {
     __typename: 'ErrorOrigin',
@@ -148,6 +149,33 @@ describe('LogDetail', () => {
 
     expect(offered.getByRole('button', { name: 'Reprocess' })).not.toBeNull()
     expect(offered.queryByTestId('not-reprocessable')).toBeNull()
+  })
+
+  it('says the exchange is not kept when the API says so (exchangeKept), whatever the status', async () => {
+    const shown = async (fields: Record<string, unknown>) => {
+      const mocks = [
+        {
+          request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+          result: {
+            data: { integrationLog: { ...log, origin: null, ...fields } },
+          },
+        },
+      ]
+
+      const view = render(<Harness />, { graphql: { mocks } })
+
+      await waitFor(() => view.getByTestId('log-contents'))
+      const said = view.queryByText(
+        'What was sent and answered is not kept for successes.'
+      )
+
+      view.unmount()
+
+      return said !== null
+    }
+
+    expect(await shown({ status: 'SUCCESS', exchangeKept: false })).toBe(true)
+    expect(await shown({ status: 'SUCCESS', exchangeKept: true })).toBe(false)
   })
 
   it('says so when the log no longer exists', async () => {
