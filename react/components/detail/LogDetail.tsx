@@ -131,7 +131,15 @@ const LogDetail = ({
       </ModalContent>
       <ModalFooter>
         {log && !log.canReprocess && log.notReprocessableReason ? (
-          <Text tone="secondary" data-testid="not-reprocessable">
+          <Text
+            tone="secondary"
+            data-testid="not-reprocessable"
+            className={csx({
+              flex: '1 1 0',
+              minWidth: 0,
+              paddingRight: '$space-3',
+            })}
+          >
             {t(`notReprocessable.${log.notReprocessableReason}`)}
           </Text>
         ) : null}
