@@ -1,13 +1,16 @@
 import type { GrantRecord } from './grant'
 import {
   connected,
+  disconnected,
   grantStep,
+  marketplaceAnswered,
   invalidated,
   isTokenFailure,
   leased,
   refreshed,
   released,
   revoked,
+  stepFailure,
   tokenFailure,
 } from './grant'
 
@@ -142,6 +145,73 @@ describe('grant record changes', () => {
       'A2',
       'A1',
     ])
+  })
+})
+
+describe('Disconnect', () => {
+  it('revokes at once, keeping the grant; jobs are told to connect again', () => {
+    const r = disconnected(
+      record({ lease: { owner: 'x', until: NOW, takenOver: false } }),
+      NOW
+    )
+
+    expect(r).toMatchObject({
+      state: 'REVOKED',
+      revoked: { at: NOW, reason: 'DISCONNECTED', message: null },
+      lease: null,
+      grant: record().grant,
+    })
+    const step = grantStep(r, NOW, 'me', SKEW)
+
+    expect(step).toEqual({
+      kind: 'revoked',
+      reason: 'DISCONNECTED',
+      message: null,
+    })
+    expect(
+      stepFailure(step as Extract<typeof step, { kind: 'revoked' }>)
+    ).toMatchObject({
+      code: 'GRANT_REVOKED',
+      revokedReason: 'DISCONNECTED',
+      message:
+        'The store disconnected this marketplace in the settings: connect again, then reprocess.',
+    })
+  })
+
+  it("is the store's word: a refresh or a failure found afterwards changes neither state nor reason", () => {
+    const r = disconnected(record(), NOW)
+
+    expect(
+      refreshed(
+        r,
+        { accessToken: 'A2', expiresAt: NOW * 2, refreshToken: 'R2' },
+        NOW + 1
+      )
+    ).toBeNull()
+    expect(revoked(r, 'INVALID_GRANT', 'invalid_grant', NOW + 1)).toMatchObject(
+      {
+        state: 'REVOKED',
+        revoked: { at: NOW, reason: 'DISCONNECTED' },
+      }
+    )
+    // An earlier revocation is overridden by the store's disconnect.
+    expect(
+      disconnected(revoked(record(), 'INVALID_GRANT', 'x', NOW), NOW + 5)
+        .revoked
+    ).toEqual({ at: NOW + 5, reason: 'DISCONNECTED', message: null })
+  })
+
+  it("keeps Mercado Livre's answer on the disconnect it belongs to, not on a later connection", () => {
+    const r = disconnected(record(), NOW)
+
+    expect(marketplaceAnswered(r, NOW, true)?.revoked).toMatchObject({
+      reason: 'DISCONNECTED',
+      marketplaceRevoked: true,
+    })
+    expect(marketplaceAnswered(r, NOW - 1, true)).toBeNull()
+    expect(
+      marketplaceAnswered(connected(r, record().grant!, NOW + 1), NOW, false)
+    ).toBeNull()
   })
 })
 

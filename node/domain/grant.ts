@@ -21,7 +21,17 @@ export type RevokeReason =
 export interface GrantRecord {
   grant: StoredGrant | null
   state: 'CONNECTED' | 'REVOKED'
-  revoked: { at: number; reason: RevokeReason; message: string | null } | null
+  revoked: {
+    at: number
+    reason: RevokeReason
+    message: string | null
+    /**
+     * DISCONNECTED only: whether Mercado Livre confirmed it dropped the
+     * application's authorization (false: it could not be told); absent
+     * until it answered.
+     */
+    marketplaceRevoked?: boolean
+  } | null
   /** A refresh under way: only its owner calls the token endpoint until `until`. */
   lease: { owner: string; until: number; takenOver: boolean } | null
   updatedAt: number
@@ -80,32 +90,66 @@ export const leased = (
   takenOver: boolean
 ): GrantRecord => ({ ...r, lease: { owner, until: now + leaseMs, takenOver } })
 
-/** The refreshed grant replaces the one it came from (whoever holds the lease now). */
+/**
+ * The refreshed grant replaces the one it came from (whoever holds the lease
+ * now) — unless the store disconnected meanwhile (null): a refresh under way
+ * never reconnects what the store disconnected.
+ */
 export const refreshed = (
   r: GrantRecord,
   grant: StoredGrant,
   now: number
-): GrantRecord => ({
-  ...r,
-  grant,
-  state: 'CONNECTED',
-  revoked: null,
-  lease: null,
-  updatedAt: now,
-})
+): GrantRecord | null =>
+  r.revoked?.reason === 'DISCONNECTED'
+    ? null
+    : {
+        ...r,
+        grant,
+        state: 'CONNECTED',
+        revoked: null,
+        lease: null,
+        updatedAt: now,
+      }
 
+/**
+ * The grant can no longer be used. A disconnect is the store's word: a
+ * failure found afterwards (a refresh that was under way) does not rewrite
+ * its reason.
+ */
 export const revoked = (
   r: GrantRecord,
   reason: RevokeReason,
   message: string | null,
   now: number
-): GrantRecord => ({
-  ...r,
-  state: 'REVOKED',
-  revoked: { at: now, reason, message },
-  lease: null,
-  updatedAt: now,
-})
+): GrantRecord =>
+  r.revoked?.reason === 'DISCONNECTED' && reason !== 'DISCONNECTED'
+    ? { ...r, lease: null }
+    : {
+        ...r,
+        state: 'REVOKED',
+        revoked: { at: now, reason, message },
+        lease: null,
+        updatedAt: now,
+      }
+
+/** The store disconnected (the settings' Disconnect): no job gets a token; the grant is kept. */
+export const disconnected = (r: GrantRecord, now: number): GrantRecord =>
+  revoked({ ...r, revoked: null }, 'DISCONNECTED', null, now)
+
+/**
+ * What Mercado Livre answered to the revocation, kept on the disconnect made
+ * at `at`; null when the record moved on meanwhile (connected again).
+ */
+export const marketplaceAnswered = (
+  r: GrantRecord,
+  at: number,
+  marketplaceRevoked: boolean
+): GrantRecord | null =>
+  r.state === 'REVOKED' &&
+  r.revoked?.reason === 'DISCONNECTED' &&
+  r.revoked.at === at
+    ? { ...r, revoked: { ...r.revoked, marketplaceRevoked } }
+    : null
 
 /** The owner gives its lease back after a failed refresh (nothing else changes). */
 export const released = (r: GrantRecord, owner: string): GrantRecord | null =>
@@ -148,7 +192,11 @@ export const connected = (
 export function tokenFailure(
   code: TokenFailureCode,
   message: string,
-  extra: { retryAfterMs?: number | null; businessMessage?: string | null } = {}
+  extra: {
+    retryAfterMs?: number | null
+    businessMessage?: string | null
+    revokedReason?: string | null
+  } = {}
 ): TokenFailure {
   return Object.assign(new Error(message), { code, ...extra })
 }
@@ -172,9 +220,15 @@ export function stepFailure(
         'NOT_CONNECTED',
         'This marketplace is not connected: no authorization is stored.'
       )
+    : step.reason === 'DISCONNECTED'
+    ? tokenFailure(
+        'GRANT_REVOKED',
+        'The store disconnected this marketplace in the settings: connect again, then reprocess.',
+        { revokedReason: step.reason }
+      )
     : tokenFailure(
         'GRANT_REVOKED',
         `The authorization is revoked (${step.reason}): connect again.`,
-        { businessMessage: step.message }
+        { businessMessage: step.message, revokedReason: step.reason }
       )
 }

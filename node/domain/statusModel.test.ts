@@ -4,12 +4,15 @@ import {
   FOLLOW_UP_MAX_CHECKS,
   FOLLOW_UP_MAX_MS,
   FOLLOW_UP_MIN_MS,
+  REPROCESSABLE_STATUSES,
+  canReprocess,
   followUpStep,
   giveUpAt,
   hasCause,
   keepsExchange,
   mayFollow,
   pendingAfter,
+  reprocessRefusal,
   statusState,
 } from './statusModel'
 
@@ -53,6 +56,44 @@ describe('what may follow what', () => {
       'ALERT',
       'QUEUED',
     ])
+  })
+})
+
+describe('whether a log may be reprocessed (the admin reads it from the API)', () => {
+  it("only the bridge's own errors; every other log says why not", () => {
+    expect(
+      LOG_STATUSES.map((status) => [status, reprocessRefusal({ status })])
+    ).toEqual([
+      ['SUCCESS', 'ALREADY_SUCCEEDED'],
+      ['ERROR', null],
+      ['PENDING', 'AWAITING_MARKETPLACE'],
+      ['ALERT', 'STORE_MUST_ACT'],
+      ['QUEUED', 'ALREADY_QUEUED'],
+    ])
+    expect(canReprocess({ status: 'ERROR' })).toBe(true)
+    expect(canReprocess({ status: 'ALERT' })).toBe(false)
+  })
+
+  it("a partner's log is the partner's, as a document (partner) or as a row (fromPartner)", () => {
+    const partner = {
+      messageId: 'm1',
+      operation: 'Price update',
+      direction: 'VTEX to Marketplace',
+      translated: null,
+      destination: null,
+      fingerprint: 'f1',
+      day: '2026-11-30',
+    }
+
+    expect(reprocessRefusal({ status: 'ERROR', partner })).toBe('PARTNER_LOG')
+    expect(reprocessRefusal({ status: 'ERROR', fromPartner: true })).toBe(
+      'PARTNER_LOG'
+    )
+    expect(canReprocess({ status: 'ERROR', fromPartner: false })).toBe(true)
+  })
+
+  it('"reprocess everything the filter shows" acts on errors only', () => {
+    expect(REPROCESSABLE_STATUSES).toEqual(['ERROR'])
   })
 })
 

@@ -18,7 +18,7 @@
  */
 import { DomainError } from './errors'
 import type { AlertAction, LogStatus, OutcomeStatus } from './logStatus'
-import { isOutcomeStatus } from './logStatus'
+import { LOG_STATUSES, isOutcomeStatus } from './logStatus'
 import type { PartnerMessage } from './partnerMessage'
 
 /** How a status is reached. */
@@ -188,14 +188,61 @@ export const hasCause = (
 export const keepsExchange = (status: LogStatus) => status !== 'SUCCESS'
 
 /**
- * The one rule of reprocessing: only logs with errors can be reprocessed
- * (statusModel.ts), and never a partner connector's log (the connector, not
- * the bridge, sent what it records).
+ * Why a log is not reprocessed, as the stable reason the admin translates
+ * (`admin/marketplace-bridge.notReprocessable.{reason}`): a partner's log is
+ * the partner's to send; a PENDING log waits for the marketplace's answer;
+ * an ALERT needs the store to act first; a QUEUED log is already waiting; a
+ * SUCCESS has nothing to redo.
  */
+export const NOT_REPROCESSABLE_REASONS = [
+  'PARTNER_LOG',
+  'AWAITING_MARKETPLACE',
+  'STORE_MUST_ACT',
+  'ALREADY_QUEUED',
+  'ALREADY_SUCCEEDED',
+] as const
+
+export type NotReprocessableReason = (typeof NOT_REPROCESSABLE_REASONS)[number]
+
+const REFUSED_BY_STATUS: Record<LogStatus, NotReprocessableReason | null> = {
+  ERROR: null,
+  PENDING: 'AWAITING_MARKETPLACE',
+  ALERT: 'STORE_MUST_ACT',
+  QUEUED: 'ALREADY_QUEUED',
+  SUCCESS: 'ALREADY_SUCCEEDED',
+}
+
+/**
+ * The one rule of reprocessing: only logs with errors can be reprocessed
+ * (`mayFollow`), and never a partner connector's log (the connector, not
+ * the bridge, sent what it records). Null: it may be reprocessed. Takes a
+ * log document (`partner`) or a table row (`fromPartner`), so the admin's
+ * rows and detail and the queue ask the same function.
+ */
+export function reprocessRefusal(log: {
+  status: LogStatus
+  partner?: PartnerMessage | null
+  fromPartner?: boolean
+}): NotReprocessableReason | null {
+  if (log.partner || log.fromPartner) return 'PARTNER_LOG'
+  if (mayFollow(log.status, 'QUEUED', 'REPROCESS')) return null
+
+  return REFUSED_BY_STATUS[log.status] ?? 'ALREADY_SUCCEEDED'
+}
+
 export const canReprocess = (log: {
   status: LogStatus
   partner?: PartnerMessage | null
-}) => !log.partner && mayFollow(log.status, 'QUEUED', 'REPROCESS')
+  fromPartner?: boolean
+}) => reprocessRefusal(log) === null
+
+/**
+ * The statuses "reprocess everything this filter shows" acts on (the others
+ * are skipped): the admin offers the action only for them.
+ */
+export const REPROCESSABLE_STATUSES: readonly LogStatus[] = LOG_STATUSES.filter(
+  (s) => mayFollow(s, 'QUEUED', 'REPROCESS')
+)
 
 /** A log that cannot be reprocessed, named with its state. */
 export const notReprocessable = (log: {

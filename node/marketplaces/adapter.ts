@@ -195,6 +195,8 @@ export interface TokenFailure extends Error {
   retryAfterMs?: number | null
   /** The marketplace's own words, when it answered. */
   businessMessage?: string | null
+  /** GRANT_REVOKED: why (`DISCONNECTED`: the store disconnected it in the settings). */
+  revokedReason?: string | null
 }
 
 /**

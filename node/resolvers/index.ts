@@ -12,7 +12,11 @@ import {
   startCsvExport,
 } from './csvExport'
 import { reprocessLogs } from './mutations/reprocessLogs'
-import { connectMercadoLivre, marketplaceConnection } from './mercadoLivre'
+import {
+  connectMercadoLivre,
+  disconnectMercadoLivre,
+  marketplaceConnection,
+} from './mercadoLivre'
 import { removeLogs } from './mutations/removeLogs'
 import { importListingCsv } from './mutations/importListingCsv'
 import { errorGroupPage, errorGroups } from './queries/errorGroups'
@@ -44,6 +48,7 @@ export const resolvers = {
   },
   Mutation: {
     connectMercadoLivre,
+    disconnectMercadoLivre,
     reprocessLogs,
     removeLogs,
     startBulkAction,

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors'
+import type { GrantRecord } from '../domain/grant'
 import type { MercadoLivreConfig } from '../marketplaces/mercadolivre/config'
 import { rootOf } from '../composition/root'
 import { withErrors } from './errors'
@@ -32,20 +33,38 @@ export const connectMercadoLivre: MutationFn<'connectMercadoLivre'> =
     )
   )
 
+/** A stored grant as the settings page sees it (never a token). */
+export const presentConnection = (record: GrantRecord | null) =>
+  record
+    ? {
+        state: record.state,
+        sellerId: record.grant?.extra?.userId ?? null,
+        siteId: record.grant?.extra?.siteId ?? null,
+        since: new Date(record.updatedAt).toISOString(),
+        revokedReason: record.revoked?.reason ?? null,
+        marketplaceRevoked: record.revoked?.marketplaceRevoked ?? null,
+      }
+    : { state: 'NOT_CONNECTED' }
+
 /** Whether a marketplace with OAuth is connected, and as which seller (no token is ever returned). */
 export const marketplaceConnection: QueryFn<'marketplaceConnection'> =
+  withErrors(async (_, args, ctx) =>
+    presentConnection(
+      await rootOf(ctx.clients).tokenKeeper(args.marketplaceId).record()
+    )
+  )
+
+/** Disconnect: revoked here at once, then at Mercado Livre best-effort; answers the connection as it now is. */
+export const disconnectMercadoLivre: MutationFn<'disconnectMercadoLivre'> =
   withErrors(async (_, args, ctx) => {
-    const record = await rootOf(ctx.clients)
-      .tokenKeeper(args.marketplaceId)
-      .record()
+    const root = rootOf(ctx.clients)
 
-    if (!record) return { state: 'NOT_CONNECTED' }
+    await root.mercadoLivreConnect.disconnect(
+      args.marketplaceId,
+      await mercadoLivreConfigOf(ctx.clients, args.marketplaceId)
+    )
 
-    return {
-      state: record.state,
-      sellerId: record.grant?.extra?.userId ?? null,
-      siteId: record.grant?.extra?.siteId ?? null,
-      since: new Date(record.updatedAt).toISOString(),
-      revokedReason: record.revoked?.reason ?? null,
-    }
+    return presentConnection(
+      await root.tokenKeeper(args.marketplaceId).record()
+    )
   })

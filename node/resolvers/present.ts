@@ -1,5 +1,10 @@
-import type { IntegrationLog, LogStatus } from '../domain/log'
-import { giveUpAt } from '../domain/statusModel'
+import type { IntegrationLog, LogStatus, LogSummary } from '../domain/log'
+import {
+  REPROCESSABLE_STATUSES,
+  giveUpAt,
+  keepsExchange,
+  reprocessRefusal,
+} from '../domain/statusModel'
 import type { Overview } from '../domain/stats'
 import type { Tab } from '../domain/tabs'
 
@@ -16,14 +21,28 @@ export const presentOverview = (tab: Tab, o: Overview) => ({
   total: o.total,
   abnormal: o.abnormal,
   byStatus: counts(o.byStatus),
+  reprocessableStatuses: [...REPROCESSABLE_STATUSES],
+  reprocessable: REPROCESSABLE_STATUSES.reduce(
+    (sum, s) => sum + o.byStatus[s],
+    0
+  ),
   byMarketplace: o.byMarketplace.map((m) => ({
     ...m,
     byStatus: counts(m.byStatus),
   })),
 })
 
+/** A table row: whether Reprocess is offered comes from its own status and partner flag. */
+export const presentRow = (row: LogSummary) => ({
+  ...row,
+  canReprocess: reprocessRefusal(row) === null,
+})
+
 export const presentLog = (log: IntegrationLog) => ({
   ...log,
+  canReprocess: reprocessRefusal(log) === null,
+  notReprocessableReason: reprocessRefusal(log),
+  exchangeKept: keepsExchange(log.status),
   marketplaceOrderId: log.marketplaceOrderId ?? null,
   timeline: log.timeline ?? [],
   abnormal: log.abnormal ?? false,

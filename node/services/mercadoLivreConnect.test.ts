@@ -148,3 +148,103 @@ describe('Connect with Mercado Livre', () => {
     expect(await s.keeper('ml1').record()).toBeNull()
   })
 })
+
+describe('Disconnect from Mercado Livre', () => {
+  async function connected(s: ReturnType<typeof setup>) {
+    const params = await s.authorize(await s.connect.start('ml1', CONFIG))
+
+    await s.connect.complete(params, s.config)
+
+    return (await s.keeper('ml1').record())!.grant!
+  }
+
+  const works = async (token: string) =>
+    (
+      await ml.transport.send({
+        method: 'GET',
+        url: 'https://api.mercadolibre.com/items/MLB1000000001',
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).status === 200
+
+  it('revokes at once here, then at Mercado Livre; the grant is kept, marked', async () => {
+    const s = setup()
+    const grant = await connected(s)
+
+    expect(await works(grant.accessToken!)).toBe(true)
+    expect(await s.connect.disconnect('ml1', CONFIG)).toEqual({
+      marketplaceId: 'ml1',
+      marketplace: { revoked: true },
+    })
+    expect(await s.keeper('ml1').record()).toMatchObject({
+      state: 'REVOKED',
+      revoked: { reason: 'DISCONNECTED', marketplaceRevoked: true },
+      grant,
+    })
+    const requests = (await ml.control('/requests')) as Array<{
+      method: string
+      path: string
+    }>
+
+    expect(requests.at(-1)).toMatchObject({
+      method: 'DELETE',
+      path: `/users/${SELLER_ID}/applications/${CONFIG.clientId}`,
+    })
+    // Mercado Livre refuses the application's tokens from then on.
+    expect(await works(grant.accessToken!)).toBe(false)
+  })
+
+  it('with an expired token, refreshes once to tell Mercado Livre', async () => {
+    const s = setup()
+
+    await connected(s)
+    s.advance(7 * 3600_000)
+    const before = ml.emulator.oauth.refreshCalls
+
+    expect((await s.connect.disconnect('ml1', CONFIG)).marketplace).toEqual({
+      revoked: true,
+    })
+    expect(ml.emulator.oauth.refreshCalls).toBe(before + 1)
+  })
+
+  it('Mercado Livre unreachable: disconnected here all the same, and said so', async () => {
+    const s = setup()
+
+    await connected(s)
+    await ml.control('/fault', { status: 503, body: { message: 'down' } })
+    const done = await s.connect.disconnect('ml1', CONFIG)
+
+    expect(done.marketplace).toEqual({
+      revoked: false,
+      why: 'Mercado Livre answered HTTP 503: down',
+    })
+    expect(await s.keeper('ml1').record()).toMatchObject({
+      state: 'REVOKED',
+      revoked: { reason: 'DISCONNECTED', marketplaceRevoked: false },
+    })
+  })
+
+  it('nothing connected: nothing written, nobody called; connecting again works', async () => {
+    const s = setup()
+    const calls = async () =>
+      ((await ml.control('/requests')) as unknown[]).length
+
+    const before = await calls()
+
+    expect(await s.connect.disconnect('ml1', CONFIG)).toEqual({
+      marketplaceId: 'ml1',
+      marketplace: null,
+    })
+    expect(await s.keeper('ml1').record()).toBeNull()
+    expect(await calls()).toBe(before)
+
+    await connected(s)
+    await s.connect.disconnect('ml1', CONFIG)
+    await connected(s)
+    expect(await s.keeper('ml1').record()).toMatchObject({
+      state: 'CONNECTED',
+      revoked: null,
+      previous: [{ state: 'REVOKED', revoked: { reason: 'DISCONNECTED' } }],
+    })
+  })
+})

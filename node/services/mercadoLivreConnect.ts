@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'crypto'
 
 import { DomainError } from '../domain/errors'
+import type { GrantRecord } from '../domain/grant'
+import { disconnected, marketplaceAnswered, usable } from '../domain/grant'
 import type { OAuthStateRecord } from '../domain/oauthState'
 import {
   OAUTH_STATE_RE,
@@ -14,7 +16,13 @@ import {
   codeExchangeRequest,
   readCallback,
   readTokenAnswer,
+  refresher,
 } from '../marketplaces/mercadolivre/oauth'
+import type { RevokeAnswer } from '../marketplaces/mercadolivre/revoke'
+import {
+  readRevokeAnswer,
+  revokeRequest,
+} from '../marketplaces/mercadolivre/revoke'
 import type { KeyValueStore } from './storage'
 import { isPreconditionFailed } from './storage'
 
@@ -23,7 +31,12 @@ export interface ConnectDeps {
   kv: KeyValueStore
   http: HttpTransport
   /** The marketplace's token keeper (services/tokenKeeper.ts). */
-  keeper(marketplaceId: string): { connect(grant: StoredGrant): Promise<void> }
+  keeper(marketplaceId: string): {
+    connect(grant: StoredGrant): Promise<void>
+    change(
+      fn: (r: GrantRecord) => GrantRecord | null
+    ): Promise<GrantRecord | null>
+  }
   now(): number
   /** URL-safe random text of `bytes` random bytes (tests fix it). */
   random?(bytes: number): string
@@ -33,6 +46,12 @@ export interface Connected {
   marketplaceId: string
   /** Mercado Livre's user id of the seller who authorized. */
   sellerId: string
+}
+
+export interface Disconnected {
+  marketplaceId: string
+  /** Null: nothing was connected (nothing changed). */
+  marketplace: RevokeAnswer | null
 }
 
 /** Why a connection did not happen, as the error contract's reasons. */
@@ -154,5 +173,61 @@ export class MercadoLivreConnect {
     })
 
     return { marketplaceId, sellerId: answer.userId }
+  }
+
+  /**
+   * Disconnect: the grant is marked REVOKED (DISCONNECTED) first, so no job
+   * gets a token from then on (each logs "connect again"; the grant and
+   * everything else are kept); then Mercado Livre is asked, best-effort, to
+   * drop the application's authorization, with the stored access token (or
+   * one refresh when it expired: no job uses the refresh token any more), and
+   * its answer is kept on this disconnect. A failure there changes nothing
+   * here: the seller can still remove the application in their account.
+   */
+  async disconnect(
+    marketplaceId: string,
+    config: Pick<MercadoLivreConfig, 'clientId' | 'clientSecret'>
+  ): Promise<Disconnected> {
+    const keeper = this.deps.keeper(marketplaceId)
+    const at = this.deps.now()
+    const record = await keeper.change((r) => disconnected(r, at))
+
+    if (!record) return { marketplaceId, marketplace: null }
+    const answer = await this.revokeAtMercadoLivre(record.grant, config).catch(
+      (e: unknown): RevokeAnswer => ({
+        revoked: false,
+        why: String((e as Error)?.message ?? e),
+      })
+    )
+
+    await keeper.change((r) => marketplaceAnswered(r, at, answer.revoked))
+
+    return { marketplaceId, marketplace: answer }
+  }
+
+  private async revokeAtMercadoLivre(
+    grant: StoredGrant | null,
+    config: Pick<MercadoLivreConfig, 'clientId' | 'clientSecret'>
+  ): Promise<RevokeAnswer> {
+    const userId = grant?.extra?.userId
+
+    if (!grant || !userId)
+      return {
+        revoked: false,
+        why: 'The stored authorization names no seller.',
+      }
+    const send = (r: Parameters<HttpTransport['send']>[0]) =>
+      this.deps.http.send(r)
+
+    const { accessToken } = usable(grant, this.deps.now(), 0)
+      ? grant
+      : await refresher(config, send, () => this.deps.now())(grant)
+
+    if (!accessToken)
+      return { revoked: false, why: 'Mercado Livre gave no access token.' }
+
+    return readRevokeAnswer(
+      await send(revokeRequest(config, userId, accessToken))
+    )
   }
 }

@@ -4,6 +4,7 @@ import { CONFIG } from '../marketplaces/mercadolivre/testing/context'
 import type { RunningEmulator } from '../marketplaces/mercadolivre/testing/emulator'
 import { startMercadoLivre } from '../marketplaces/mercadolivre/testing/emulator'
 import { MemoryStorage } from '../test/memoryStorage'
+import { disconnected } from '../domain/grant'
 import { sleep as pause } from './retry'
 import type { PutOptions } from './storage'
 import type { TokenKeeperOptions } from './tokenKeeper'
@@ -296,10 +297,11 @@ describe('StoredTokenKeeper', () => {
         )
       ).code
     ).toBe('NOT_CONNECTED')
-    await keeper().disconnect('The store disconnected Mercado Livre')
-    expect((await failureOf(keeper().accessToken(realRefresh()))).code).toBe(
-      'GRANT_REVOKED'
-    )
+    await keeper().change((r) => disconnected(r, Date.now()))
+    expect(await failureOf(keeper().accessToken(realRefresh()))).toMatchObject({
+      code: 'GRANT_REVOKED',
+      revokedReason: 'DISCONNECTED',
+    })
     expect(await keeper().record()).toMatchObject({
       state: 'REVOKED',
       revoked: { reason: 'DISCONNECTED' },
@@ -313,6 +315,41 @@ describe('StoredTokenKeeper', () => {
       revoked: { reason: 'NO_REFRESH_TOKEN' },
     })
     expect(refreshCalls()).toBe(0)
+  })
+})
+
+describe('Disconnect while a refresh is under way', () => {
+  it('the refresh never reconnects it: the caller gets the clear error, the reason stays DISCONNECTED', async () => {
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+
+    const refresh = realRefresh()
+    const slowRefresh = async (grant: StoredGrant) => {
+      const fresh = await refresh(grant)
+
+      await gate
+
+      return fresh
+    }
+
+    const job = failureOf(keeper().accessToken(slowRefresh))
+
+    await until(() => refreshCalls() === 1)
+    await keeper().change((r) => disconnected(r, Date.now()))
+    release()
+
+    expect(await job).toMatchObject({
+      code: 'GRANT_REVOKED',
+      revokedReason: 'DISCONNECTED',
+    })
+    expect(await keeper().record()).toMatchObject({
+      state: 'REVOKED',
+      revoked: { reason: 'DISCONNECTED' },
+      grant: initial,
+      lease: null,
+    })
   })
 })
 

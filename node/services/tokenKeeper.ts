@@ -103,11 +103,9 @@ export class StoredTokenKeeper implements TokenKeeper {
     await this.update((r) => connected(r, grant, this.o.now()), true)
   }
 
-  /** The store disconnected: the grant is kept, marked revoked. */
-  async disconnect(message: string | null = null) {
-    await this.update((r) =>
-      r ? revoked(r, 'DISCONNECTED', message, this.o.now()) : null
-    )
+  /** Applies a change of domain/grant.ts (If-Match); answers what it wrote, null when nothing. */
+  change(fn: (r: GrantRecord) => GrantRecord | null) {
+    return this.update((r) => (r ? fn(r) : null))
   }
 
   private step(record: GrantRecord | null) {
@@ -227,13 +225,16 @@ export class StoredTokenKeeper implements TokenKeeper {
       try {
         const f = await this.store.get<GrantRecord>(this.path)
 
-        if (!f || f.data.grant?.refreshToken !== consumed) {
-          this.pending = null // a reconnect replaced the authorization it came from
+        const next =
+          f?.data.grant?.refreshToken === consumed
+            ? refreshed(f.data, grant, this.o.now())
+            : null
+
+        if (!f || !next) {
+          this.pending = null // a reconnect replaced it, or the store disconnected
 
           return false
         }
-
-        const next = refreshed(f.data, grant, this.o.now())
 
         await this.store.put(this.path, next, { ifMatch: f.etag })
         this.pending = null
@@ -259,14 +260,14 @@ export class StoredTokenKeeper implements TokenKeeper {
   private async update(
     change: (r: GrantRecord | null) => GrantRecord | null,
     create = false
-  ) {
+  ): Promise<GrantRecord | null> {
     for (let attempt = 0; attempt < 10; attempt++) {
       const f = await this.read()
 
-      if (!f && !create) return
+      if (!f && !create) return null
       const next = change(f?.data ?? null)
 
-      if (!next) return
+      if (!next) return null
       try {
         await this.store.put(
           this.path,
@@ -274,7 +275,7 @@ export class StoredTokenKeeper implements TokenKeeper {
           f ? { ifMatch: f.etag } : { ifAbsent: true }
         )
 
-        return
+        return next
       } catch (e) {
         if (!isPreconditionFailed(e)) throw this.storageFailure(e)
       }

@@ -213,10 +213,17 @@ export type IntegrationLog = {
   attempts: Scalars['Int']['output'];
   /** VTEX's "business message": the marketplace's own words about the latest outcome. */
   businessMessage?: Maybe<Scalars['String']['output']>;
+  /** Whether Reprocess is offered: only the bridge's own errors. */
+  canReprocess: Scalars['Boolean']['output'];
   /** When the change happened in VTEX, if known. */
   changedAt?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
   entityId: Scalars['String']['output'];
+  /**
+   * Whether the bridge keeps what was sent and answered for a log in this
+   * status (not for successes: domain/statusModel.ts `keepsExchange`).
+   */
+  exchangeKept: Scalars['Boolean']['output'];
   /** Latest attempts, newest first (at most 20). */
   history: Array<Attempt>;
   id: Scalars['ID']['output'];
@@ -229,6 +236,8 @@ export type IntegrationLog = {
    */
   marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
+  /** Why Reprocess is not offered; null when it is (canReprocess). */
+  notReprocessableReason?: Maybe<NotReprocessableReason>;
   /**
    * VTEX's "content translated" (request) and "content destination" (response):
    * the last call made to the marketplace. Null for successes.
@@ -280,6 +289,11 @@ export type IntegrationLogSummary = {
   /** Reached the marketplace more than 1 hour after the change in VTEX. */
   abnormal: Scalars['Boolean']['output'];
   attempts: Scalars['Int']['output'];
+  /**
+   * Whether Reprocess is offered for this row: only the bridge's own errors
+   * (from the row's status and partner flag; no storage read).
+   */
+  canReprocess: Scalars['Boolean']['output'];
   /** SKU id (products, inventory) or order id (tracking). */
   entityId: Scalars['String']['output'];
   /** Collected from a partner's VTEX connector: Reprocess is not offered. */
@@ -387,6 +401,12 @@ export type Marketplace = {
 /** A marketplace's OAuth connection (Mercado Livre), without its tokens. */
 export type MarketplaceConnection = {
   __typename?: 'MarketplaceConnection';
+  /**
+   * DISCONNECTED only: whether Mercado Livre confirmed it dropped the
+   * application's authorization (false: it could not be told — the seller can
+   * remove the application in their Mercado Livre account); null otherwise.
+   */
+  marketplaceRevoked?: Maybe<Scalars['Boolean']['output']>;
   /** Why it was revoked (INVALID_GRANT, DISCONNECTED…). */
   revokedReason?: Maybe<Scalars['String']['output']>;
   /** The marketplace's id of the seller who authorized. */
@@ -488,6 +508,16 @@ export type Mutation = {
    */
   connectMercadoLivre: Scalars['String']['output'];
   /**
+   * Disconnects a Mercado Livre marketplace saved in the settings. The stored
+   * authorization is marked REVOKED (revokedReason DISCONNECTED) at once and
+   * kept: from then on no job calls Mercado Livre, each logs an error saying to
+   * connect again (reason DISCONNECTED), and nothing else changes. Then Mercado
+   * Livre is asked, best-effort, to drop the application's authorization
+   * (`marketplaceRevoked` says whether it did). Answers the connection as it
+   * now is; what is not connected stays NOT_CONNECTED (nothing written).
+   */
+  disconnectMercadoLivre: MarketplaceConnection;
+  /**
    * Imports a marketplace's SKU ↔ listing mappings from a CSV (docs/channels.md,
    * "SKU ↔ listing mapping": columns skuId, listingId, variationId and up to 10
    * attributes). The good rows are written; each bad row is reported with its
@@ -545,6 +575,11 @@ export type MutationConnectMercadoLivreArgs = {
 };
 
 
+export type MutationDisconnectMercadoLivreArgs = {
+  marketplaceId: Scalars['String']['input'];
+};
+
+
 export type MutationImportListingCsvArgs = {
   csv: Scalars['String']['input'];
   marketplace: Scalars['String']['input'];
@@ -580,6 +615,22 @@ export type MutationStartCsvExportArgs = {
   input: CsvExportInput;
 };
 
+/**
+ * Why a log is not reprocessed (the admin translates it); decided by the
+ * service (domain/statusModel.ts `reprocessRefusal`), never by the admin.
+ */
+export type NotReprocessableReason =
+  /** QUEUED: already waiting to be processed. */
+  | 'ALREADY_QUEUED'
+  /** SUCCESS: the marketplace took it; nothing to redo. */
+  | 'ALREADY_SUCCEEDED'
+  /** PENDING: the marketplace accepted the call and its final answer is on the way. */
+  | 'AWAITING_MARKETPLACE'
+  /** Collected from a partner's connector: the connector sends it again, not the bridge. */
+  | 'PARTNER_LOG'
+  /** ALERT: sending it again changes nothing until the store acts (`alert.action`). */
+  | 'STORE_MUST_ACT';
+
 export type OriginRequest = {
   __typename?: 'OriginRequest';
   body?: Maybe<Scalars['String']['output']>;
@@ -600,6 +651,16 @@ export type Overview = {
   abnormal: Scalars['Int']['output'];
   byMarketplace: Array<MarketplaceCounts>;
   byStatus: StatusCounts;
+  /**
+   * Logs of the tab in those statuses: what "reprocess all" would queue with
+   * no filter (a partner's logs among them are skipped when it runs).
+   */
+  reprocessable: Scalars['Int']['output'];
+  /**
+   * The statuses "reprocess everything the filter shows" acts on (ERROR):
+   * the admin offers it only when the status filter is one of them (or none).
+   */
+  reprocessableStatuses: Array<LogStatus>;
   tab: Tab;
   total: Scalars['Int']['output'];
 };
@@ -972,6 +1033,7 @@ export type ResolversTypes = {
   MarketplaceSettings: ResolverTypeWrapper<Partial<MarketplaceSettings>>;
   MarketplaceSettingsInput: ResolverTypeWrapper<Partial<MarketplaceSettingsInput>>;
   Mutation: ResolverTypeWrapper<{}>;
+  NotReprocessableReason: ResolverTypeWrapper<Partial<NotReprocessableReason>>;
   OriginRequest: ResolverTypeWrapper<Partial<OriginRequest>>;
   OriginResponse: ResolverTypeWrapper<Partial<OriginResponse>>;
   Overview: ResolverTypeWrapper<Partial<Overview>>;
@@ -1145,15 +1207,18 @@ export type IntegrationLogResolvers<ContextType = Context, ParentType extends Re
   alert?: Resolver<Maybe<ResolversTypes['LogAlert']>, ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   businessMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  canReprocess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   changedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exchangeKept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Attempt']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   marketplaceOrderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notReprocessableReason?: Resolver<Maybe<ResolversTypes['NotReprocessableReason']>, ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['ErrorOrigin']>, ParentType, ContextType>;
   partner?: Resolver<Maybe<ResolversTypes['PartnerMessage']>, ParentType, ContextType>;
   payload?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1173,6 +1238,7 @@ export type IntegrationLogResolvers<ContextType = Context, ParentType extends Re
 export type IntegrationLogSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrationLogSummary'] = ResolversParentTypes['IntegrationLogSummary']> = {
   abnormal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  canReprocess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fromPartner?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1229,6 +1295,7 @@ export type MarketplaceResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type MarketplaceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MarketplaceConnection'] = ResolversParentTypes['MarketplaceConnection']> = {
+  marketplaceRevoked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   revokedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sellerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1265,6 +1332,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   cancelBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationCancelBulkActionArgs, 'id'>>;
   cancelCsvExport?: Resolver<ResolversTypes['CsvExport'], ParentType, ContextType, RequireFields<MutationCancelCsvExportArgs, 'id'>>;
   connectMercadoLivre?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationConnectMercadoLivreArgs, 'marketplaceId'>>;
+  disconnectMercadoLivre?: Resolver<ResolversTypes['MarketplaceConnection'], ParentType, ContextType, RequireFields<MutationDisconnectMercadoLivreArgs, 'marketplaceId'>>;
   importListingCsv?: Resolver<ResolversTypes['ListingImportResult'], ParentType, ContextType, RequireFields<MutationImportListingCsvArgs, 'csv' | 'marketplace'>>;
   removeLogs?: Resolver<ResolversTypes['RemoveLogsResult'], ParentType, ContextType, RequireFields<MutationRemoveLogsArgs, 'ids'>>;
   reprocessLogs?: Resolver<Array<ResolversTypes['IntegrationLog']>, ParentType, ContextType, RequireFields<MutationReprocessLogsArgs, 'ids'>>;
@@ -1291,6 +1359,8 @@ export type OverviewResolvers<ContextType = Context, ParentType extends Resolver
   abnormal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byMarketplace?: Resolver<Array<ResolversTypes['MarketplaceCounts']>, ParentType, ContextType>;
   byStatus?: Resolver<ResolversTypes['StatusCounts'], ParentType, ContextType>;
+  reprocessable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reprocessableStatuses?: Resolver<Array<ResolversTypes['LogStatus']>, ParentType, ContextType>;
   tab?: Resolver<ResolversTypes['Tab'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -12,8 +12,8 @@ interface Props {
   unavailable: boolean
   running: boolean
   /**
-   * The filter shows no errors (a status filter other than ERROR): nothing
-   * it shows can be reprocessed, so Reprocessar is not offered.
+   * Nothing the filter shows can be reprocessed (a status filter outside the
+   * API's `reprocessableStatuses`): Reprocessar is not offered.
    */
   noErrors?: boolean
   onSelected: (kind: BulkKind) => void

@@ -21,7 +21,7 @@ import LogDetail from './detail/LogDetail'
 import LogFilters from './logs/LogFilters'
 import LogsView from './logs/LogsView'
 import OverviewStrip from './OverviewStrip'
-import { useTabConfirmations } from './tabConfirmations'
+import { reprocessAllScope, useTabConfirmations } from './tabConfirmations'
 import CsvExports from './csv/CsvExports'
 import { useCsvExports } from './csv/useCsvExports'
 
@@ -157,7 +157,10 @@ const TabContent = ({ tab }: { tab: Tab }) => {
         matching={pages.pageInfo?.total ?? null}
         unavailable={Boolean(pages.error)}
         running={bulk.action?.status === 'RUNNING'}
-        noErrors={url.status != null && url.status !== 'ERROR'}
+        noErrors={
+          !reprocessAllScope(url, overview.data, pages.pageInfo?.total ?? null)
+            .offered
+        }
         onSelected={(kind) => ask.bulk(kind, 'selected')}
         onAll={(kind) => ask.bulk(kind, 'all')}
         onClear={() => selection.clear()}

@@ -10,10 +10,39 @@ import type { LogsUrlState } from '../utils/urlState'
 import { isFiltered } from '../utils/urlState'
 import { parseLogIdParts } from '../utils/logId'
 
+type Overview = IntegrationOverviewQuery['integrationOverview']
+
+/**
+ * "Reprocessar todos" over what the filter shows, as the API states it: it
+ * acts on the overview's `reprocessableStatuses` (errors) — offered with no
+ * status filter or a filter on one of them — and queues `reprocessable` logs
+ * with no filter, the filter's match count with such a status filter, and an
+ * unknown number otherwise. Not offered until the overview says which
+ * statuses those are.
+ */
+export function reprocessAllScope(
+  url: LogsUrlState,
+  overview: Overview | null,
+  matching: number | null
+): { offered: boolean; count: number | null } {
+  if (url.status != null) {
+    const offered = Boolean(
+      overview?.reprocessableStatuses.includes(url.status)
+    )
+
+    return { offered, count: offered ? matching : 0 }
+  }
+
+  return {
+    offered: true,
+    count: isFiltered(url) ? null : overview?.reprocessable ?? null,
+  }
+}
+
 interface Deps {
   tab: Tab
   url: LogsUrlState
-  overview: IntegrationOverviewQuery['integrationOverview'] | null
+  overview: Overview | null
   /** Logs the filter matches, when the counts can tell. */
   matching: number | null
   selected: number
@@ -35,13 +64,8 @@ export function useTabConfirmations(d: Deps) {
     intl.formatMessage({ id: `admin/marketplace-bridge.${id}` }, values)
 
   const tabName = t(`tabs.${d.tab.toLowerCase()}`)
-  // "All" reprocesses the errors the filter shows: how many, when known.
-  const errors =
-    d.url.status === 'ERROR'
-      ? d.matching
-      : !isFiltered(d.url)
-      ? d.overview?.byStatus.error ?? null
-      : null
+  // "All" reprocesses what the filter shows that can be: how many, when known.
+  const errors = reprocessAllScope(d.url, d.overview, d.matching).count
 
   const bulk = (kind: BulkKind, target: 'selected' | 'all') => {
     const run = () => d.onBulk(kind, target)

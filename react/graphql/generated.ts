@@ -201,10 +201,17 @@ export type IntegrationLog = {
   attempts: Scalars['Int']['output'];
   /** VTEX's "business message": the marketplace's own words about the latest outcome. */
   businessMessage?: Maybe<Scalars['String']['output']>;
+  /** Whether Reprocess is offered: only the bridge's own errors. */
+  canReprocess: Scalars['Boolean']['output'];
   /** When the change happened in VTEX, if known. */
   changedAt?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
   entityId: Scalars['String']['output'];
+  /**
+   * Whether the bridge keeps what was sent and answered for a log in this
+   * status (not for successes: domain/statusModel.ts `keepsExchange`).
+   */
+  exchangeKept: Scalars['Boolean']['output'];
   /** Latest attempts, newest first (at most 20). */
   history: Array<Attempt>;
   id: Scalars['ID']['output'];
@@ -217,6 +224,8 @@ export type IntegrationLog = {
    */
   marketplaceOrderId?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
+  /** Why Reprocess is not offered; null when it is (canReprocess). */
+  notReprocessableReason?: Maybe<NotReprocessableReason>;
   /**
    * VTEX's "content translated" (request) and "content destination" (response):
    * the last call made to the marketplace. Null for successes.
@@ -267,6 +276,11 @@ export type IntegrationLogSummary = {
   /** Reached the marketplace more than 1 hour after the change in VTEX. */
   abnormal: Scalars['Boolean']['output'];
   attempts: Scalars['Int']['output'];
+  /**
+   * Whether Reprocess is offered for this row: only the bridge's own errors
+   * (from the row's status and partner flag; no storage read).
+   */
+  canReprocess: Scalars['Boolean']['output'];
   /** SKU id (products, inventory) or order id (tracking). */
   entityId: Scalars['String']['output'];
   /** Collected from a partner's VTEX connector: Reprocess is not offered. */
@@ -367,6 +381,12 @@ export type Marketplace = {
 
 /** A marketplace's OAuth connection (Mercado Livre), without its tokens. */
 export type MarketplaceConnection = {
+  /**
+   * DISCONNECTED only: whether Mercado Livre confirmed it dropped the
+   * application's authorization (false: it could not be told — the seller can
+   * remove the application in their Mercado Livre account); null otherwise.
+   */
+  marketplaceRevoked?: Maybe<Scalars['Boolean']['output']>;
   /** Why it was revoked (INVALID_GRANT, DISCONNECTED…). */
   revokedReason?: Maybe<Scalars['String']['output']>;
   /** The marketplace's id of the seller who authorized. */
@@ -465,6 +485,16 @@ export type Mutation = {
    */
   connectMercadoLivre: Scalars['String']['output'];
   /**
+   * Disconnects a Mercado Livre marketplace saved in the settings. The stored
+   * authorization is marked REVOKED (revokedReason DISCONNECTED) at once and
+   * kept: from then on no job calls Mercado Livre, each logs an error saying to
+   * connect again (reason DISCONNECTED), and nothing else changes. Then Mercado
+   * Livre is asked, best-effort, to drop the application's authorization
+   * (`marketplaceRevoked` says whether it did). Answers the connection as it
+   * now is; what is not connected stays NOT_CONNECTED (nothing written).
+   */
+  disconnectMercadoLivre: MarketplaceConnection;
+  /**
    * Imports a marketplace's SKU ↔ listing mappings from a CSV (docs/channels.md,
    * "SKU ↔ listing mapping": columns skuId, listingId, variationId and up to 10
    * attributes). The good rows are written; each bad row is reported with its
@@ -522,6 +552,11 @@ export type MutationConnectMercadoLivreArgs = {
 };
 
 
+export type MutationDisconnectMercadoLivreArgs = {
+  marketplaceId: Scalars['String']['input'];
+};
+
+
 export type MutationImportListingCsvArgs = {
   csv: Scalars['String']['input'];
   marketplace: Scalars['String']['input'];
@@ -557,6 +592,22 @@ export type MutationStartCsvExportArgs = {
   input: CsvExportInput;
 };
 
+/**
+ * Why a log is not reprocessed (the admin translates it); decided by the
+ * service (domain/statusModel.ts `reprocessRefusal`), never by the admin.
+ */
+export type NotReprocessableReason =
+  /** QUEUED: already waiting to be processed. */
+  | 'ALREADY_QUEUED'
+  /** SUCCESS: the marketplace took it; nothing to redo. */
+  | 'ALREADY_SUCCEEDED'
+  /** PENDING: the marketplace accepted the call and its final answer is on the way. */
+  | 'AWAITING_MARKETPLACE'
+  /** Collected from a partner's connector: the connector sends it again, not the bridge. */
+  | 'PARTNER_LOG'
+  /** ALERT: sending it again changes nothing until the store acts (`alert.action`). */
+  | 'STORE_MUST_ACT';
+
 export type OriginRequest = {
   body?: Maybe<Scalars['String']['output']>;
   method: Scalars['String']['output'];
@@ -574,6 +625,16 @@ export type Overview = {
   abnormal: Scalars['Int']['output'];
   byMarketplace: Array<MarketplaceCounts>;
   byStatus: StatusCounts;
+  /**
+   * Logs of the tab in those statuses: what "reprocess all" would queue with
+   * no filter (a partner's logs among them are skipped when it runs).
+   */
+  reprocessable: Scalars['Int']['output'];
+  /**
+   * The statuses "reprocess everything the filter shows" acts on (ERROR):
+   * the admin offers it only when the status filter is one of them (or none).
+   */
+  reprocessableStatuses: Array<LogStatus>;
   tab: Tab;
   total: Scalars['Int']['output'];
 };
@@ -883,6 +944,13 @@ export type CsvExportsQueryVariables = Exact<{
 
 export type CsvExportsQuery = { csvExports: Array<{ id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string }> };
 
+export type DisconnectMercadoLivreMutationVariables = Exact<{
+  marketplaceId: Scalars['String']['input'];
+}>;
+
+
+export type DisconnectMercadoLivreMutation = { disconnectMercadoLivre: { state: string, sellerId?: string | null, siteId?: string | null, since?: string | null, revokedReason?: string | null, marketplaceRevoked?: boolean | null } };
+
 export type ErrorGroupPageQueryVariables = Exact<{
   tab: Tab;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -905,7 +973,7 @@ export type IntegrationLogQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, reason?: string | null, reasonParams?: string | null, payload?: string | null, businessMessage?: string | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, alert?: { action: AlertAction } | null, pending?: { since: string, nextCheckAt: string, checks: number, giveUpAt: string } | null, partner?: { messageId: string, operation: string, direction: string, translated?: string | null, destination?: string | null, day: string } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
+export type IntegrationLogQuery = { integrationLog?: { id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, createdAt: string, changedAt?: string | null, attempts: number, queuedAt?: string | null, abnormal: boolean, latencyMs?: number | null, retriesExhausted?: number | null, reason?: string | null, reasonParams?: string | null, payload?: string | null, businessMessage?: string | null, canReprocess: boolean, exchangeKept: boolean, notReprocessableReason?: NotReprocessableReason | null, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null, alert?: { action: AlertAction } | null, pending?: { since: string, nextCheckAt: string, checks: number, giveUpAt: string } | null, partner?: { messageId: string, operation: string, direction: string, translated?: string | null, destination?: string | null, day: string } | null, origin?: { request: { method: string, url: string, body?: string | null }, response: { status?: number | null, body?: string | null } } | null, history: Array<{ at: string, status: LogStatus, message: string, httpStatus?: number | null, trigger: AttemptTrigger }>, timeline: Array<{ at: string, kind: TimelineKind, status: string, description: string, source: TimelineSource }> } | null };
 
 export type IntegrationLogsQueryVariables = Exact<{
   tab: Tab;
@@ -921,21 +989,21 @@ export type IntegrationLogsQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationLogsQuery = { integrationLogs: { data: Array<{ id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, attempts: number, abnormal: boolean, latencyMs?: number | null, fromPartner: boolean, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null }>, pageInfo: { total?: number | null, endCursor?: string | null, hasNextPage: boolean } } };
+export type IntegrationLogsQuery = { integrationLogs: { data: Array<{ id: string, tab: Tab, marketplace: string, entityId: string, marketplaceOrderId?: string | null, status: LogStatus, message: string, processedAt: string, attempts: number, abnormal: boolean, latencyMs?: number | null, fromPartner: boolean, canReprocess: boolean, retry?: { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null } | null }>, pageInfo: { total?: number | null, endCursor?: string | null, hasNextPage: boolean } } };
 
 export type IntegrationOverviewQueryVariables = Exact<{
   tab: Tab;
 }>;
 
 
-export type IntegrationOverviewQuery = { integrationOverview: { tab: Tab, total: number, abnormal: number, byStatus: { success: number, error: number, pending: number, alert: number, queued: number }, byMarketplace: Array<{ marketplace: string, total: number, byStatus: { success: number, error: number, queued: number } }> } };
+export type IntegrationOverviewQuery = { integrationOverview: { tab: Tab, total: number, abnormal: number, reprocessableStatuses: Array<LogStatus>, reprocessable: number, byStatus: { success: number, error: number, pending: number, alert: number, queued: number }, byMarketplace: Array<{ marketplace: string, total: number, byStatus: { success: number, error: number, queued: number } }> } };
 
 export type MarketplaceConnectionQueryVariables = Exact<{
   marketplaceId: Scalars['String']['input'];
 }>;
 
 
-export type MarketplaceConnectionQuery = { marketplaceConnection: { state: string, sellerId?: string | null, siteId?: string | null, since?: string | null, revokedReason?: string | null } };
+export type MarketplaceConnectionQuery = { marketplaceConnection: { state: string, sellerId?: string | null, siteId?: string | null, since?: string | null, revokedReason?: string | null, marketplaceRevoked?: boolean | null } };
 
 export type MarketplacesQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -163,3 +163,104 @@ test('Connect: the authorization page, the return to the app route with state ch
 
   assert.equal(unknown.errors[0].extensions.reason, 'MARKETPLACE_NOT_FOUND')
 })
+
+/** Connect through the real flow: the authorization page, then the app's route. */
+async function connectMeli() {
+  const started = await app.gql(
+    `mutation($id: String!) { connectMercadoLivre(marketplaceId: $id) }`,
+    { id: 'meli' }
+  )
+
+  assert.equal(started.errors, undefined, JSON.stringify(started.errors))
+  const page = app.emulator.mercadolivre.oauth.authorize(
+    new URL(started.data.connectMercadoLivre).searchParams
+  )
+
+  const back = new URL(page.headers.Location)
+  const done = await fetch(`${app.shellUrl}${back.pathname}${back.search}`, {
+    redirect: 'manual',
+  })
+
+  assert.equal(
+    done.headers.get('location'),
+    '/admin/app/marketplace-bridge/settings?connected=meli'
+  )
+}
+
+test('Disconnect: revoked here and at Mercado Livre; a stock change logs "connect again"; connecting again and reprocessing sends it', async () => {
+  const CONNECTION = `{ state revokedReason marketplaceRevoked }`
+  const lastSeq = Math.max(0, ...(await mlRequests()).map((r) => r.seq))
+  const disconnected = await app.gql(
+    `mutation($id: String!) { disconnectMercadoLivre(marketplaceId: $id) ${CONNECTION} }`,
+    { id: 'meli' }
+  )
+
+  assert.equal(
+    disconnected.errors,
+    undefined,
+    JSON.stringify(disconnected.errors)
+  )
+  assert.deepEqual(disconnected.data.disconnectMercadoLivre, {
+    state: 'REVOKED',
+    revokedReason: 'DISCONNECTED',
+    marketplaceRevoked: true,
+  })
+  const revokedAtMl = (await mlRequests()).filter(
+    (r) => r.seq > lastSeq && r.method === 'DELETE'
+  )
+
+  assert.deepEqual(
+    revokedAtMl.map((r) => [r.path, r.status]),
+    [['/users/123456789/applications/5551234567890123', 200]]
+  )
+
+  await app.control('vtex/stock', { skuId: '1000', quantity: 6 })
+  const refused = await eventually(
+    async () => {
+      const l = await log('INVENTORY:meli:1000')
+
+      return l && l.status === 'ERROR' && l
+    },
+    { ms: 30_000, what: 'the "connect again" error' }
+  )
+
+  assert.equal(refused.reason, 'DISCONNECTED')
+  assert.match(refused.message, /disconnected .*connect again/)
+  const afterDisconnect = (await mlRequests()).filter(
+    (r) => r.seq > lastSeq && r.method !== 'DELETE'
+  )
+
+  assert.deepEqual(
+    afterDisconnect,
+    [],
+    'no call to Mercado Livre once disconnected'
+  )
+
+  await connectMeli()
+  const reprocessed = await app.gql(
+    `mutation($ids: [ID!]!) { reprocessLogs(ids: $ids) { id status } }`,
+    { ids: ['INVENTORY:meli:1000'] }
+  )
+
+  assert.equal(
+    reprocessed.errors,
+    undefined,
+    JSON.stringify(reprocessed.errors)
+  )
+  const sent = await eventually(
+    async () => {
+      const l = await log('INVENTORY:meli:1000')
+
+      return l && l.status === 'SUCCESS' && l
+    },
+    { ms: 30_000, what: 'the reprocess after connecting again' }
+  )
+
+  assert.equal(sent.reason, 'STOCK_UPDATED')
+  const put = (await mlRequests()).find(
+    (r) =>
+      r.seq > lastSeq && r.method === 'PUT' && r.path === '/items/MLB1000000001'
+  )
+
+  assert.deepEqual(put.body, { available_quantity: 6 })
+})

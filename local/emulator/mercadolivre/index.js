@@ -186,6 +186,11 @@ class MercadoLivreEmulator {
       return this.items.create(userId, this.state.sellers[userId], body)
     if ((x = m(/^\/items\/([^/]+)\/description$/)) && method === 'POST')
       return this.items.describe(x[1], userId, body)
+    if (
+      (x = m(/^\/users\/([^/]+)\/applications\/([^/]+)$/)) &&
+      method === 'DELETE'
+    )
+      return this.oauth.revokeApplication(x[1], x[2], userId)
     if ((x = m(/^\/users\/([^/]+)\/items\/search$/)) && method === 'GET')
       return this.items.search(x[1], userId, ctx.query)
     if ((x = m(/^\/user-products\/([^/]+)\/stock$/)) && method === 'GET')

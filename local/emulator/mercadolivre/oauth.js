@@ -35,6 +35,7 @@ class OAuthServer {
     this.access = new Map() // token -> { userId, expiresAt, revoked }
     this.refresh = new Map() // token -> { userId, used, revoked }
     this.refreshCalls = 0
+    this.revocations = 0
     this.denyNext = false
   }
 
@@ -204,6 +205,30 @@ class OAuthServer {
     for (const a of this.access.values()) a.expiresAt = this.clock.now()
   }
 
+  /**
+   * DELETE /users/{user_id}/applications/{app_id} (Application manager,
+   * "Revoke user authorization"), with the seller's own token: every token
+   * of that seller for this application is refused from then on.
+   */
+  revokeApplication(userId, appId, caller) {
+    if (String(userId) !== String(caller))
+      return [
+        403,
+        mlError(403, 'The user does not match the access token', 'forbidden'),
+      ]
+    if (String(appId) !== String(this.app.clientId))
+      return [
+        404,
+        mlError(404, `Application ${appId} not found for user`, 'not_found'),
+      ]
+    for (const m of [this.access, this.refresh])
+      for (const t of m.values())
+        if (String(t.userId) === String(userId)) t.revoked = true
+    this.revocations++
+
+    return [200, { user_id: Number(userId), app_id: Number(appId) }]
+  }
+
   /** Console: the seller revoked the application (every token refused). */
   revoke() {
     for (const a of this.access.values()) a.revoked = true
@@ -222,6 +247,7 @@ class OAuthServer {
         (r) => !r.used && !r.revoked
       ).length,
       refreshCalls: this.refreshCalls,
+      revocations: this.revocations,
     }
   }
 }

@@ -34,6 +34,8 @@ export const REASONS = {
   // ERROR: the connection
   NOT_CONNECTED: 'NOT_CONNECTED',
   AUTHORIZATION_REVOKED: 'AUTHORIZATION_REVOKED',
+  /** The store disconnected Mercado Livre in the settings (connect again, then reprocess). */
+  DISCONNECTED: 'DISCONNECTED',
   CLIENT_CREDENTIALS_REFUSED: 'CLIENT_CREDENTIALS_REFUSED',
   TOKEN_REFRESH_FAILED: 'TOKEN_REFRESH_FAILED',
   // ERROR: ML's answers

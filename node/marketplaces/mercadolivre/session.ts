@@ -97,7 +97,13 @@ export function tokenOutcome(e: TokenFailure): AdapterOutcome {
       return errorOutcome(REASONS.NOT_CONNECTED, undefined, message)
 
     case 'GRANT_REVOKED':
-      return errorOutcome(REASONS.AUTHORIZATION_REVOKED, undefined, message)
+      return errorOutcome(
+        e.revokedReason === 'DISCONNECTED'
+          ? REASONS.DISCONNECTED
+          : REASONS.AUTHORIZATION_REVOKED,
+        undefined,
+        message
+      )
 
     case 'CLIENT_REFUSED':
       return errorOutcome(

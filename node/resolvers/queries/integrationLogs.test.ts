@@ -1,5 +1,7 @@
+import type { Outcome } from '../../domain/log'
+import { recordOutcome } from '../../domain/log'
 import { mockContext, rootOfMock } from '../../test/mockContext'
-import { contractOf, seedLog } from '../../test/seed'
+import { T0, contractOf, seedLog } from '../../test/seed'
 import { integrationLog } from './integrationLog'
 import { integrationLogs } from './integrationLogs'
 
@@ -140,5 +142,111 @@ describe('integrationLog (query)', () => {
         integrationLog({}, { id: 'amazon-1001' }, mockContext(), {} as never)
       )
     ).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_LOG_ID', fields: [] })
+  })
+})
+
+describe('whether Reprocess is offered (decided by the service, read by the admin)', () => {
+  const at = new Date(T0).toISOString()
+
+  async function everyKind() {
+    const ctx = await seeded()
+    const { logs } = rootOfMock(ctx)
+    const write = (entityId: string, outcome: Outcome, partner = false) => {
+      const k = key(entityId)
+
+      return logs.update(k, (cur) => ({
+        ...recordOutcome(cur, k, { entityId }, outcome),
+        ...(partner
+          ? {
+              partner: {
+                messageId: `m-${entityId}`,
+                operation: 'Price update',
+                direction: 'VTEX to Marketplace',
+                translated: null,
+                destination: null,
+                fingerprint: 'f',
+                day: '2026-11-20',
+              },
+            }
+          : {}),
+      }))
+    }
+
+    const base = { origin: null, at, trigger: 'CHANGE' as const }
+
+    await write('2001', {
+      ...base,
+      status: 'PENDING',
+      message: 'Accepted, processing',
+      followUp: { ref: 'sub-1', afterMs: 60_000 },
+    })
+    await write('2002', {
+      ...base,
+      status: 'ALERT',
+      message: 'Listing paused',
+      action: 'LISTING_PAUSED',
+    })
+    await write('2003', { ...base, status: 'ERROR', message: 'Refused' }, true)
+
+    return ctx
+  }
+
+  it("rows: only the bridge's own errors, from the row alone (no log read)", async () => {
+    const ctx = await everyKind()
+    const get = jest.spyOn(rootOfMock(ctx).logs, 'get')
+    const page = await integrationLogs(
+      {},
+      { ...noFilter, first: 20, after: null },
+      ctx,
+      {} as never
+    )
+
+    expect(
+      Object.fromEntries(page.data.map((r) => [r.entityId, r.canReprocess]))
+    ).toEqual({
+      '1001': true,
+      '1002': false,
+      '1003': true,
+      '2001': false,
+      '2002': false,
+      '2003': false,
+    })
+    expect(get).not.toHaveBeenCalled()
+  })
+
+  it('the detail says why not, as a stable reason', async () => {
+    const ctx = await everyKind()
+    const reasonOf = async (entityId: string) => {
+      const log = await integrationLog(
+        {},
+        { id: `PRODUCTS:amazon:${entityId}` },
+        ctx,
+        {} as never
+      )
+
+      return [log?.canReprocess, log?.notReprocessableReason]
+    }
+
+    expect(await reasonOf('1001')).toEqual([true, null])
+    expect(await reasonOf('1002')).toEqual([false, 'ALREADY_SUCCEEDED'])
+    expect(await reasonOf('2001')).toEqual([false, 'AWAITING_MARKETPLACE'])
+    expect(await reasonOf('2002')).toEqual([false, 'STORE_MUST_ACT'])
+    expect(await reasonOf('2003')).toEqual([false, 'PARTNER_LOG'])
+  })
+
+  it('says whether what was sent and answered is kept (not for successes)', async () => {
+    const ctx = await seeded()
+    const kept = async (entityId: string) =>
+      (
+        await integrationLog(
+          {},
+          { id: `PRODUCTS:amazon:${entityId}` },
+          ctx,
+          {} as never
+        )
+      )?.exchangeKept
+
+    expect(await kept('1001')).toBe(true)
+    expect(await kept('1002')).toBe(false)
   })
 })

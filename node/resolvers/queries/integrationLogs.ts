@@ -2,6 +2,7 @@ import { parsePageSize } from '../../domain/pagination'
 import { rootOf } from '../../composition/root'
 import { parseLogFilter } from '../../services/logStore'
 import { withErrors } from '../errors'
+import { presentRow } from '../present'
 import type { QueryFn } from '../types'
 
 /**
@@ -19,7 +20,7 @@ export const integrationLogs: QueryFn<'integrationLogs'> = withErrors(
     })
 
     return {
-      data: page.data,
+      data: page.data.map(presentRow),
       pageInfo: {
         total: () => store.count(filter),
         endCursor: page.endCursor,

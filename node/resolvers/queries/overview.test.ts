@@ -31,6 +31,9 @@ describe('integrationOverview (query)', () => {
       tab: 'INVENTORY',
       total: 3,
       byStatus: { success: 2, error: 1, queued: 0 },
+      // "Reprocess all" acts on errors: offered for them, counted from them.
+      reprocessableStatuses: ['ERROR'],
+      reprocessable: 1,
     })
     expect(o.byMarketplace).toEqual(
       expect.arrayContaining([

@@ -97,7 +97,7 @@ const DetailOrigin = ({ log }: { log: LogDetailData }) => {
         </Stack>
       ) : log.origin ? (
         <Exchange log={log} origin={log.origin} />
-      ) : log.status === 'SUCCESS' ? (
+      ) : !log.exchangeKept ? (
         <Text tone="secondary">{t('detail.exchange.notKept')}</Text>
       ) : null}
       {log.businessMessage ? (

@@ -28,6 +28,9 @@ const log = {
   businessMessage: null,
   alert: null,
   pending: null,
+  canReprocess: true,
+  notReprocessableReason: null,
+  exchangeKept: true,
   partner: null,
   origin: {
     __typename: 'ErrorOrigin',
@@ -105,6 +108,74 @@ describe('LogDetail', () => {
     expect(document.querySelector('img')).toBeNull()
     fireEvent.click(getByRole('button', { name: 'Reprocess' }))
     expect(onReprocess).toHaveBeenCalledWith('INVENTORY:amazon:42')
+  })
+
+  it('offers Reprocess as the API says (canReprocess), not from the status', async () => {
+    const render1 = async (integrationLog: Record<string, unknown>) => {
+      const mocks = [
+        {
+          request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+          result: { data: { integrationLog } },
+        },
+      ]
+
+      const view = render(<Harness />, { graphql: { mocks } })
+
+      await waitFor(() => view.getByRole('button', { name: 'Remove log' }))
+
+      return view
+    }
+
+    // An ERROR the API does not offer (a partner's log): no button, the reason instead.
+    const partner = await render1({
+      ...log,
+      canReprocess: false,
+      notReprocessableReason: 'PARTNER_LOG',
+    })
+
+    expect(partner.queryByRole('button', { name: 'Reprocess' })).toBeNull()
+    expect(partner.getByTestId('not-reprocessable').textContent).toBe(
+      "Collected from the partner's connector: the connector sends it again, not the bridge."
+    )
+    partner.unmount()
+
+    // Whatever the status, the field decides.
+    const offered = await render1({
+      ...log,
+      status: 'ALERT',
+      canReprocess: true,
+      notReprocessableReason: null,
+    })
+
+    expect(offered.getByRole('button', { name: 'Reprocess' })).not.toBeNull()
+    expect(offered.queryByTestId('not-reprocessable')).toBeNull()
+  })
+
+  it('says the exchange is not kept when the API says so (exchangeKept), whatever the status', async () => {
+    const shown = async (fields: Record<string, unknown>) => {
+      const mocks = [
+        {
+          request: { query: INTEGRATION_LOG, variables: { id: log.id } },
+          result: {
+            data: { integrationLog: { ...log, origin: null, ...fields } },
+          },
+        },
+      ]
+
+      const view = render(<Harness />, { graphql: { mocks } })
+
+      await waitFor(() => view.getByTestId('log-contents'))
+      const said = view.queryByText(
+        'What was sent and answered is not kept for successes.'
+      )
+
+      view.unmount()
+
+      return said !== null
+    }
+
+    expect(await shown({ status: 'SUCCESS', exchangeKept: false })).toBe(true)
+    expect(await shown({ status: 'SUCCESS', exchangeKept: true })).toBe(false)
   })
 
   it('says so when the log no longer exists', async () => {
@@ -253,6 +324,8 @@ describe('LogDetail', () => {
     const alert = {
       ...log,
       status: 'ALERT',
+      canReprocess: false,
+      notReprocessableReason: 'STORE_MUST_ACT',
       message: 'Mercado Livre: listing MLB42 is paused',
       businessMessage: 'Item under_review / paused by the seller',
       alert: { __typename: 'LogAlert', action: 'LISTING_PAUSED' },
@@ -286,6 +359,8 @@ describe('LogDetail', () => {
     const pending = {
       ...log,
       status: 'PENDING',
+      canReprocess: false,
+      notReprocessableReason: 'AWAITING_MARKETPLACE',
       pending: {
         __typename: 'PendingFollowUp',
         since: '2026-11-20T10:00:00.000Z',

@@ -13,6 +13,7 @@ import {
   ModalHeader,
   ModalTitle,
   Skeleton,
+  Text,
   csx,
   useModalState,
 } from '@vtex/admin-ui'
@@ -129,7 +130,20 @@ const LogDetail = ({
         ) : null}
       </ModalContent>
       <ModalFooter>
-        {log?.status === 'ERROR' && !log.partner ? (
+        {log && !log.canReprocess && log.notReprocessableReason ? (
+          <Text
+            tone="secondary"
+            data-testid="not-reprocessable"
+            className={csx({
+              flex: '1 1 0',
+              minWidth: 0,
+              paddingRight: '$space-3',
+            })}
+          >
+            {t(`notReprocessable.${log.notReprocessableReason}`)}
+          </Text>
+        ) : null}
+        {log?.canReprocess ? (
           <Button
             variant="secondary"
             disabled={busy}

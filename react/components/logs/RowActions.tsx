@@ -2,29 +2,21 @@ import React, { useRef } from 'react'
 import { useIntl } from 'react-intl'
 import { Menu, MenuButton, MenuItem, useMenuState } from '@vtex/admin-ui'
 
-import type { LogStatus } from '../../graphql/generated'
-
 interface Props {
   id: string
-  status: LogStatus
-  /** Collected from a partner's connector: never reprocessed by the bridge. */
-  fromPartner?: boolean
+  /** The API's `canReprocess` for this row (the service decides, not the admin). */
+  canReprocess: boolean
   onReprocess: (id: string) => void
   /** Asks first; focus comes back to this menu's button. */
   onRemove: (id: string, returnTo: HTMLElement | null) => void
 }
 
 /**
- * "Reprocessar" only on the bridge's own errors; "Remover Log" on every log.
+ * "Reprocessar" where the API offers it (`canReprocess`: the bridge's own
+ * errors); "Remover Log" on every log.
  * Named for the log it acts on.
  */
-const RowActions = ({
-  id,
-  status,
-  fromPartner = false,
-  onReprocess,
-  onRemove,
-}: Props) => {
+const RowActions = ({ id, canReprocess, onReprocess, onRemove }: Props) => {
   const intl = useIntl()
   const state = useMenuState()
   const button = useRef<HTMLButtonElement>(null)
@@ -44,7 +36,7 @@ const RowActions = ({
         data-testid={`actions-${id}`}
       />
       <Menu state={state}>
-        {status === 'ERROR' && !fromPartner ? (
+        {canReprocess ? (
           <MenuItem
             label={intl.formatMessage({
               id: 'admin/marketplace-bridge.actions.reprocess',

@@ -136,8 +136,7 @@ export function useLogColumns(d: ColumnDeps) {
       accessor: (item) => (
         <RowActions
           id={item.id}
-          status={item.status}
-          fromPartner={item.fromPartner}
+          canReprocess={item.canReprocess}
           onReprocess={(id) => d.onReprocess(id)}
           onRemove={(id, to) => d.onRemove(id, to)}
         />

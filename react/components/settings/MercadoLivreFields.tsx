@@ -1,17 +1,8 @@
-import React, { useState } from 'react'
-import { useMutation, useQuery } from 'react-apollo'
+import React from 'react'
 import { useIntl } from 'react-intl'
-import { Button, Inline, Stack, Text, TextInput } from '@vtex/admin-ui'
+import { Inline, Stack, TextInput } from '@vtex/admin-ui'
 
-import CONNECT from '../../graphql/connectMercadoLivre.graphql'
-import CONNECTION from '../../graphql/marketplaceConnection.graphql'
-import type {
-  ConnectMercadoLivreMutation,
-  ConnectMercadoLivreMutationVariables,
-  MarketplaceConnectionQuery,
-  MarketplaceConnectionQueryVariables,
-} from '../../graphql/generated'
-import { useErrorText } from '../../hooks/useErrorText'
+import MercadoLivreConnection from './MercadoLivreConnection'
 import SecretInput from './SecretInput'
 import type { MarketplaceForm } from './settingsForm'
 
@@ -27,49 +18,17 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '')
 /**
  * A Mercado Livre marketplace (docs/marketplaces/mercadolivre.md): the
  * application's App ID and Secret Key, the site, the redirect URI, and the
- * connection — "Conectar" sends the admin to Mercado Livre's authorization
- * page; the seller comes back connected (saved marketplaces only).
+ * connection (MercadoLivreConnection: Conectar / Desconectar).
  */
 const MercadoLivreFields = ({ index, market, onChange, errorOf }: Props) => {
   const intl = useIntl()
   const t = (id: string, values?: Record<string, string>) =>
     intl.formatMessage({ id: `admin/marketplace-bridge.${id}` }, values)
 
-  const { errorText } = useErrorText()
-  const [failure, setFailure] = useState<string | null>(null)
   const at = (key: string) => errorOf(`marketplaces.${index}.${key}`)
   const config = market.kindConfig
   const set = (key: string, value: string) =>
     onChange({ kindConfig: { ...config, [key]: value } })
-
-  const { data } = useQuery<
-    MarketplaceConnectionQuery,
-    MarketplaceConnectionQueryVariables
-  >(CONNECTION, {
-    variables: { marketplaceId: market.id },
-    skip: market.isNew,
-    fetchPolicy: 'cache-and-network',
-  })
-
-  const [connect, { loading }] = useMutation<
-    ConnectMercadoLivreMutation,
-    ConnectMercadoLivreMutationVariables
-  >(CONNECT)
-
-  const connection = data?.marketplaceConnection
-  const state = connection?.state ?? 'NOT_CONNECTED'
-
-  const start = () => {
-    setFailure(null)
-    connect({ variables: { marketplaceId: market.id } })
-      .then((r) => {
-        const url = r.data?.connectMercadoLivre
-
-        // Mercado Livre's page, then back to the app's route and this page.
-        if (url) window.location.assign(url)
-      })
-      .catch((e: unknown) => setFailure(errorText(e)))
-  }
 
   return (
     <Stack space="$space-2" data-testid="settings-mercadolivre">
@@ -110,34 +69,11 @@ const MercadoLivreFields = ({ index, market, onChange, errorOf }: Props) => {
           onChange={(e) => set('redirectUri', e.target.value)}
         />
       </Inline>
-      <Inline hSpace="$space-3" vSpace="$space-2">
-        <Text data-testid="ml-connection" data-state={state}>
-          {t(`settings.ml.state.${state}`, {
-            sellerId: connection?.sellerId ?? '',
-            siteId: connection?.siteId ?? '',
-          })}
-        </Text>
-        <Button
-          variant="secondary"
-          disabled={market.isNew || loading}
-          onClick={start}
-          data-testid="ml-connect"
-        >
-          {t(
-            state === 'CONNECTED'
-              ? 'settings.ml.reconnect'
-              : 'settings.ml.connect'
-          )}
-        </Button>
-        {market.isNew ? (
-          <Text tone="secondary">{t('settings.ml.saveFirst')}</Text>
-        ) : null}
-      </Inline>
-      {failure ? (
-        <Text tone="critical" role="alert">
-          {failure}
-        </Text>
-      ) : null}
+      <MercadoLivreConnection
+        marketplaceId={market.id}
+        name={market.name || market.id}
+        isNew={market.isNew}
+      />
     </Stack>
   )
 }
