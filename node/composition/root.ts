@@ -97,7 +97,8 @@ export class AppRoot {
 
     return new MarketplaceSender({
       http: this.clients.marketplaceHttp,
-      tokens: (id) => new StoredTokenKeeper(this.kv, id, { now }),
+      tokens: (id, credentials) =>
+        new StoredTokenKeeper(this.kv, id, { now, credentials }),
       listings: (id, skuId) => listings.listingsOf(id, skuId),
       mapListing: (listing) => listings.put(listing, 'CREATED'),
       now,

@@ -1,4 +1,5 @@
 import type { MarketplaceAdapter } from './adapter'
+import { amazonAdapter } from './amazon'
 import { customAdapter } from './custom'
 import { mercadoLivreAdapter } from './mercadolivre'
 
@@ -10,6 +11,7 @@ import { mercadoLivreAdapter } from './mercadolivre'
 const ADAPTERS: Readonly<Record<string, MarketplaceAdapter>> = {
   custom: customAdapter,
   mercadolivre: mercadoLivreAdapter as MarketplaceAdapter,
+  amazon: amazonAdapter as MarketplaceAdapter,
 }
 
 /** The kinds the settings accept. */

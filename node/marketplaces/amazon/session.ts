@@ -11,6 +11,7 @@ import type {
   AdapterOutcome,
   Exchange,
   HttpResponse,
+  TokenFailure,
 } from '../adapter'
 import { amazonErrors } from './answers'
 import { LwaError, lwaRefresh } from './lwa'
@@ -60,6 +61,32 @@ export const tokenRefused = (res: HttpResponse) =>
   amazonErrors(res.body).some((e) =>
     /access token/i.test(`${e.message} ${e.details ?? ''}`)
   )
+
+/**
+ * Why no access token could be had, as the operation's outcome: Login with
+ * Amazon refused the settings' credentials (fix them; not retried), or the
+ * token could not be had now (LWA or the grant's storage failed, another
+ * job's renewal outlasted the wait): transient. Anything else is a bug and thrown.
+ */
+export function tokenOutcome(e: unknown): AdapterOutcome {
+  if (e instanceof LwaError)
+    return {
+      status: 'ERROR',
+      reason: e.reason,
+      businessMessage: e.message,
+      ...(e.transient ? { transient: { retryAfterMs: null } } : {}),
+    }
+  const failure = e as Partial<TokenFailure> | null
+
+  if (!(e instanceof Error) || !failure?.code) throw e
+
+  return {
+    status: 'ERROR',
+    reason: 'AMAZON_AUTH_UNAVAILABLE',
+    businessMessage: e.message,
+    transient: { retryAfterMs: failure.retryAfterMs ?? null },
+  }
+}
 
 export class AmazonSession {
   readonly exchanges: Exchange[] = []
@@ -116,16 +143,7 @@ export class AmazonSession {
         lwaRefresh(this.config, this.context.http, () => this.context.now())
       )
     } catch (e) {
-      if (!(e instanceof LwaError)) throw e
-
-      return {
-        outcome: {
-          status: 'ERROR',
-          reason: e.reason,
-          businessMessage: e.message,
-          ...(e.transient ? { transient: { retryAfterMs: null } } : {}),
-        },
-      }
+      return { outcome: tokenOutcome(e) }
     }
 
     const response = await this.context.http.send({
