@@ -60,6 +60,8 @@ async function startLocal({
   seedStatuses = true,
   // A Mercado Livre marketplace on its API, connected, with mapped listings (npm start).
   mercadoLivre = true,
+  // Amazon on SP-API (local Amazon), with its channel and a mapped SKU (npm start).
+  amazon = true,
   // Replicas: worker processes behind one address (local/balancer.js), as IO
   // runs them; the events bus delivers each event to one of them. Default 1.
   workers = 1,
@@ -100,7 +102,7 @@ async function startLocal({
   if (settings || !fs.existsSync(path.join(dataDir, 'settings.json')))
     emulator.writeSettings(
       appName,
-      settings || settingsFor(undefined, { mercadoLivre })
+      settings || settingsFor(undefined, { mercadoLivre, amazon })
     )
   const seeded =
     perTab > 0
@@ -112,6 +114,7 @@ async function startLocal({
           now,
           statuses: seedStatuses,
           mercadoLivre,
+          amazon,
         })
       : { seeded: 0 }
 

@@ -17,6 +17,7 @@ async function startApp(options = {}) {
     eventDelayMs: 100,
     seedStatuses: false,
     mercadoLivre: false,
+    amazon: false,
     ...options,
   })
 

@@ -86,19 +86,6 @@ export function grantStep(
   return { kind: 'refresh', takenOver: Boolean(lease && lease.owner !== owner) }
 }
 
-/** The empty record of a standing grant, written the first time a token is asked. */
-export const standingRecord = (now: number): GrantRecord =>
-  connected(null, { accessToken: null, expiresAt: 0, refreshToken: null }, now)
-
-/** A standing grant's fresh token, marked with the credentials it came from. */
-export const withCredentials = (
-  grant: StoredGrant,
-  standing: string | null
-): StoredGrant =>
-  standing == null
-    ? grant
-    : { ...grant, extra: { ...grant.extra, [CREDENTIALS_EXTRA]: standing } }
-
 export const leased = (
   r: GrantRecord,
   owner: string,
@@ -170,6 +157,19 @@ export const connected = (
       ].slice(0, 5)
     : [],
 })
+
+/** The empty record of a standing grant, written the first time a token is asked. */
+export const standingRecord = (now: number): GrantRecord =>
+  connected(null, { accessToken: null, expiresAt: 0, refreshToken: null }, now)
+
+/** A standing grant's fresh token, marked with the credentials it came from. */
+export const withCredentials = (
+  grant: StoredGrant,
+  standing: string | null
+): StoredGrant =>
+  standing == null
+    ? grant
+    : { ...grant, extra: { ...grant.extra, [CREDENTIALS_EXTRA]: standing } }
 
 /** An Error carrying a TokenFailure code (marketplaces/adapter.ts). */
 export function tokenFailure(

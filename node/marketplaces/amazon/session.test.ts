@@ -1,5 +1,5 @@
 import { LwaError } from './lwa'
-import { tokenOutcome } from './session'
+import { pacedPlan, tokenOutcome } from './session'
 
 describe('tokenOutcome: why no access token could be had, as the log says it', () => {
   it('credentials Login with Amazon refused: an error to fix in the settings, not retried', () => {
@@ -32,5 +32,15 @@ describe('tokenOutcome: why no access token could be had, as the log says it', (
     const bug = new TypeError('x is undefined')
 
     expect(() => tokenOutcome(bug)).toThrow(bug)
+  })
+})
+
+describe('pacedPlan: the burst the limiter spends', () => {
+  it('keeps one token of Amazon’s burst spare, never going below one call', () => {
+    expect(pacedPlan({ rate: 5, burst: 5 })).toEqual({ rate: 5, burst: 4 })
+    expect(pacedPlan({ rate: 0.0167, burst: 1 })).toEqual({
+      rate: 0.0167,
+      burst: 1,
+    })
   })
 })
