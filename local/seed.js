@@ -16,6 +16,7 @@ const { MARKETPLACE_ORIGINS } = require('./emulator/vtexChannels')
 const { addStatusShowcase } = require('./seedStatuses')
 const { MELI, seedMercadoLivre } = require('./seedMercadoLivre')
 const { AMZ, retired, seedAmazonMarketplace } = require('./seedAmazon')
+const { PARTNER } = require('./seedPartner')
 
 /** The app's compiled modules, loaded once build.js has produced them. */
 const app = (name) => require(path.join(compiledNode, ...name.split('/')))
@@ -32,11 +33,12 @@ const PARTNER_TOKEN = 'local-partner-token-0123456789'
 /**
  * `mercadoLivre`: also the Mercado Livre marketplace on its API
  * (seedMercadoLivre.js); `amazon`: also Amazon on SP-API, which takes the
- * sandbox Amazon's channel (seedAmazon.js).
+ * sandbox Amazon's channel (seedAmazon.js); `partner`: also a partner
+ * connector's marketplace, whose logs are collected (seedPartner.js).
  */
 const settingsFor = (
   marketplaces = MARKETPLACES,
-  { mercadoLivre = false, amazon = false } = {}
+  { mercadoLivre = false, amazon = false, partner = false } = {}
 ) => ({
   maxRetries: 10,
   marketplaces: marketplaces
@@ -59,7 +61,8 @@ const settingsFor = (
     }))
     .map(amazon ? retired : (m) => m)
     .concat(mercadoLivre ? [MELI] : [])
-    .concat(amazon ? [AMZ] : []),
+    .concat(amazon ? [AMZ] : [])
+    .concat(partner ? [PARTNER] : []),
   carrierBaseUrl: 'http://carrier.sandbox.local/api',
   carrierToken: 'sandbox-carrier-token',
   partnerToken: PARTNER_TOKEN,

@@ -18,6 +18,7 @@ async function startApp(options = {}) {
     seedStatuses: false,
     mercadoLivre: false,
     amazon: false,
+    partner: false,
     ...options,
   })
 
