@@ -15,12 +15,13 @@ import ChannelFields from './ChannelFields'
 import type { MarketplaceForm } from './settingsForm'
 import MercadoLivreFields from './MercadoLivreFields'
 import AmazonFields from './AmazonFields'
+import PartnerFields from './PartnerFields'
 import SecretInput from './SecretInput'
 
 const TABS = ['products', 'inventory', 'tracking'] as const
 
 /** Kinds a new marketplace can be (the settings page edits these). */
-const KINDS = ['custom', 'mercadolivre', 'amazon'] as const
+const KINDS = ['custom', 'mercadolivre', 'amazon', 'partner'] as const
 
 /** A new marketplace's kind config to start from. */
 const START_CONFIG: Record<string, Record<string, unknown>> = {
@@ -33,6 +34,7 @@ const START_CONFIG: Record<string, Record<string, unknown>> = {
     marketplaceIds: ['A2Q3Y263D00KWC'],
     productTypes: [],
   },
+  partner: { logBaseUrl: '', auth: 'appKey', appKey: '', lookbackDays: 2 },
 }
 
 const fieldset = csx({ border: 'none', margin: 0, padding: 0 })
@@ -147,6 +149,14 @@ const MarketplaceFields = ({
       ) : null}
       {market.kind === 'amazon' ? (
         <AmazonFields
+          index={index}
+          market={market}
+          onChange={onChange}
+          errorOf={errorOf}
+        />
+      ) : null}
+      {market.kind === 'partner' ? (
+        <PartnerFields
           index={index}
           market={market}
           onChange={onChange}
