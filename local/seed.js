@@ -15,6 +15,8 @@ const { compiledNode } = require('./paths')
 const { MARKETPLACE_ORIGINS } = require('./emulator/vtexChannels')
 const { addStatusShowcase } = require('./seedStatuses')
 const { MELI, seedMercadoLivre } = require('./seedMercadoLivre')
+const { AMZ, retired, seedAmazonMarketplace } = require('./seedAmazon')
+const { PARTNER } = require('./seedPartner')
 
 /** The app's compiled modules, loaded once build.js has produced them. */
 const app = (name) => require(path.join(compiledNode, ...name.split('/')))
@@ -28,10 +30,15 @@ const MARKETPLACES = [
 /** Logistics partners use this token on the partner route (local only). */
 const PARTNER_TOKEN = 'local-partner-token-0123456789'
 
-/** `mercadoLivre`: also the Mercado Livre marketplace on its API (seedMercadoLivre.js). */
+/**
+ * `mercadoLivre`: also the Mercado Livre marketplace on its API
+ * (seedMercadoLivre.js); `amazon`: also Amazon on SP-API, which takes the
+ * sandbox Amazon's channel (seedAmazon.js); `partner`: also a partner
+ * connector's marketplace, whose logs are collected (seedPartner.js).
+ */
 const settingsFor = (
   marketplaces = MARKETPLACES,
-  { mercadoLivre = false } = {}
+  { mercadoLivre = false, amazon = false, partner = false } = {}
 ) => ({
   maxRetries: 10,
   marketplaces: marketplaces
@@ -52,7 +59,10 @@ const settingsFor = (
       inventory: true,
       tracking: true,
     }))
-    .concat(mercadoLivre ? [MELI] : []),
+    .map(amazon ? retired : (m) => m)
+    .concat(mercadoLivre ? [MELI] : [])
+    .concat(amazon ? [AMZ] : [])
+    .concat(partner ? [PARTNER] : []),
   carrierBaseUrl: 'http://carrier.sandbox.local/api',
   carrierToken: 'sandbox-carrier-token',
   partnerToken: PARTNER_TOKEN,
@@ -164,6 +174,8 @@ function buildStore(perTab, rnd, now) {
         ? ''
         : `${PRODUCT_NAMES[n % PRODUCT_NAMES.length]} ${n + 1}`,
       BrandName: 'Marca Demo',
+      // Department 1, one of three categories (Amazon maps them to product types: seedAmazon.js).
+      ProductCategoryIds: `/1/${10 + (n % 3)}/`,
       IsActive: true,
       ImageUrl: `https://bridgedemo.vteximg.com.br/arquivos/ids/${id}`,
       AlternateIds: {
@@ -254,6 +266,8 @@ async function seed(
     statuses = false,
     // The Mercado Livre marketplace's grant and listings (seedMercadoLivre.js).
     mercadoLivre = false,
+    // The Amazon SP-API marketplace's listings and mappings (seedAmazon.js).
+    amazon = false,
   }
 ) {
   const { LogStore } = app('services/logStore')
@@ -283,6 +297,7 @@ async function seed(
   emulator.vtex.load(store)
   emulator.sandbox.setUnlisted(store.unlisted)
   if (mercadoLivre) await seedMercadoLivre(emulator, kv, app)
+  if (amazon) await seedAmazonMarketplace(emulator, kv, app)
 
   const logs = new LogStore(kv)
   // Parsed for the channel decisions; as saved for the connector's URL and token.

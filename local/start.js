@@ -60,6 +60,10 @@ async function startLocal({
   seedStatuses = true,
   // A Mercado Livre marketplace on its API, connected, with mapped listings (npm start).
   mercadoLivre = true,
+  // Amazon on SP-API (local Amazon), with its channel and a mapped SKU (npm start).
+  amazon = true,
+  // A partner connector's marketplace whose logs the schedule collects (npm start).
+  partner = true,
   // Replicas: worker processes behind one address (local/balancer.js), as IO
   // runs them; the events bus delivers each event to one of them. Default 1.
   workers = 1,
@@ -100,7 +104,7 @@ async function startLocal({
   if (settings || !fs.existsSync(path.join(dataDir, 'settings.json')))
     emulator.writeSettings(
       appName,
-      settings || settingsFor(undefined, { mercadoLivre })
+      settings || settingsFor(undefined, { mercadoLivre, amazon, partner })
     )
   const seeded =
     perTab > 0
@@ -112,6 +116,7 @@ async function startLocal({
           now,
           statuses: seedStatuses,
           mercadoLivre,
+          amazon,
         })
       : { seeded: 0 }
 

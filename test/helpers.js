@@ -17,6 +17,8 @@ async function startApp(options = {}) {
     eventDelayMs: 100,
     seedStatuses: false,
     mercadoLivre: false,
+    amazon: false,
+    partner: false,
     ...options,
   })
 

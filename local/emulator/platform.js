@@ -25,8 +25,16 @@ const { vtexEndpoint, RESOURCE_NAMES } = require('./permissions')
 
 const ROOT = path.resolve(__dirname, '..', '..')
 
-/** The connector base URLs the local runtime's settings use (local/seed.js). */
-const LOCAL_CONNECTORS = ['http://*.sandbox.local/api']
+/**
+ * The connector base URLs the local runtime's settings use (local/seed.js):
+ * the sandbox marketplaces and the sample partner connector's log endpoint
+ * (local/seedPartner.js), declared as a merchant declares them at publish
+ * time (outbound-connectors.json, docs/deploy.md).
+ */
+const LOCAL_CONNECTORS = [
+  'http://*.sandbox.local/api',
+  'http://connector.partner.local/',
+]
 
 /** The app as the local runtime installs it: manifest.json plus its declared connectors. */
 function localManifest(file = path.join(ROOT, 'manifest.json')) {

@@ -14,7 +14,7 @@ const DAY = 86_400_000
 const T0 = Date.UTC(2026, 10, 30, 12)
 
 describe('the maintenance pass', () => {
-  it('expires old successes, errors and alerts, never a PENDING log, and runs the follow-ups', async () => {
+  it('expires old successes, errors and alerts, never a PENDING log, runs the follow-ups and collects partner logs', async () => {
     const logs = new LogStore(new MemoryStorage(), () => T0, 0)
     const old = new Date(T0 - 200 * DAY).toISOString()
     const write = (entityId: string, outcome: Outcome) => {
@@ -40,6 +40,7 @@ describe('the maintenance pass', () => {
       followUp: { ref: 'r', afterMs: 60_000 },
     })
     let followUps = 0
+    let partnerRuns = 0
     const service = new MaintenanceService({
       queue: { sweep: async () => ({ resent: 0 }) } as unknown as BridgeQueue,
       logs,
@@ -58,13 +59,30 @@ describe('the maintenance pass', () => {
 
         return { checked: 1, answered: 0, gaveUp: 0, waiting: 0, failed: 0 }
       },
+      partnerLogs: async () => {
+        partnerRuns++
+
+        return {
+          shop: {
+            written: 2,
+            unchanged: 0,
+            rejected: 0,
+            overflow: 0,
+            failure: null,
+          },
+        }
+      },
       now: () => T0,
     })
 
     const report = await service.run()
 
     expect(followUps).toBe(1)
-    expect(report).toMatchObject({ followUps: { checked: 1 } })
+    expect(partnerRuns).toBe(1)
+    expect(report).toMatchObject({
+      followUps: { checked: 1 },
+      partnerLogs: { shop: { written: 2 } },
+    })
     await logs.compact('INVENTORY')
     expect((await logs.overview('INVENTORY')).byStatus).toMatchObject({
       SUCCESS: 0,

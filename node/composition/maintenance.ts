@@ -6,6 +6,7 @@ import type { BulkRunner } from '../services/bulk'
 import type { CarrierTracker } from '../services/carrier'
 import type { CsvExportService } from '../services/csvExports'
 import type { FollowUpReport } from '../services/followUps'
+import type { PartnerRun } from '../services/partnerLogs'
 import type { LogStore } from '../services/logStore'
 import type { BridgeQueue } from '../services/queue'
 import type { MaintenanceSchedule } from '../services/schedule'
@@ -21,6 +22,8 @@ export interface MaintenanceDeps {
   logger: Parameters<LogStore['selfCheck']>[0]
   /** PENDING logs' follow-ups that are due (services/followUps.ts). */
   followUps: () => Promise<FollowUpReport>
+  /** Partner connectors' logs collected (services/partnerLogs.ts), per marketplace of kind `partner`. */
+  partnerLogs: () => Promise<Record<string, PartnerRun>>
   now: () => number
 }
 
@@ -33,7 +36,8 @@ export interface MaintenanceDeps {
  * checks that are due, and keep the schedule itself registered. Bounded
  * work per run (retention removes at most 200 logs per tab and status; 25
  * jobs and 25 carrier checks), then the PENDING logs' follow-ups that are
- * due (at most 50 read per tab). Partner-log collection plugs in here next.
+ * due (at most 50 read per tab), then the partner connectors' logs (each
+ * kind-`partner` marketplace's days due, idempotent per message).
  */
 export class MaintenanceService {
   constructor(private readonly deps: MaintenanceDeps) {}
@@ -64,10 +68,11 @@ export class MaintenanceService {
     await this.deps.csvExports.maintain()
     const carrierChecks = await carrier.runDue()
     const followUps = await this.deps.followUps()
+    const partnerLogs = await this.deps.partnerLogs()
 
     // Renews the schedule near its end; a failure here waits for the next pass.
     await schedule.ensure().catch(() => undefined)
 
-    return { ...swept, carrierChecks, followUps }
+    return { ...swept, carrierChecks, followUps, partnerLogs }
   }
 }

@@ -22,6 +22,7 @@ import type { AccountChannelLists } from '../services/accountChannels'
 import { logisticsSetup } from './logistics'
 import { MaintenanceService } from './maintenance'
 import { maintenanceSchedule } from './schedule'
+import { collectPartners } from './partnerCollection'
 import { loadSettings, saveSettings } from './settings'
 
 /** The event key jobs travel on (service.json subscribes runJob to it). */
@@ -97,7 +98,8 @@ export class AppRoot {
 
     return new MarketplaceSender({
       http: this.clients.marketplaceHttp,
-      tokens: (id) => new StoredTokenKeeper(this.kv, id, { now }),
+      tokens: (id, credentials) =>
+        new StoredTokenKeeper(this.kv, id, { now, credentials }),
       listings: (id, skuId) => listings.listingsOf(id, skuId),
       mapListing: (listing) => listings.put(listing, 'CREATED'),
       now,
@@ -259,6 +261,7 @@ export class AppRoot {
       schedule: this.schedule,
       logger: this.clients.ioContext.logger,
       followUps: () => this.followUps(),
+      partnerLogs: () => collectPartners(this.clients, this.kv, this.logs),
       now: () => Date.now(),
     })
   }

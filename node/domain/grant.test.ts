@@ -11,7 +11,9 @@ import {
   released,
   revoked,
   stepFailure,
+  standingRecord,
   tokenFailure,
+  withCredentials,
 } from './grant'
 
 const NOW = 1_000_000
@@ -229,5 +231,56 @@ describe('tokenFailure', () => {
     expect(
       isTokenFailure(Object.assign(new Error('x'), { code: 'ECONNRESET' }))
     ).toBe(false)
+  })
+})
+
+describe('grantStep for a standing grant (credentials in the settings)', () => {
+  const step = (r: GrantRecord | null, standing: string) =>
+    grantStep(r, NOW, 'me', SKEW, standing)
+
+  const cached = (credentials: string) =>
+    record({
+      grant: withCredentials(
+        { accessToken: 'A1', expiresAt: NOW + 3_600_000, refreshToken: null },
+        credentials
+      ),
+    })
+
+  it('uses a token obtained with the same credentials', () => {
+    expect(step(cached('fp1'), 'fp1')).toEqual({ kind: 'use', token: 'A1' })
+  })
+
+  it('refreshes a valid token obtained with other credentials (the store saved new ones)', () => {
+    expect(step(cached('fp0'), 'fp1')).toEqual({
+      kind: 'refresh',
+      takenOver: false,
+    })
+  })
+
+  it('refreshes an expired token without a stored refresh token (it is the settings’)', () => {
+    expect(step(standingRecord(NOW), 'fp1')).toEqual({
+      kind: 'refresh',
+      takenOver: false,
+    })
+  })
+
+  it('still waits for another holder’s lease, and is not connected with no record', () => {
+    expect(
+      step(
+        {
+          ...standingRecord(NOW),
+          lease: { owner: 'other', until: NOW + 5, takenOver: false },
+        },
+        'fp1'
+      )
+    ).toEqual({ kind: 'wait', untilMs: NOW + 5 })
+    expect(step(null, 'fp1')).toEqual({ kind: 'not-connected' })
+  })
+
+  it('marks a fresh token with its credentials; a Connect grant is left as it came', () => {
+    const g = { accessToken: 'A2', expiresAt: 5, refreshToken: null }
+
+    expect(withCredentials(g, 'fp1').extra).toEqual({ credentials: 'fp1' })
+    expect(withCredentials(g, null)).toBe(g)
   })
 })

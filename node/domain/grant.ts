@@ -57,12 +57,22 @@ export const usable = (
   skewMs: number
 ) => Boolean(grant?.accessToken && grant.expiresAt - skewMs > now)
 
-/** What a caller who wants a token does with the record it just read. */
+/** Where a standing grant records which credentials its token came from. */
+export const CREDENTIALS_EXTRA = 'credentials'
+
+/**
+ * What a caller who wants a token does with the record it just read.
+ * `standing`: the kind's refresh credentials live in the settings (Amazon's
+ * Login with Amazon refresh token), fingerprinted: the record only caches the
+ * access token, so it needs no refresh token of its own, and a token obtained
+ * with other credentials (the store saved new ones) is not used.
+ */
 export function grantStep(
   record: GrantRecord | null,
   now: number,
   owner: string,
-  skewMs: number
+  skewMs: number,
+  standing: string | null = null
 ): GrantStep {
   if (!record?.grant) return { kind: 'not-connected' }
   if (record.state === 'REVOKED')
@@ -71,13 +81,17 @@ export function grantStep(
       reason: record.revoked?.reason ?? null,
       message: record.revoked?.message ?? null,
     }
-  if (usable(record.grant, now, skewMs))
+  const sameCredentials =
+    standing == null || record.grant.extra?.[CREDENTIALS_EXTRA] === standing
+
+  if (sameCredentials && usable(record.grant, now, skewMs))
     return { kind: 'use', token: record.grant.accessToken! }
   const { lease } = record
 
   if (lease && lease.owner !== owner && lease.until > now)
     return { kind: 'wait', untilMs: lease.until }
-  if (!record.grant.refreshToken) return { kind: 'no-refresh-token' }
+  if (standing == null && !record.grant.refreshToken)
+    return { kind: 'no-refresh-token' }
 
   return { kind: 'refresh', takenOver: Boolean(lease && lease.owner !== owner) }
 }
@@ -187,6 +201,19 @@ export const connected = (
       ].slice(0, 5)
     : [],
 })
+
+/** The empty record of a standing grant, written the first time a token is asked. */
+export const standingRecord = (now: number): GrantRecord =>
+  connected(null, { accessToken: null, expiresAt: 0, refreshToken: null }, now)
+
+/** A standing grant's fresh token, marked with the credentials it came from. */
+export const withCredentials = (
+  grant: StoredGrant,
+  standing: string | null
+): StoredGrant =>
+  standing == null
+    ? grant
+    : { ...grant, extra: { ...grant.extra, [CREDENTIALS_EXTRA]: standing } }
 
 /** An Error carrying a TokenFailure code (marketplaces/adapter.ts). */
 export function tokenFailure(

@@ -17,6 +17,13 @@ export interface ProductPayload {
   listPrice?: Money | null
 }
 
+/** The product's own category: the last id of VTEX's path (`/3/15/` → `15`); null when the catalog gives none. */
+export function categoryOf(path: string | undefined): string | null {
+  const ids = (path ?? '').split('/').filter(Boolean)
+
+  return ids.length ? ids[ids.length - 1] : null
+}
+
 /** A SKU as the channel sells it, from the catalog (price: none yet; the channel stage adds it). */
 export function channelProductOf(sku: CatalogSku): ChannelProduct {
   return {
@@ -30,7 +37,7 @@ export function channelProductOf(sku: CatalogSku): ChannelProduct {
     brand: sku.BrandName || null,
     ean: sku.AlternateIds?.Ean || null,
     refId: sku.AlternateIds?.RefId || sku.ProductRefId || null,
-    categoryId: null,
+    categoryId: categoryOf(sku.ProductCategoryIds),
     imageUrls: sku.ImageUrl ? [sku.ImageUrl] : [],
     active: sku.IsActive !== false,
     price: null,

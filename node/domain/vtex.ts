@@ -15,6 +15,8 @@ export interface CatalogSku {
   ProductRefId?: string
   ImageUrl?: string
   AlternateIds?: { Ean?: string | null; RefId?: string | null }
+  /** The product's category path, department first (`/3/15/`): the last id is its category. */
+  ProductCategoryIds?: string
   /** The trade policies the SKU is sold in (none: all of them). */
   SalesChannels?: number[] | null
 }

@@ -256,6 +256,13 @@ export interface MarketplaceAdapter<C = unknown> {
    * before `perform` (domain/listingOperation.ts withListing).
    */
   readonly usesListings?: boolean
+  /**
+   * The kind refreshes its token with credentials from its settings, not a
+   * stored authorization (Amazon's Login with Amazon refresh token): what
+   * identifies them (the bridge keeps only a hash), so that a cached token
+   * obtained with other credentials is not used. Absent: OAuth with Connect.
+   */
+  credentialsOf?(config: C): string
   /** Does the operation and says what came of it. Never throws for the marketplace's answers. */
   perform(
     operation: Operation,

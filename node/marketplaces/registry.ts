@@ -1,6 +1,8 @@
 import type { MarketplaceAdapter } from './adapter'
+import { amazonAdapter } from './amazon'
 import { customAdapter } from './custom'
 import { mercadoLivreAdapter } from './mercadolivre'
+import { partnerAdapter } from './partner/adapter'
 
 /**
  * Every kind of marketplace the bridge talks to, by the `kind` saved with
@@ -10,6 +12,8 @@ import { mercadoLivreAdapter } from './mercadolivre'
 const ADAPTERS: Readonly<Record<string, MarketplaceAdapter>> = {
   custom: customAdapter,
   mercadolivre: mercadoLivreAdapter as MarketplaceAdapter,
+  amazon: amazonAdapter as MarketplaceAdapter,
+  partner: partnerAdapter as MarketplaceAdapter,
 }
 
 /** The kinds the settings accept. */

@@ -2,6 +2,7 @@ import { skuOf, withListing } from '../domain/listingOperation'
 import type {
   HttpTransport,
   Listing,
+  MarketplaceAdapter,
   Operation,
   OperationType,
   TokenKeeper,
@@ -26,8 +27,12 @@ export interface Attempted {
 export interface SenderDeps {
   /** The one HTTP transport (clients/httpTransport.ts) every adapter is given. */
   http: HttpTransport
-  /** The marketplace's token keeper (kinds with OAuth); the custom kind uses none. */
-  tokens?: (marketplaceId: string) => TokenKeeper
+  /**
+   * The marketplace's token keeper (kinds with OAuth); the custom kind uses
+   * none. `credentials`: the settings' refresh credentials of a kind that has
+   * them (adapter.credentialsOf), null for a kind with a Connect flow.
+   */
+  tokens?: (marketplaceId: string, credentials: string | null) => TokenKeeper
   /** The SKU's listings on a marketplace (services/listings.ts), for kinds that use them. */
   listings?: (marketplaceId: string, skuId: string) => Promise<Listing[]>
   /** Records a listing the marketplace created or found for a SKU (LISTING_CREATED, LISTING_FOUND). */
@@ -55,6 +60,12 @@ const noTokens: TokenKeeper = {
  */
 export class MarketplaceSender {
   constructor(private readonly deps: SenderDeps) {}
+
+  private tokensOf(m: MarketplaceConfig, adapter: MarketplaceAdapter) {
+    const credentials = adapter.credentialsOf?.(m.config) ?? null
+
+    return this.deps.tokens?.(m.id, credentials) ?? noTokens
+  }
 
   /** The export decision's view of a marketplace (null: its kind is not known here). */
   view(m: MarketplaceConfig): TargetView | null {
@@ -98,7 +109,7 @@ export class MarketplaceSender {
       const result = await adapter.perform(mapped, {
         marketplace: { id: m.id, name: m.name, config: m.config },
         http: this.deps.http,
-        tokens: this.deps.tokens?.(m.id) ?? noTokens,
+        tokens: this.tokensOf(m, adapter),
         now: this.deps.now,
       })
 
@@ -137,7 +148,7 @@ export class MarketplaceSender {
     const result = await adapter.followUp(ref, {
       marketplace: { id: m.id, name: m.name, config: m.config },
       http: this.deps.http,
-      tokens: this.deps.tokens?.(m.id) ?? noTokens,
+      tokens: this.tokensOf(m, adapter),
       now: this.deps.now,
     })
 

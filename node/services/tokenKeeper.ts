@@ -9,11 +9,18 @@ import {
   refreshed,
   released,
   revoked,
+  standingRecord,
   stepFailure,
+  withCredentials,
 } from '../domain/grant'
 import type { StoredGrant, TokenKeeper } from '../marketplaces/adapter'
 import type { KeyValueStore, StoredFile } from './storage'
+import { fingerprint } from './fingerprint'
 import { isPreconditionFailed } from './storage'
+import type { TokenKeeperOptions } from './tokenKeeperOptions'
+import { keeperDefaults } from './tokenKeeperOptions'
+
+export type { TokenKeeperOptions } from './tokenKeeperOptions'
 
 /**
  * A marketplace's OAuth grant in VBase (`v2/grants/{marketplaceId}`), handed
@@ -27,19 +34,6 @@ import { isPreconditionFailed } from './storage'
  */
 export const grantPath = (marketplaceId: string) => `v2/grants/${marketplaceId}`
 
-export interface TokenKeeperOptions {
-  now?: () => number
-  /** Who holds a lease (process and instance). */
-  owner?: string
-  leaseMs?: number
-  /** A token this close to its expiry is refreshed. */
-  skewMs?: number
-  pollMs?: number
-  /** How long a caller waits for someone else's refresh before giving up (transient). */
-  maxWaitMs?: number
-  sleep?: (ms: number) => Promise<void>
-}
-
 type Refresh = (grant: StoredGrant) => Promise<StoredGrant>
 
 export class StoredTokenKeeper implements TokenKeeper {
@@ -47,6 +41,8 @@ export class StoredTokenKeeper implements TokenKeeper {
   /** A grant the marketplace issued that storage has refused so far. */
   private pending: { grant: StoredGrant; consumed: string } | null = null
   private readonly path: string
+  /** The settings' credentials' fingerprint (null: a Connect kind). */
+  private readonly standing: string | null
   private readonly o: Required<TokenKeeperOptions>
 
   constructor(
@@ -55,19 +51,8 @@ export class StoredTokenKeeper implements TokenKeeper {
     options: TokenKeeperOptions = {}
   ) {
     this.path = grantPath(marketplaceId)
-    this.o = {
-      now: Date.now,
-      owner: `${process.pid}-${Math.random().toString(36).slice(2)}`,
-      leaseMs: 30_000,
-      skewMs: 300_000,
-      pollMs: 100,
-      maxWaitMs: 25_000,
-      sleep: (ms: number) =>
-        new Promise<void>((resolve) => {
-          setTimeout(resolve, ms)
-        }),
-      ...options,
-    }
+    this.o = { ...keeperDefaults(), ...options }
+    this.standing = this.o.credentials && fingerprint(this.o.credentials)
   }
 
   async grant() {
@@ -109,7 +94,13 @@ export class StoredTokenKeeper implements TokenKeeper {
   }
 
   private step(record: GrantRecord | null) {
-    return grantStep(record, this.o.now(), this.o.owner, this.o.skewMs)
+    return grantStep(
+      record,
+      this.o.now(),
+      this.o.owner,
+      this.o.skewMs,
+      this.standing
+    )
   }
 
   private async obtain(refresh: Refresh): Promise<string> {
@@ -122,6 +113,14 @@ export class StoredTokenKeeper implements TokenKeeper {
       const step = this.step(f?.data ?? null)
 
       if (step.kind === 'use') return step.token
+      if (step.kind === 'not-connected' && this.standing != null) {
+        await this.update(
+          (r) => (r?.grant ? null : standingRecord(this.o.now())),
+          true
+        )
+        continue
+      }
+
       if (step.kind === 'not-connected' || step.kind === 'revoked')
         throw stepFailure(step)
       if (step.kind === 'wait') {
@@ -179,7 +178,7 @@ export class StoredTokenKeeper implements TokenKeeper {
     let fresh: StoredGrant
 
     try {
-      fresh = await refresh(grant)
+      fresh = withCredentials(await refresh(grant), this.standing)
     } catch (e) {
       const failure = isTokenFailure(e)
         ? e

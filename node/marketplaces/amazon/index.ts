@@ -71,8 +71,12 @@ export function createAmazonAdapter(
     kind: 'amazon',
     operations: AMAZON_OPERATIONS,
     settings: amazonSettings,
-    // The seller SKU defaults to the VTEX SKU id: no listing mapping is needed first.
+    // The refresh uses the settings' credentials (lwa.ts): a new save is a new token.
+    credentialsOf: (c) =>
+      [c.lwaClientId, c.lwaClientSecret, c.lwaRefreshToken].join('\n'),
+    // The seller SKU is the mapped listing's (SKU → seller SKU), else the VTEX SKU id: no mapping is needed first.
     needsListing: () => false,
+    usesListings: true,
     async perform(
       operation: Operation,
       context: AdapterContext<AmazonConfig>

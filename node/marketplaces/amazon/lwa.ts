@@ -44,6 +44,19 @@ export class LwaError extends Error {
     super(message)
     this.name = 'LwaError'
   }
+
+  /**
+   * The TokenKeeper's word for it (adapter.ts TokenFailure, duck-typed): the
+   * keeper hands the error back as it came, keeps no lease, and never marks
+   * the cached grant revoked — the credentials are the settings', a save fixes them.
+   */
+  get code(): 'CLIENT_REFUSED' | 'REFRESH_FAILED' {
+    return this.transient ? 'REFRESH_FAILED' : 'CLIENT_REFUSED'
+  }
+
+  get businessMessage() {
+    return this.message
+  }
 }
 
 const field = (body: unknown, name: string): unknown =>

@@ -11,12 +11,14 @@ import type {
   AdapterOutcome,
   Exchange,
   HttpResponse,
+  TokenFailure,
 } from '../adapter'
 import { amazonErrors } from './answers'
 import { LwaError, lwaRefresh } from './lwa'
 import type { RateLimiter } from './rateLimiter'
 import type { SpApiCall } from './requests'
 import type { AmazonConfig } from './settings'
+import type { UsagePlan } from './usagePlans'
 import { USAGE_PLANS, rateLimitHeader } from './usagePlans'
 
 export interface SessionDeps {
@@ -61,6 +63,45 @@ export const tokenRefused = (res: HttpResponse) =>
     /access token/i.test(`${e.message} ${e.details ?? ''}`)
   )
 
+/**
+ * Why no access token could be had, as the operation's outcome: Login with
+ * Amazon refused the settings' credentials (fix them; not retried), or the
+ * token could not be had now (LWA or the grant's storage failed, another
+ * job's renewal outlasted the wait): transient. Anything else is a bug and thrown.
+ */
+export function tokenOutcome(e: unknown): AdapterOutcome {
+  if (e instanceof LwaError)
+    return {
+      status: 'ERROR',
+      reason: e.reason,
+      businessMessage: e.message,
+      ...(e.transient ? { transient: { retryAfterMs: null } } : {}),
+    }
+  const failure = e as Partial<TokenFailure> | null
+
+  if (!(e instanceof Error) || !failure?.code) throw e
+
+  return {
+    status: 'ERROR',
+    reason: 'AMAZON_AUTH_UNAVAILABLE',
+    businessMessage: e.message,
+    transient: { retryAfterMs: failure.retryAfterMs ?? null },
+  }
+}
+
+/**
+ * The plan the limiter paces calls by: one token of burst below Amazon's
+ * (never below 1). Decision: a call leaves some ms after its slot (event
+ * loop, proxy, network); a burst that reaches Amazon late has used the
+ * refill the next slot counts on, and that call is answered 429. Through
+ * the worker this kept a few 429s per hundred calls; the spare token
+ * absorbs one token's time (200 ms at 5/s) of lateness.
+ */
+export const pacedPlan = (plan: UsagePlan): UsagePlan => ({
+  ...plan,
+  burst: Math.max(1, plan.burst - 1),
+})
+
 export class AmazonSession {
   readonly exchanges: Exchange[] = []
 
@@ -92,7 +133,20 @@ export class AmazonSession {
   > {
     const { limiter, sleep, userAgent } = this.deps
     const key = `${this.config.sellerId}|${call.operation}`
-    const plan = USAGE_PLANS[call.operation]
+    const plan = pacedPlan(USAGE_PLANS[call.operation])
+    let token: string
+
+    // The token first (it may take a VBase read or a refresh): the call then
+    // leaves at its slot in the usage plan, not late by that time — a late
+    // burst would spend Amazon's refill that the later slots count on.
+    try {
+      token = await this.context.tokens.accessToken(
+        lwaRefresh(this.config, this.context.http, () => this.context.now())
+      )
+    } catch (e) {
+      return { outcome: tokenOutcome(e) }
+    }
+
     const permit = limiter.acquire(key, plan, this.context.now(), this.ticket)
 
     // A ticket keeps one slot: later calls of the same operation queue normally.
@@ -109,24 +163,6 @@ export class AmazonSession {
     }
 
     if (permit.waitMs > 0) await sleep(permit.waitMs)
-    let token: string
-
-    try {
-      token = await this.context.tokens.accessToken(
-        lwaRefresh(this.config, this.context.http, () => this.context.now())
-      )
-    } catch (e) {
-      if (!(e instanceof LwaError)) throw e
-
-      return {
-        outcome: {
-          status: 'ERROR',
-          reason: e.reason,
-          businessMessage: e.message,
-          ...(e.transient ? { transient: { retryAfterMs: null } } : {}),
-        },
-      }
-    }
 
     const response = await this.context.http.send({
       method: call.method,

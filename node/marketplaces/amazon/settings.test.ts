@@ -134,12 +134,15 @@ describe('Amazon settings', () => {
 
     expect(JSON.stringify(shown)).not.toContain('secret-value')
     expect(JSON.stringify(shown)).not.toContain('Atzr|')
+    expect(JSON.stringify(shown)).not.toContain('amzn1.application-oa2-client')
     expect(shown).toMatchObject({
+      lwaClientIdSet: true,
       lwaClientSecretSet: true,
       lwaRefreshTokenSet: true,
       sellerId: 'A1BRIDGESELLER',
     })
     expect(amazonSettings.secrets).toEqual([
+      'lwaClientId',
       'lwaClientSecret',
       'lwaRefreshToken',
     ])

@@ -23,6 +23,7 @@ export interface AmazonConfig {
   sellerId: string
   /** Amazon stores the listings are sold in; all in `region`, all in one currency. */
   marketplaceIds: string[]
+  /** Write-only (the app's identity at Login with Amazon). */
   lwaClientId: string
   /** Write-only. */
   lwaClientSecret: string
@@ -31,7 +32,12 @@ export interface AmazonConfig {
   productTypes: ProductTypeMapping[]
 }
 
-export const AMAZON_SECRETS = ['lwaClientSecret', 'lwaRefreshToken'] as const
+/** Write-only: GraphQL says only whether each is set; an empty field on save keeps the saved one. */
+export const AMAZON_SECRETS = [
+  'lwaClientId',
+  'lwaClientSecret',
+  'lwaRefreshToken',
+] as const
 
 const SELLER_ID_RE = /^[A-Z0-9]{8,20}$/
 const CLIENT_ID_RE = /^amzn1\.application-oa2-client\.[A-Za-z0-9]{8,64}$/
@@ -240,7 +246,7 @@ export const amazonSettings: SettingsSection<AmazonConfig> = {
     region: c.region,
     sellerId: c.sellerId,
     marketplaceIds: [...c.marketplaceIds],
-    lwaClientId: c.lwaClientId,
+    lwaClientIdSet: Boolean(c.lwaClientId),
     lwaClientSecretSet: Boolean(c.lwaClientSecret),
     lwaRefreshTokenSet: Boolean(c.lwaRefreshToken),
     productTypes: c.productTypes.map((m) => ({ ...m })),

@@ -14,17 +14,27 @@ import type { VtexChannels } from '../../hooks/useVtexChannels'
 import ChannelFields from './ChannelFields'
 import type { MarketplaceForm } from './settingsForm'
 import MercadoLivreFields from './MercadoLivreFields'
+import AmazonFields from './AmazonFields'
+import PartnerFields from './PartnerFields'
 import SecretInput from './SecretInput'
 
 const TABS = ['products', 'inventory', 'tracking'] as const
 
 /** Kinds a new marketplace can be (the settings page edits these). */
-const KINDS = ['custom', 'mercadolivre'] as const
+const KINDS = ['custom', 'mercadolivre', 'amazon', 'partner'] as const
 
 /** A new marketplace's kind config to start from. */
 const START_CONFIG: Record<string, Record<string, unknown>> = {
   custom: {},
   mercadolivre: { clientId: '', siteId: 'MLB', redirectUri: '' },
+  // Brazil's store is in the North America region.
+  amazon: {
+    region: 'NA',
+    sellerId: '',
+    marketplaceIds: ['A2Q3Y263D00KWC'],
+    productTypes: [],
+  },
+  partner: { logBaseUrl: '', auth: 'appKey', appKey: '', lookbackDays: 2 },
 }
 
 const fieldset = csx({ border: 'none', margin: 0, padding: 0 })
@@ -131,6 +141,22 @@ const MarketplaceFields = ({
       />
       {market.kind === 'mercadolivre' ? (
         <MercadoLivreFields
+          index={index}
+          market={market}
+          onChange={onChange}
+          errorOf={errorOf}
+        />
+      ) : null}
+      {market.kind === 'amazon' ? (
+        <AmazonFields
+          index={index}
+          market={market}
+          onChange={onChange}
+          errorOf={errorOf}
+        />
+      ) : null}
+      {market.kind === 'partner' ? (
+        <PartnerFields
           index={index}
           market={market}
           onChange={onChange}

@@ -1,0 +1,125 @@
+import React, { useState } from 'react'
+import { useIntl } from 'react-intl'
+import { Inline, Select, Stack, TextInput } from '@vtex/admin-ui'
+
+import SecretInput from './SecretInput'
+import type { MarketplaceForm } from './settingsForm'
+import {
+  AMAZON_REGIONS,
+  idsOf,
+  idsText,
+  productTypesOf,
+  productTypesText,
+} from './amazonForm'
+
+interface Props {
+  index: number
+  market: MarketplaceForm
+  onChange: (patch: Partial<MarketplaceForm>) => void
+  errorOf: (input: string) => string | undefined
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '')
+
+const SECRETS = ['lwaClientId', 'lwaClientSecret', 'lwaRefreshToken'] as const
+
+/**
+ * An Amazon marketplace (docs/marketplaces/amazon.md): the region, the
+ * seller's Merchant Token, the Amazon stores it sells in, the app's Login
+ * with Amazon credentials (write-only: left empty, the saved ones stay) and
+ * which Amazon product type each VTEX category is.
+ */
+const AmazonFields = ({ index, market, onChange, errorOf }: Props) => {
+  const intl = useIntl()
+  const t = (id: string) =>
+    intl.formatMessage({ id: `admin/marketplace-bridge.${id}` })
+
+  const at = (key: string) => errorOf(`marketplaces.${index}.${key}`)
+  // A list field's error: the field's own, or its first entry's.
+  const listError = (key: string) =>
+    at(key) ?? [0, 1, 2, 3, 4].map((i) => at(`${key}.${i}`)).find(Boolean)
+
+  const config = market.kindConfig
+  const set = (key: string, value: unknown) =>
+    onChange({ kindConfig: { ...config, [key]: value } })
+
+  // Typed as text, sent as the list it stands for.
+  const [ids, setIds] = useState(() => idsText(config.marketplaceIds))
+  const [types, setTypes] = useState(() =>
+    productTypesText(config.productTypes)
+  )
+
+  return (
+    <Stack space="$space-2" data-testid="settings-amazon">
+      <Inline hSpace="$space-3" vSpace="$space-2">
+        <Select
+          label={t('settings.amazon.region')}
+          value={str(config.region)}
+          data-testid="amazon-region"
+          onChange={(e: React.ChangeEvent<HTMLSelectElement>) =>
+            set('region', e.target.value)
+          }
+        >
+          {AMAZON_REGIONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`settings.amazon.region.${r}`)}
+            </option>
+          ))}
+        </Select>
+        <TextInput
+          label={t('settings.amazon.sellerId')}
+          helpText={t('settings.amazon.sellerId.help')}
+          value={str(config.sellerId)}
+          error={Boolean(at('sellerId'))}
+          errorText={at('sellerId')}
+          onChange={(e) => set('sellerId', e.target.value.toUpperCase())}
+        />
+        <TextInput
+          label={t('settings.amazon.marketplaceIds')}
+          helpText={t('settings.amazon.marketplaceIds.help')}
+          value={ids}
+          error={Boolean(listError('marketplaceIds'))}
+          errorText={listError('marketplaceIds')}
+          onChange={(e) => {
+            setIds(e.target.value)
+            set('marketplaceIds', idsOf(e.target.value))
+          }}
+        />
+      </Inline>
+      <Inline hSpace="$space-3" vSpace="$space-2">
+        {SECRETS.map((key) => (
+          <SecretInput
+            key={key}
+            label={t(`settings.amazon.${key}`)}
+            help={t(
+              config[`${key}Set`]
+                ? 'settings.secret.saved'
+                : 'settings.secret.none'
+            )}
+            value={market.secrets[key] ?? ''}
+            error={at(key)}
+            testId={`amazon-${key}`}
+            onChange={(v) =>
+              onChange({ secrets: { ...market.secrets, [key]: v } })
+            }
+          />
+        ))}
+      </Inline>
+      <Inline hSpace="$space-3" vSpace="$space-2">
+        <TextInput
+          label={t('settings.amazon.productTypes')}
+          helpText={t('settings.amazon.productTypes.help')}
+          value={types}
+          error={Boolean(listError('productTypes'))}
+          errorText={listError('productTypes')}
+          onChange={(e) => {
+            setTypes(e.target.value)
+            set('productTypes', productTypesOf(e.target.value))
+          }}
+        />
+      </Inline>
+    </Stack>
+  )
+}
+
+export default AmazonFields
