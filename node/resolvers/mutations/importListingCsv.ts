@@ -23,7 +23,12 @@ export const importListingCsv: MutationFn<'importListingCsv'> = withErrors(
         ]
       )
 
-    const result = await importCsv(root.listings, marketplace, csv)
+    const result = await importCsv(
+      root.listings,
+      marketplace,
+      csv,
+      ctx.clients.skuCatalog
+    )
 
     return {
       ...result,
