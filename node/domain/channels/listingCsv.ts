@@ -1,4 +1,4 @@
-import type { FieldErrorCode } from '../errors'
+import type { FieldError, FieldErrorCode } from '../errors'
 import { invalidFields } from '../errors'
 
 /**
@@ -156,7 +156,7 @@ export function parseListingCsv(
   )
 
   const keys = SKU_KEY_COLUMNS.filter((k) => columns.includes(k))
-  const headerErrors = [
+  const headerErrors: FieldError[] = [
     ...(keys.length === 0
       ? [
           {
