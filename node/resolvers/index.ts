@@ -15,6 +15,7 @@ import { reprocessLogs } from './mutations/reprocessLogs'
 import { connectMercadoLivre, marketplaceConnection } from './mercadoLivre'
 import { removeLogs } from './mutations/removeLogs'
 import { importListingCsv } from './mutations/importListingCsv'
+import { removeListing, saveListing, skuListings } from './listings'
 import { errorGroupPage, errorGroups } from './queries/errorGroups'
 import { integrationLog } from './queries/integrationLog'
 import { integrationLogs } from './queries/integrationLogs'
@@ -41,6 +42,7 @@ export const resolvers = {
     marketplaces,
     bridgeSettings,
     vtexChannels,
+    skuListings,
   },
   Mutation: {
     connectMercadoLivre,
@@ -53,6 +55,8 @@ export const resolvers = {
     cancelCsvExport,
     saveBridgeSettings,
     importListingCsv,
+    saveListing,
+    removeListing,
   },
   PageInfo: {
     /** Counted only when asked for (two more storage calls). */

@@ -32,7 +32,11 @@ export const LISTING_CSV_LIMITS = {
 
 /** The column naming the VTEX SKU of each row. */
 export type SkuKeyColumn = 'skuId' | 'refId' | 'ean'
-export const SKU_KEY_COLUMNS: readonly SkuKeyColumn[] = ['skuId', 'refId', 'ean']
+export const SKU_KEY_COLUMNS: readonly SkuKeyColumn[] = [
+  'skuId',
+  'refId',
+  'ean',
+]
 
 export interface ListingRow {
   /** Line of the file where the row starts (the header is line 1). */
@@ -216,14 +220,16 @@ export function parseListingCsv(
       headerErrors
     )
 
-  const key = keys[0]
+  const [key] = keys
   const data = all.slice(headerAt + 1).filter((r) => !blank(r.fields))
   const maxRows = key === 'skuId' ? limits.maxRows : limits.maxCatalogRows
 
   if (data.length > maxRows)
     throw invalidFields(
       'INVALID_LISTING_CSV',
-      `The file has ${data.length} rows; at most ${maxRows} are accepted per upload${
+      `The file has ${
+        data.length
+      } rows; at most ${maxRows} are accepted per upload${
         key === 'skuId' ? '' : ` keyed by ${key}`
       }.`,
       [{ field: 'file', code: 'TOO_MANY', params: { max: maxRows } }]

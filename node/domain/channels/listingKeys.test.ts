@@ -1,9 +1,5 @@
 import { parseListingCsv } from './listingCsv'
-import {
-  catalogLookups,
-  lookupKey,
-  resolveListingRows,
-} from './listingKeys'
+import { catalogLookups, lookupKey, resolveListingRows } from './listingKeys'
 
 describe('catalogLookups', () => {
   it('asks the catalog once per distinct refId, nothing for a file keyed by skuId', () => {
@@ -64,7 +60,12 @@ describe('resolveListingRows', () => {
     expect(resolveListingRows('amazon', byRef, new Map())).toEqual({
       entries: [],
       errors: [
-        { line: 2, field: 'refId', code: 'UNKNOWN', params: { value: 'REF-X' } },
+        {
+          line: 2,
+          field: 'refId',
+          code: 'UNKNOWN',
+          params: { value: 'REF-X' },
+        },
       ],
     })
   })

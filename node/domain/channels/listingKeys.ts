@@ -21,7 +21,8 @@ export function catalogLookups(rows: readonly ListingRow[]) {
   for (const row of rows) {
     const { column, value } = rowKey(row)
 
-    if (column !== 'skuId') out.set(`${column}\u0000${value}`, { column, value })
+    if (column !== 'skuId')
+      out.set(`${column}\u0000${value}`, { column, value })
   }
 
   return [...out.values()]
