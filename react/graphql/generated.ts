@@ -972,6 +972,16 @@ export type CsvExportFieldsFragment = { id: string, tab: Tab, status: CsvExportS
 
 export type RetryStateFieldsFragment = { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null };
 
+export type SkuListingFieldsFragment = { listingId: string, variationId?: string | null, source: ListingSource, at: string };
+
+export type ImportListingCsvMutationVariables = Exact<{
+  marketplace: Scalars['String']['input'];
+  csv: Scalars['String']['input'];
+}>;
+
+
+export type ImportListingCsvMutation = { importListingCsv: { added: number, updated: number, unchanged: number, errors: Array<{ line: number, field: string, code: string, params: Array<{ name: string, value: string }> }> } };
+
 export type IntegrationLogQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -1014,6 +1024,16 @@ export type MarketplacesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MarketplacesQuery = { marketplaces: Array<{ id: string, name: string, system: boolean, tabs: Array<Tab> }> };
 
+export type RemoveListingMutationVariables = Exact<{
+  marketplace: Scalars['String']['input'];
+  skuId: Scalars['String']['input'];
+  listingId: Scalars['String']['input'];
+  variationId?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RemoveListingMutation = { removeListing: Array<{ listingId: string, variationId?: string | null, source: ListingSource, at: string }> };
+
 export type RemoveLogsMutationVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
@@ -1041,6 +1061,21 @@ export type SaveBridgeSettingsMutationVariables = Exact<{
 
 
 export type SaveBridgeSettingsMutation = { saveBridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean, currency?: string | null }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
+
+export type SaveListingMutationVariables = Exact<{
+  input: SaveListingInput;
+}>;
+
+
+export type SaveListingMutation = { saveListing: Array<{ listingId: string, variationId?: string | null, source: ListingSource, at: string }> };
+
+export type SkuListingsQueryVariables = Exact<{
+  marketplace: Scalars['String']['input'];
+  skuId: Scalars['String']['input'];
+}>;
+
+
+export type SkuListingsQuery = { skuListings: Array<{ listingId: string, variationId?: string | null, source: ListingSource, at: string }> };
 
 export type StartBulkActionMutationVariables = Exact<{
   input: BulkActionInput;

@@ -23,6 +23,7 @@ import type {
   IntegrationLogQueryVariables,
 } from '../../graphql/generated'
 import DetailBody from './DetailBody'
+import ListingMapping from './ListingMapping'
 
 export type { LogDetailData } from './logDetailData'
 
@@ -125,6 +126,14 @@ const LogDetail = ({
           <DetailBody
             log={log}
             marketplaceName={names[log.marketplace] ?? log.marketplace}
+          />
+        ) : null}
+        {log ? (
+          <ListingMapping
+            log={log}
+            marketplaceName={names[log.marketplace] ?? log.marketplace}
+            busy={busy}
+            onReprocess={onReprocess}
           />
         ) : null}
       </ModalContent>
