@@ -1,5 +1,6 @@
 import React from 'react'
 import { GraphQLError } from 'graphql'
+import type { MockedResponse } from '@apollo/react-testing'
 import { fireEvent, render, waitFor } from '@vtex/test-tools/react'
 
 import SAVE_LISTING from '../../graphql/saveListing.graphql'
@@ -27,7 +28,7 @@ const listing = (listingId: string, source = 'EDITED') => ({
   at: '2026-12-01T03:00:00.000Z',
 })
 
-const listed = (items: object[]) => ({
+const listed = (items: object[]): MockedResponse => ({
   request: {
     query: SKU_LISTINGS,
     variables: { marketplace: 'mercadolivre', skuId: '1003' },
@@ -35,7 +36,7 @@ const listed = (items: object[]) => ({
   result: { data: { skuListings: items } },
 })
 
-const saved = (input: object, result: object) => ({
+const saved = (input: object, result: object): MockedResponse => ({
   request: {
     query: SAVE_LISTING,
     variables: {
@@ -45,7 +46,7 @@ const saved = (input: object, result: object) => ({
   result,
 })
 
-const renderWith = (log: LogDetailData, mocks: object[]) => {
+const renderWith = (log: LogDetailData, mocks: MockedResponse[]) => {
   const onReprocess = jest.fn()
   const view = render(
     <ListingMapping

@@ -8,6 +8,7 @@ import {
   Stack,
   Text,
   TextInput,
+  csx,
 } from '@vtex/admin-ui'
 
 import { useErrorText } from '../../hooks/useErrorText'
@@ -99,7 +100,11 @@ const ListingMapping = ({ log, marketplaceName, busy, onReprocess }: Props) => {
   const inline = problem && !problem.fields.some((f) => fieldError(f.field))
 
   return (
-    <Stack space="$space-2" data-testid="listing-mapping">
+    <Stack
+      space="$space-2"
+      className={csx({ paddingTop: '$space-5' })}
+      data-testid="listing-mapping"
+    >
       <Heading as="h3">
         {t('detail.listing.title', { marketplace: marketplaceName })}
       </Heading>

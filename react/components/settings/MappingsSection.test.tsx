@@ -106,7 +106,7 @@ describe('MappingsSection', () => {
     const result = await waitFor(() => getByTestId('mapping-result'))
 
     expect(result.textContent).toContain(
-      '1 row saved: 1 new, 0 updated, 0 unchanged.'
+      '1 row saved — new: 1, updated: 0, unchanged: 0.'
     )
     expect(
       Array.from(getByTestId('mapping-errors').querySelectorAll('li')).map(
