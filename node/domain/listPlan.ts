@@ -9,13 +9,18 @@ import {
 } from './layout'
 import type { LogStatus } from './log'
 import { LOG_STATUSES, isLogStatus, validateMarketplace } from './log'
-import type { ListedSku } from './listingSearch'
 import type { Row } from './rows'
 import { matchesSearch, parseSearch } from './search'
 import { hasCause } from './statusModel'
 import type { Tab } from './tabs'
 import { parseTab } from './tabs'
 import { coverPrefixes, inRange, orderRangeOf } from './timeRange'
+
+/** A SKU a searched listing id stands for, on the marketplace holding the listing (domain/listingSearch.ts). */
+export interface ListedSku {
+  marketplace: string
+  skuId: string
+}
 
 export interface LogFilter {
   tab: Tab

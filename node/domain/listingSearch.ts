@@ -1,12 +1,8 @@
-import type { LogFilter } from './listPlan'
+import type { ListedSku, LogFilter } from './listPlan'
 import { parseSearch } from './search'
 import type { Tab } from './tabs'
 
-/** A SKU a searched listing id stands for, on the marketplace holding the listing. */
-export interface ListedSku {
-  marketplace: string
-  skuId: string
-}
+export type { ListedSku } from './listPlan'
 
 /** At most this many SKUs of one searched listing are listed (a page merges one index folder per SKU). */
 export const MAX_LISTED_SKUS = 10

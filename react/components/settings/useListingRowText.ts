@@ -30,7 +30,7 @@ export function useListingRowText() {
 
   /** Why one row was refused (`field` is its column, or "row"). */
   const rowText = (p: FieldProblem) => {
-    const keys = Object.keys(p.params ?? {}).sort()
+    const keys = Object.keys(p.params ?? {}).sort((a, b) => a.localeCompare(b))
 
     return first(
       [
