@@ -98,9 +98,10 @@ class VtexData {
       )
     }
 
-    m = /^\/api\/catalog_system\/pvt\/sku\/stockkeepingunit(idbyrefid|byean)\/([^/]+)$/.exec(
-      pathname
-    )
+    m =
+      /^\/api\/catalog_system\/pvt\/sku\/stockkeepingunit(idbyrefid|byean)\/([^/]+)$/.exec(
+        pathname
+      )
     if (m) {
       const value = decodeURIComponent(m[2])
       const field = m[1] === 'byean' ? 'Ean' : 'RefId'
