@@ -33,6 +33,18 @@ const VTEX_ENDPOINTS = [
     resources: ['Sku.aspx'],
   },
   {
+    name: 'Catalog · Get SKU ID by reference ID',
+    methods: ['GET'],
+    path: /^\/api\/catalog_system\/pvt\/sku\/stockkeepingunitidbyrefid\/[^/]+$/,
+    resources: ['Sku.aspx'],
+  },
+  {
+    name: 'Catalog · Get SKU by EAN',
+    methods: ['GET'],
+    path: /^\/api\/catalog_system\/pvt\/sku\/stockkeepingunitbyean\/[^/]+$/,
+    resources: ['Sku.aspx'],
+  },
+  {
     name: 'Logistics · List inventory by SKU',
     methods: ['GET'],
     path: /^\/api\/logistics\/pvt\/inventory\/skus\/[^/]+$/,

@@ -4,6 +4,8 @@
  * The VTEX Core Commerce APIs the bridge reads, as documented in
  * shared/vtex-openapi (shapes trimmed to what a store has):
  *   GET /api/catalog_system/pvt/sku/stockkeepingunitbyid/{skuId}
+ *   GET /api/catalog_system/pvt/sku/stockkeepingunitidbyrefid/{refId}    (the SKU id, a JSON string)
+ *   GET /api/catalog_system/pvt/sku/stockkeepingunitbyean/{ean}          (the SKU, GetSKUAltID)
  *   GET /api/logistics/pvt/inventory/skus/{skuId}
  *   GET /api/oms/pvt/orders/{orderId}
  *   PATCH /api/oms/pvt/orders/{orderId}/invoice/{invoiceNumber}           (tracking number, URL, courier)
@@ -93,6 +95,29 @@ class VtexData {
         res,
         sku && this.channels.skuAnswer(sku),
         `SKU ${m[1]} not found`
+      )
+    }
+
+    m =
+      /^\/api\/catalog_system\/pvt\/sku\/stockkeepingunit(idbyrefid|byean)\/([^/]+)$/.exec(
+        pathname
+      )
+    if (m) {
+      const value = decodeURIComponent(m[2])
+      const field = m[1] === 'byean' ? 'Ean' : 'RefId'
+      const sku = Object.values(this.data.skus).find(
+        (s) => (s.AlternateIds || {})[field] === value
+      )
+
+      if (!sku)
+        return send(res, 404, {
+          error: { message: `Sku not found (${field} ${value})` },
+        })
+
+      return send(
+        res,
+        200,
+        field === 'RefId' ? String(sku.Id) : this.channels.skuAnswer(sku)
       )
     }
 

@@ -11,4 +11,28 @@ export class Catalog extends AppJanusClient {
       'catalog-sku'
     )
   }
+
+  /** The id of the SKU with this reference code (RefId), or null when none has it. */
+  public async skuIdByRefId(refId: string) {
+    const id = await this.getOrNull<string | number | null>(
+      `/api/catalog_system/pvt/sku/stockkeepingunitidbyrefid/${encodeURIComponent(
+        refId
+      )}`,
+      'catalog-sku-by-refid'
+    )
+
+    return id == null || String(id).trim() === '' ? null : String(id)
+  }
+
+  /** The id of the SKU with this EAN, or null when none has it. */
+  public async skuIdByEan(ean: string) {
+    const sku = await this.getOrNull<{ Id?: number | string } | null>(
+      `/api/catalog_system/pvt/sku/stockkeepingunitbyean/${encodeURIComponent(
+        ean
+      )}`,
+      'catalog-sku-by-ean'
+    )
+
+    return sku?.Id == null ? null : String(sku.Id)
+  }
 }

@@ -16,6 +16,12 @@ import type { Tab } from './tabs'
 import { parseTab } from './tabs'
 import { coverPrefixes, inRange, orderRangeOf } from './timeRange'
 
+/** A SKU a searched listing id stands for, on the marketplace holding the listing (domain/listingSearch.ts). */
+export interface ListedSku {
+  marketplace: string
+  skuId: string
+}
+
 export interface LogFilter {
   tab: Tab
   status?: LogStatus | null
@@ -28,6 +34,12 @@ export interface LogFilter {
   abnormalOnly?: boolean | null
   /** An error cause id (errorGroups). */
   cause?: string | null
+  /**
+   * The SKUs the searched term stands for as a listing id
+   * (domain/listingSearch.ts): the search then finds the term as an exact id
+   * or these SKUs' logs on their marketplace.
+   */
+  listedSkus?: readonly ListedSku[] | null
 }
 
 /** The admin's filter fields (domain/bulk.ts) with the tab, as they arrive. */
@@ -94,9 +106,14 @@ export function planListing(f: LogFilter): ListPlan {
   const abnormalOnly = Boolean(parsed.abnormalOnly)
   const search = parseSearch(parsed.search)
   const range = orderRangeOf({ from: parsed.from, to: parsed.to })
+  const listed = search && f.listedSkus?.length ? f.listedSkus : null
   let folders: string[]
 
-  if (search && !search.prefix) folders = [entityFilter(search.term)]
+  if (search && listed)
+    folders = [...new Set([search.term, ...listed.map((l) => l.skuId)])].map(
+      entityFilter
+    )
+  else if (search && !search.prefix) folders = [entityFilter(search.term)]
   else if (cause) folders = [causeFilter(cause)]
   else if (abnormalOnly) folders = [abnormalFilter(marketplace)]
   else if (status) folders = [statusFilter(status, marketplace)]
@@ -108,8 +125,14 @@ export function planListing(f: LogFilter): ListPlan {
     (!abnormalOnly || row.abnormal) &&
     (!cause || (hasCause(row.status) && row.cause === cause)) &&
     (!search ||
-      matchesSearch(row.entityId, search) ||
-      Boolean(row.alias && matchesSearch(row.alias, search))) &&
+      (listed
+        ? row.entityId === search.term ||
+          row.alias === search.term ||
+          listed.some(
+            (l) => l.skuId === row.entityId && l.marketplace === row.marketplace
+          )
+        : matchesSearch(row.entityId, search) ||
+          Boolean(row.alias && matchesSearch(row.alias, search)))) &&
     inRange(row.order, range)
 
   const key = JSON.stringify([
@@ -121,6 +144,7 @@ export function planListing(f: LogFilter): ListPlan {
     abnormalOnly,
     range?.lo ?? null,
     range?.hi ?? null,
+    ...(listed ? [listed.map((l) => `${l.marketplace}/${l.skuId}`)] : []),
   ])
 
   return {
@@ -128,6 +152,6 @@ export function planListing(f: LogFilter): ListPlan {
     cover: range ? coverPrefixes(range) : null,
     keep,
     key,
-    prefix: search?.prefix ? search.term : null,
+    prefix: search?.prefix && !listed ? search.term : null,
   }
 }

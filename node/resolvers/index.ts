@@ -19,6 +19,7 @@ import {
 } from './mercadoLivre'
 import { removeLogs } from './mutations/removeLogs'
 import { importListingCsv } from './mutations/importListingCsv'
+import { removeListing, saveListing, skuListings } from './listings'
 import { errorGroupPage, errorGroups } from './queries/errorGroups'
 import { integrationLog } from './queries/integrationLog'
 import { integrationLogs } from './queries/integrationLogs'
@@ -45,6 +46,7 @@ export const resolvers = {
     marketplaces,
     bridgeSettings,
     vtexChannels,
+    skuListings,
   },
   Mutation: {
     connectMercadoLivre,
@@ -58,6 +60,8 @@ export const resolvers = {
     cancelCsvExport,
     saveBridgeSettings,
     importListingCsv,
+    saveListing,
+    removeListing,
   },
   PageInfo: {
     /** Counted only when asked for (two more storage calls). */

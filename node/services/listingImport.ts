@@ -1,4 +1,9 @@
-import type { RowError } from '../domain/channels/listingCsv'
+import type { ListingRow, RowError } from '../domain/channels/listingCsv'
+import {
+  catalogLookups,
+  lookupKey,
+  resolveListingRows,
+} from '../domain/channels/listingKeys'
 import { parseListingCsv } from '../domain/channels/listingCsv'
 import type { MatchResult } from '../domain/channels/listingMatch'
 import { isDomainError } from '../domain/errors'
@@ -52,37 +57,66 @@ export async function importListings(
   return result
 }
 
+/** How the Catalog names the SKU with a RefId or an EAN (clients/catalog.ts); null when none. */
+export interface SkuKeyLookup {
+  skuIdByRefId(refId: string): Promise<string | null>
+  skuIdByEan(ean: string): Promise<string | null>
+}
+
+/** Catalog calls at once while a file keyed by refId or ean is resolved. */
+export const CATALOG_LOOKUPS_AT_ONCE = 8
+
+/** Asks the Catalog about each distinct refId / ean of the rows, a few at once. */
+async function lookUp(rows: readonly ListingRow[], catalog: SkuKeyLookup) {
+  const pending = catalogLookups(rows)
+  const found = new Map<string, string | null>()
+  const worker = async () => {
+    for (let next = pending.shift(); next; next = pending.shift()) {
+      const { column, value } = next
+      const skuId =
+        column === 'refId'
+          ? await catalog.skuIdByRefId(value)
+          : await catalog.skuIdByEan(value)
+
+      found.set(lookupKey(column, value), skuId)
+    }
+  }
+
+  await Promise.all(
+    Array.from({ length: CATALOG_LOOKUPS_AT_ONCE }, () => worker())
+  )
+
+  return found
+}
+
 /**
  * A CSV upload for one marketplace (domain/channels/listingCsv.ts): the file
  * is refused as a whole (INVALID_LISTING_CSV) or its good rows are written;
- * the result lists the parse errors and the write errors by line.
+ * rows keyed by refId or ean are matched to their SKU through the Catalog
+ * first (domain/channels/listingKeys.ts: an unknown one is reported, nothing
+ * written for it). The result lists the parse, match and write errors by line.
  */
 export async function importListingCsv(
   store: ListingStore,
   marketplaceId: string,
-  text: string
+  text: string,
+  catalog: SkuKeyLookup
 ): Promise<ImportResult> {
   validateMarketplace(marketplaceId)
   const { rows, errors } = parseListingCsv(text)
-  const written = await importListings(
-    store,
-    rows.map((r) => ({
-      line: r.line,
-      listing: {
-        marketplaceId,
-        skuId: r.skuId,
-        listingId: r.listingId,
-        variationId: r.variationId,
-        ...(Object.keys(r.attributes).length
-          ? { attributes: r.attributes }
-          : {}),
-      },
-    }))
+  const resolved = resolveListingRows(
+    marketplaceId,
+    rows,
+    await lookUp(rows, catalog)
   )
+
+  const written = await importListings(store, resolved.entries)
 
   return {
     ...written,
-    errors: [...errors, ...written.errors].sort((a, b) => a.line - b.line),
+    errors: [...errors, ...resolved.errors, ...written.errors].sort(
+      (a, b) => a.line - b.line
+    ),
   }
 }
 

@@ -16,6 +16,25 @@ const ml = (skuId: string, listingId: string, variationId?: string) => ({
   variationId: variationId ?? null,
 })
 
+/** A catalog with these SKUs (id, RefId, EAN), answering as clients/catalog.ts does; it counts the calls. */
+const catalogOf = (skus: Array<{ id: string; refId: string; ean: string }>) => {
+  const calls: string[] = []
+
+  return {
+    calls,
+    skuIdByRefId: async (refId: string) => {
+      calls.push(`refId:${refId}`)
+
+      return skus.find((s) => s.refId === refId)?.id ?? null
+    },
+    skuIdByEan: async (ean: string) => {
+      calls.push(`ean:${ean}`)
+
+      return skus.find((s) => s.ean === ean)?.id ?? null
+    },
+  }
+}
+
 const refusalOf = async (p: Promise<unknown>) => {
   try {
     await p
@@ -190,7 +209,10 @@ describe('importListingCsv', () => {
       '1012,MLB3,',
     ].join('\n')
 
-    const r = await importListingCsv(store, 'mercadolivre', csv)
+    const catalog = catalogOf([])
+    const r = await importListingCsv(store, 'mercadolivre', csv, catalog)
+
+    expect(catalog.calls).toEqual([])
 
     expect(r).toEqual({
       added: 2,
@@ -224,7 +246,8 @@ describe('importListingCsv', () => {
         importListingCsv(
           store,
           'amazon',
-          ['skuId,listingId', ...rows].join('\n')
+          ['skuId,listingId', ...rows].join('\n'),
+          catalogOf([])
         )
       )
     ).toEqual({
@@ -232,6 +255,101 @@ describe('importListingCsv', () => {
       fields: [{ field: 'file', code: 'TOO_MANY', params: { max: 5000 } }],
     })
     expect(kv.files.size).toBe(0)
+  })
+})
+
+describe('importListingCsv keyed by refId or ean', () => {
+  const skus = [
+    { id: '1003', refId: 'REF-1003', ean: '7890000001003' },
+    { id: '1006', refId: 'REF-1006', ean: '7890000001006' },
+  ]
+
+  it('matches each RefId to its SKU through the catalog, once per value, and reports the unknown ones', async () => {
+    const store = new ListingStore(new MemoryStorage(), () => T)
+    const catalog = catalogOf(skus)
+    const csv = [
+      'refId,listingId,variationId',
+      'REF-1003,AMZ-1003,',
+      'REF-NOPE,AMZ-X,',
+      'REF-1006,AMZ-1006,',
+      'REF-1003,AMZ-1003-B,',
+      ',AMZ-Y,',
+    ].join('\n')
+
+    const r = await importListingCsv(store, 'amazon', csv, catalog)
+
+    expect(r).toEqual({
+      added: 3,
+      updated: 0,
+      unchanged: 0,
+      errors: [
+        {
+          line: 3,
+          field: 'refId',
+          code: 'UNKNOWN',
+          params: { value: 'REF-NOPE' },
+        },
+        { line: 6, field: 'refId', code: 'REQUIRED' },
+      ],
+    })
+    expect(catalog.calls).toEqual([
+      'refId:REF-1003',
+      'refId:REF-NOPE',
+      'refId:REF-1006',
+    ])
+    expect(
+      (await store.listingsOf('amazon', '1003')).map((l) => l.listingId)
+    ).toEqual(['AMZ-1003', 'AMZ-1003-B'])
+    expect(
+      (await store.listingsOf('amazon', '1006')).map((l) => l.source)
+    ).toEqual(['IMPORTED'])
+  })
+
+  it('matches by EAN and writes nothing for an EAN no SKU has', async () => {
+    const kv = new MemoryStorage()
+    const store = new ListingStore(kv, () => T)
+    const r = await importListingCsv(
+      store,
+      'mercadolivre',
+      'EAN,listingId\n7890000001006,MLB6\n7890000009999,MLB9\n',
+      catalogOf(skus)
+    )
+
+    expect(r).toMatchObject({
+      added: 1,
+      errors: [
+        {
+          line: 3,
+          field: 'ean',
+          code: 'UNKNOWN',
+          params: { value: '7890000009999' },
+        },
+      ],
+    })
+    expect(await store.findByListing('mercadolivre', 'MLB9')).toEqual([])
+    expect((await store.findByListing('mercadolivre', 'MLB6'))[0].skuId).toBe(
+      '1006'
+    )
+  })
+
+  it('refuses a file keyed by refId over 500 rows before asking the catalog', async () => {
+    const catalog = catalogOf(skus)
+    const rows = Array.from({ length: 501 }, (_, i) => `R${i},L${i}`)
+
+    expect(
+      await refusalOf(
+        importListingCsv(
+          new ListingStore(new MemoryStorage()),
+          'amazon',
+          ['refId,listingId', ...rows].join('\n'),
+          catalog
+        )
+      )
+    ).toEqual({
+      reason: 'INVALID_LISTING_CSV',
+      fields: [{ field: 'file', code: 'TOO_MANY', params: { max: 500 } }],
+    })
+    expect(catalog.calls).toEqual([])
   })
 })
 

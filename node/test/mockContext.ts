@@ -124,7 +124,11 @@ export function mockClients(options: Pick<MockOptions, 'settings'> = {}): {
       putTracking: jest.fn(async () => undefined),
       patchInvoice: jest.fn(async () => undefined),
     },
-    skuCatalog: { sku: jest.fn(async () => null) },
+    skuCatalog: {
+      sku: jest.fn(async () => null),
+      skuIdByRefId: jest.fn(async () => null),
+      skuIdByEan: jest.fn(async () => null),
+    },
     logistics: { inventory: jest.fn(async () => null) },
     vtexTracking: { auth: fakes.trackingAuth },
     carrierHttp: { gateway: () => null },

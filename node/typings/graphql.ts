@@ -347,6 +347,12 @@ export type ListingRowParam = {
   value: Scalars['String']['output'];
 };
 
+/** How a mapping came to be: the marketplace's answer, a bulk import, or an admin's edit. */
+export type ListingSource =
+  | 'CREATED'
+  | 'EDITED'
+  | 'IMPORTED';
+
 /** An ALERT log's action. */
 export type LogAlert = {
   __typename?: 'LogAlert';
@@ -519,13 +525,20 @@ export type Mutation = {
   disconnectMercadoLivre: MarketplaceConnection;
   /**
    * Imports a marketplace's SKU ↔ listing mappings from a CSV (docs/channels.md,
-   * "SKU ↔ listing mapping": columns skuId, listingId, variationId and up to 10
-   * attributes). The good rows are written; each bad row is reported with its
-   * line, column and reason and nothing is written for it. A file over 1 MB or
-   * 5 000 rows, or without the skuId or listingId column, is refused as a whole
-   * (reason INVALID_LISTING_CSV).
+   * "SKU ↔ listing mapping": a key column — skuId, refId or ean — then
+   * listingId, variationId and up to 10 attributes). Rows keyed by refId or ean
+   * are matched to their SKU through the Catalog; an unknown one is reported
+   * (code UNKNOWN). The good rows are written; each bad row is reported with its
+   * line, column and reason and nothing is written for it. A file over 1 MB,
+   * over 5 000 rows (500 keyed by refId or ean), or without a key column or
+   * listingId, is refused as a whole (reason INVALID_LISTING_CSV).
    */
   importListingCsv: ListingImportResult;
+  /**
+   * Unmaps one listing from a SKU on a configured marketplace. Answers the
+   * SKU's listings left (NOT_FOUND when the SKU did not have it).
+   */
+  removeListing: Array<SkuListing>;
   /**
    * Removes logs (1-100 ids) from the screen, whatever their status. Ids that
    * no longer exist are reported in `notFound`.
@@ -544,6 +557,14 @@ export type Mutation = {
    * is invalid or VTEX Tracking does not accept its token.
    */
   saveBridgeSettings: BridgeSettings;
+  /**
+   * Maps a listing to a SKU on a configured marketplace (an admin's edit, e.g.
+   * from a SKU_NOT_MAPPED log), replacing `replacesListingId` when given.
+   * Refused with nothing saved when a field is invalid (INVALID_LISTING) or the
+   * listing already stands for another SKU (LISTING_ALREADY_MAPPED, field
+   * listingId DUPLICATE with params.skuId). Answers the SKU's listings.
+   */
+  saveListing: Array<SkuListing>;
   /**
    * Reprocesses or removes many logs: the selected `ids` (up to 10,000), or
    * everything `filter` matches. Runs in the background in chunks of 50; poll
@@ -586,6 +607,14 @@ export type MutationImportListingCsvArgs = {
 };
 
 
+export type MutationRemoveListingArgs = {
+  listingId: Scalars['String']['input'];
+  marketplace: Scalars['String']['input'];
+  skuId: Scalars['String']['input'];
+  variationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationRemoveLogsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
@@ -603,6 +632,11 @@ export type MutationResumeBulkActionArgs = {
 
 export type MutationSaveBridgeSettingsArgs = {
   input: BridgeSettingsInput;
+};
+
+
+export type MutationSaveListingArgs = {
+  input: SaveListingInput;
 };
 
 
@@ -736,7 +770,9 @@ export type Query = {
   integrationLog?: Maybe<IntegrationLog>;
   /**
    * Integration logs of one tab, newest first. Filter by status, marketplace,
-   * exact id (`search`: SKU, product or order id), date range (`from`/`to`,
+   * exact id (`search`: SKU, product or order id; on Produtos and Estoque also
+   * a marketplace listing id, which finds its SKU's logs on that marketplace),
+   * date range (`from`/`to`,
    * ISO 8601, inclusive), abnormal latency and error cause; page with `first`
    * (1-100, default 20) and the `after` cursor returned as `pageInfo.endCursor`.
    * The cursor stays correct while new logs arrive (they go to the top).
@@ -754,6 +790,11 @@ export type Query = {
    * VTEX's own systems the Tracking tab logs (system: true).
    */
   marketplaces: Array<Marketplace>;
+  /**
+   * The listing(s) standing for a SKU on a configured marketplace (the SKU ↔
+   * listing mapping, docs/channels.md), oldest first; empty when unmapped.
+   */
+  skuListings: Array<SkuListing>;
   /**
    * The store's affiliates and trade policies as VTEX has them, for the
    * settings page to choose each marketplace's channel from. Read with the
@@ -825,6 +866,12 @@ export type QueryMarketplaceConnectionArgs = {
   marketplaceId: Scalars['String']['input'];
 };
 
+
+export type QuerySkuListingsArgs = {
+  marketplace: Scalars['String']['input'];
+  skuId: Scalars['String']['input'];
+};
+
 export type RemoveLogsResult = {
   __typename?: 'RemoveLogsResult';
   notFound: Array<Scalars['ID']['output']>;
@@ -842,6 +889,32 @@ export type RetryState = {
   maxAttempts: Scalars['Int']['output'];
   /** ISO 8601: when the next attempt is due. */
   nextAttemptAt?: Maybe<Scalars['String']['output']>;
+};
+
+/** A listing to map to a SKU (saveListing). */
+export type SaveListingInput = {
+  listingId: Scalars['String']['input'];
+  marketplace: Scalars['String']['input'];
+  /** The listing this one replaces on the SKU (removed once the new one is saved). */
+  replacesListingId?: InputMaybe<Scalars['String']['input']>;
+  replacesVariationId?: InputMaybe<Scalars['String']['input']>;
+  /** The VTEX SKU id. */
+  skuId: Scalars['String']['input'];
+  variationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One listing that stands for a SKU on a marketplace. */
+export type SkuListing = {
+  __typename?: 'SkuListing';
+  /** When the mapping was last written (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** Other ids the marketplace needs (userProductId, asin…). */
+  attributes: Array<ListingRowParam>;
+  /** The marketplace's listing id (Mercado Livre item id, Amazon seller SKU…). */
+  listingId: Scalars['String']['output'];
+  source: ListingSource;
+  /** Mercado Livre variation id, when the item has variations. */
+  variationId?: Maybe<Scalars['String']['output']>;
 };
 
 export type StatusCounts = {
@@ -1023,6 +1096,7 @@ export type ResolversTypes = {
   ListingImportResult: ResolverTypeWrapper<Partial<ListingImportResult>>;
   ListingRowError: ResolverTypeWrapper<Partial<ListingRowError>>;
   ListingRowParam: ResolverTypeWrapper<Partial<ListingRowParam>>;
+  ListingSource: ResolverTypeWrapper<Partial<ListingSource>>;
   LogAlert: ResolverTypeWrapper<Partial<LogAlert>>;
   LogFilterInput: ResolverTypeWrapper<Partial<LogFilterInput>>;
   LogPage: ResolverTypeWrapper<Partial<Omit<LogPage, 'pageInfo'> & { pageInfo: ResolversTypes['PageInfo'] }>>;
@@ -1043,6 +1117,8 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<{}>;
   RemoveLogsResult: ResolverTypeWrapper<Partial<RemoveLogsResult>>;
   RetryState: ResolverTypeWrapper<Partial<RetryState>>;
+  SaveListingInput: ResolverTypeWrapper<Partial<SaveListingInput>>;
+  SkuListing: ResolverTypeWrapper<Partial<SkuListing>>;
   StatusCounts: ResolverTypeWrapper<Partial<StatusCounts>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Tab: ResolverTypeWrapper<Partial<Tab>>;
@@ -1094,6 +1170,8 @@ export type ResolversParentTypes = {
   Query: {};
   RemoveLogsResult: Partial<RemoveLogsResult>;
   RetryState: Partial<RetryState>;
+  SaveListingInput: Partial<SaveListingInput>;
+  SkuListing: Partial<SkuListing>;
   StatusCounts: Partial<StatusCounts>;
   String: Partial<Scalars['String']['output']>;
   TimelineEntry: Partial<TimelineEntry>;
@@ -1334,10 +1412,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   connectMercadoLivre?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationConnectMercadoLivreArgs, 'marketplaceId'>>;
   disconnectMercadoLivre?: Resolver<ResolversTypes['MarketplaceConnection'], ParentType, ContextType, RequireFields<MutationDisconnectMercadoLivreArgs, 'marketplaceId'>>;
   importListingCsv?: Resolver<ResolversTypes['ListingImportResult'], ParentType, ContextType, RequireFields<MutationImportListingCsvArgs, 'csv' | 'marketplace'>>;
+  removeListing?: Resolver<Array<ResolversTypes['SkuListing']>, ParentType, ContextType, RequireFields<MutationRemoveListingArgs, 'listingId' | 'marketplace' | 'skuId'>>;
   removeLogs?: Resolver<ResolversTypes['RemoveLogsResult'], ParentType, ContextType, RequireFields<MutationRemoveLogsArgs, 'ids'>>;
   reprocessLogs?: Resolver<Array<ResolversTypes['IntegrationLog']>, ParentType, ContextType, RequireFields<MutationReprocessLogsArgs, 'ids'>>;
   resumeBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationResumeBulkActionArgs, 'id'>>;
   saveBridgeSettings?: Resolver<ResolversTypes['BridgeSettings'], ParentType, ContextType, RequireFields<MutationSaveBridgeSettingsArgs, 'input'>>;
+  saveListing?: Resolver<Array<ResolversTypes['SkuListing']>, ParentType, ContextType, RequireFields<MutationSaveListingArgs, 'input'>>;
   startBulkAction?: Resolver<ResolversTypes['BulkAction'], ParentType, ContextType, RequireFields<MutationStartBulkActionArgs, 'input'>>;
   startCsvExport?: Resolver<ResolversTypes['CsvExport'], ParentType, ContextType, RequireFields<MutationStartCsvExportArgs, 'input'>>;
 };
@@ -1404,6 +1484,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   integrationOverview?: Resolver<ResolversTypes['Overview'], ParentType, ContextType, RequireFields<QueryIntegrationOverviewArgs, 'tab'>>;
   marketplaceConnection?: Resolver<ResolversTypes['MarketplaceConnection'], ParentType, ContextType, RequireFields<QueryMarketplaceConnectionArgs, 'marketplaceId'>>;
   marketplaces?: Resolver<Array<ResolversTypes['Marketplace']>, ParentType, ContextType>;
+  skuListings?: Resolver<Array<ResolversTypes['SkuListing']>, ParentType, ContextType, RequireFields<QuerySkuListingsArgs, 'marketplace' | 'skuId'>>;
   vtexChannels?: Resolver<ResolversTypes['VtexChannels'], ParentType, ContextType>;
 };
 
@@ -1418,6 +1499,15 @@ export type RetryStateResolvers<ContextType = Context, ParentType extends Resolv
   lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   maxAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nextAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SkuListingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SkuListing'] = ResolversParentTypes['SkuListing']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attributes?: Resolver<Array<ResolversTypes['ListingRowParam']>, ParentType, ContextType>;
+  listingId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ListingSource'], ParentType, ContextType>;
+  variationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1501,6 +1591,7 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   RemoveLogsResult?: RemoveLogsResultResolvers<ContextType>;
   RetryState?: RetryStateResolvers<ContextType>;
+  SkuListing?: SkuListingResolvers<ContextType>;
   StatusCounts?: StatusCountsResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   VtexAffiliate?: VtexAffiliateResolvers<ContextType>;

@@ -331,6 +331,12 @@ export type ListingRowParam = {
   value: Scalars['String']['output'];
 };
 
+/** How a mapping came to be: the marketplace's answer, a bulk import, or an admin's edit. */
+export type ListingSource =
+  | 'CREATED'
+  | 'EDITED'
+  | 'IMPORTED';
+
 /** An ALERT log's action. */
 export type LogAlert = {
   action: AlertAction;
@@ -496,13 +502,20 @@ export type Mutation = {
   disconnectMercadoLivre: MarketplaceConnection;
   /**
    * Imports a marketplace's SKU ↔ listing mappings from a CSV (docs/channels.md,
-   * "SKU ↔ listing mapping": columns skuId, listingId, variationId and up to 10
-   * attributes). The good rows are written; each bad row is reported with its
-   * line, column and reason and nothing is written for it. A file over 1 MB or
-   * 5 000 rows, or without the skuId or listingId column, is refused as a whole
-   * (reason INVALID_LISTING_CSV).
+   * "SKU ↔ listing mapping": a key column — skuId, refId or ean — then
+   * listingId, variationId and up to 10 attributes). Rows keyed by refId or ean
+   * are matched to their SKU through the Catalog; an unknown one is reported
+   * (code UNKNOWN). The good rows are written; each bad row is reported with its
+   * line, column and reason and nothing is written for it. A file over 1 MB,
+   * over 5 000 rows (500 keyed by refId or ean), or without a key column or
+   * listingId, is refused as a whole (reason INVALID_LISTING_CSV).
    */
   importListingCsv: ListingImportResult;
+  /**
+   * Unmaps one listing from a SKU on a configured marketplace. Answers the
+   * SKU's listings left (NOT_FOUND when the SKU did not have it).
+   */
+  removeListing: Array<SkuListing>;
   /**
    * Removes logs (1-100 ids) from the screen, whatever their status. Ids that
    * no longer exist are reported in `notFound`.
@@ -521,6 +534,14 @@ export type Mutation = {
    * is invalid or VTEX Tracking does not accept its token.
    */
   saveBridgeSettings: BridgeSettings;
+  /**
+   * Maps a listing to a SKU on a configured marketplace (an admin's edit, e.g.
+   * from a SKU_NOT_MAPPED log), replacing `replacesListingId` when given.
+   * Refused with nothing saved when a field is invalid (INVALID_LISTING) or the
+   * listing already stands for another SKU (LISTING_ALREADY_MAPPED, field
+   * listingId DUPLICATE with params.skuId). Answers the SKU's listings.
+   */
+  saveListing: Array<SkuListing>;
   /**
    * Reprocesses or removes many logs: the selected `ids` (up to 10,000), or
    * everything `filter` matches. Runs in the background in chunks of 50; poll
@@ -563,6 +584,14 @@ export type MutationImportListingCsvArgs = {
 };
 
 
+export type MutationRemoveListingArgs = {
+  listingId: Scalars['String']['input'];
+  marketplace: Scalars['String']['input'];
+  skuId: Scalars['String']['input'];
+  variationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationRemoveLogsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
@@ -580,6 +609,11 @@ export type MutationResumeBulkActionArgs = {
 
 export type MutationSaveBridgeSettingsArgs = {
   input: BridgeSettingsInput;
+};
+
+
+export type MutationSaveListingArgs = {
+  input: SaveListingInput;
 };
 
 
@@ -706,7 +740,9 @@ export type Query = {
   integrationLog?: Maybe<IntegrationLog>;
   /**
    * Integration logs of one tab, newest first. Filter by status, marketplace,
-   * exact id (`search`: SKU, product or order id), date range (`from`/`to`,
+   * exact id (`search`: SKU, product or order id; on Produtos and Estoque also
+   * a marketplace listing id, which finds its SKU's logs on that marketplace),
+   * date range (`from`/`to`,
    * ISO 8601, inclusive), abnormal latency and error cause; page with `first`
    * (1-100, default 20) and the `after` cursor returned as `pageInfo.endCursor`.
    * The cursor stays correct while new logs arrive (they go to the top).
@@ -724,6 +760,11 @@ export type Query = {
    * VTEX's own systems the Tracking tab logs (system: true).
    */
   marketplaces: Array<Marketplace>;
+  /**
+   * The listing(s) standing for a SKU on a configured marketplace (the SKU ↔
+   * listing mapping, docs/channels.md), oldest first; empty when unmapped.
+   */
+  skuListings: Array<SkuListing>;
   /**
    * The store's affiliates and trade policies as VTEX has them, for the
    * settings page to choose each marketplace's channel from. Read with the
@@ -795,6 +836,12 @@ export type QueryMarketplaceConnectionArgs = {
   marketplaceId: Scalars['String']['input'];
 };
 
+
+export type QuerySkuListingsArgs = {
+  marketplace: Scalars['String']['input'];
+  skuId: Scalars['String']['input'];
+};
+
 export type RemoveLogsResult = {
   notFound: Array<Scalars['ID']['output']>;
   removed: Array<Scalars['ID']['output']>;
@@ -810,6 +857,31 @@ export type RetryState = {
   maxAttempts: Scalars['Int']['output'];
   /** ISO 8601: when the next attempt is due. */
   nextAttemptAt?: Maybe<Scalars['String']['output']>;
+};
+
+/** A listing to map to a SKU (saveListing). */
+export type SaveListingInput = {
+  listingId: Scalars['String']['input'];
+  marketplace: Scalars['String']['input'];
+  /** The listing this one replaces on the SKU (removed once the new one is saved). */
+  replacesListingId?: InputMaybe<Scalars['String']['input']>;
+  replacesVariationId?: InputMaybe<Scalars['String']['input']>;
+  /** The VTEX SKU id. */
+  skuId: Scalars['String']['input'];
+  variationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One listing that stands for a SKU on a marketplace. */
+export type SkuListing = {
+  /** When the mapping was last written (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** Other ids the marketplace needs (userProductId, asin…). */
+  attributes: Array<ListingRowParam>;
+  /** The marketplace's listing id (Mercado Livre item id, Amazon seller SKU…). */
+  listingId: Scalars['String']['output'];
+  source: ListingSource;
+  /** Mercado Livre variation id, when the item has variations. */
+  variationId?: Maybe<Scalars['String']['output']>;
 };
 
 export type StatusCounts = {
@@ -968,6 +1040,16 @@ export type CsvExportFieldsFragment = { id: string, tab: Tab, status: CsvExportS
 
 export type RetryStateFieldsFragment = { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null };
 
+export type SkuListingFieldsFragment = { listingId: string, variationId?: string | null, source: ListingSource, at: string };
+
+export type ImportListingCsvMutationVariables = Exact<{
+  marketplace: Scalars['String']['input'];
+  csv: Scalars['String']['input'];
+}>;
+
+
+export type ImportListingCsvMutation = { importListingCsv: { added: number, updated: number, unchanged: number, errors: Array<{ line: number, field: string, code: string, params: Array<{ name: string, value: string }> }> } };
+
 export type IntegrationLogQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -1010,6 +1092,16 @@ export type MarketplacesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MarketplacesQuery = { marketplaces: Array<{ id: string, name: string, system: boolean, tabs: Array<Tab> }> };
 
+export type RemoveListingMutationVariables = Exact<{
+  marketplace: Scalars['String']['input'];
+  skuId: Scalars['String']['input'];
+  listingId: Scalars['String']['input'];
+  variationId?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RemoveListingMutation = { removeListing: Array<{ listingId: string, variationId?: string | null, source: ListingSource, at: string }> };
+
 export type RemoveLogsMutationVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
@@ -1037,6 +1129,21 @@ export type SaveBridgeSettingsMutationVariables = Exact<{
 
 
 export type SaveBridgeSettingsMutation = { saveBridgeSettings: { maxRetries: number, successRetentionDays: number, errorRetentionDays: number, carrierBaseUrl?: string | null, hasCarrierToken: boolean, carrierRefreshHours: number, carrierRefreshDays: number, hasPartnerToken: boolean, marketplaces: Array<{ id: string, name: string, kind: string, config: string, affiliateId?: string | null, salesChannel?: string | null, products: boolean, inventory: boolean, tracking: boolean, currency?: string | null }>, vtexTracking: { enabled: boolean, username?: string | null, hasToken: boolean, onlyWithInvoiceFile: boolean, statusUpdates: boolean, validatedAt?: string | null } } };
+
+export type SaveListingMutationVariables = Exact<{
+  input: SaveListingInput;
+}>;
+
+
+export type SaveListingMutation = { saveListing: Array<{ listingId: string, variationId?: string | null, source: ListingSource, at: string }> };
+
+export type SkuListingsQueryVariables = Exact<{
+  marketplace: Scalars['String']['input'];
+  skuId: Scalars['String']['input'];
+}>;
+
+
+export type SkuListingsQuery = { skuListings: Array<{ listingId: string, variationId?: string | null, source: ListingSource, at: string }> };
 
 export type StartBulkActionMutationVariables = Exact<{
   input: BulkActionInput;

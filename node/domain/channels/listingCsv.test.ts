@@ -82,6 +82,23 @@ describe('parseListingCsv', () => {
     ])
   })
 
+  it('takes refId or ean as the key column instead of skuId', () => {
+    expect(
+      parseListingCsv('RefId,listingId\nREF-1003,AMZ1\n,AMZ2\n').rows
+    ).toEqual([
+      {
+        line: 2,
+        refId: 'REF-1003',
+        listingId: 'AMZ1',
+        variationId: null,
+        attributes: {},
+      },
+    ])
+    expect(parseListingCsv('ean,listingId\n,AMZ2\n').errors).toEqual([
+      { line: 2, field: 'ean', code: 'REQUIRED' },
+    ])
+  })
+
   it('counts lines inside quoted fields so later line numbers stay true', () => {
     const text =
       'skuId,listingId,note\n1003,MLB1,"two\nlines"\n1006,,x\n1009,"MLB\n9",\n'
@@ -115,6 +132,9 @@ describe('parseListingCsv', () => {
         code: 'INVALID_FORMAT',
         params: { column: 'bad name' },
       },
+    ])
+    expect(refusal('skuId,refId,listingId\n').fields).toEqual([
+      { field: 'header', code: 'NOT_ALLOWED', params: { column: 'refId' } },
     ])
     expect(refusal('\n\n').fields).toEqual([
       { field: 'file', code: 'REQUIRED' },

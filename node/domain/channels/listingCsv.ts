@@ -1,5 +1,6 @@
-import type { FieldErrorCode } from '../errors'
+import type { FieldError, FieldErrorCode } from '../errors'
 import { invalidFields } from '../errors'
+import { csvRecords as records } from './csvRecords'
 
 /**
  * The SKU ↔ listing CSV a store uploads for one marketplace (docs/channels.md):
@@ -8,27 +9,43 @@ import { invalidFields } from '../errors'
  *   1003,MLB1234567890,174433221100,MLBU998877
  *   1006,MLB1234567891,,
  *
- * `skuId` (VTEX SKU id) and `listingId` (the marketplace's listing: Mercado
- * Livre item id, Amazon seller SKU…) are required columns; `variationId` is
- * optional; any other column is kept as a listing attribute under its header
- * name (`userProductId`, `asin`, `productType`…). Headers are matched without
- * case for the three known columns. UTF-8, comma-separated, RFC 4180 quotes.
+ * `listingId` (the marketplace's listing: Mercado Livre item id, Amazon
+ * seller SKU…) is required, with exactly one key column naming the VTEX SKU:
+ * `skuId` (the SKU id), `refId` (the SKU's reference code) or `ean` (its
+ * EAN) — a `refId` or `ean` row is matched to its SKU through the Catalog
+ * (domain/channels/listingKeys.ts); `variationId` is optional; any other
+ * column is kept as a listing attribute under its header name
+ * (`userProductId`, `asin`, `productType`…). Headers are matched without case
+ * for the known columns. UTF-8, comma-separated, RFC 4180 quotes.
  */
 export const LISTING_CSV_LIMITS = {
   /** The whole file, in bytes. */
   maxBytes: 1_000_000,
   /** Data rows (blank lines are not counted). */
   maxRows: 5_000,
+  /** Data rows of a file keyed by refId or ean: each distinct value is one Catalog call, within the request's time. */
+  maxCatalogRows: 500,
   /** skuId is a VTEX SKU id: up to 18 digits. */
   maxIdLength: 100,
   maxAttributes: 10,
   maxAttributeLength: 200,
 }
 
+/** The column naming the VTEX SKU of each row. */
+export type SkuKeyColumn = 'skuId' | 'refId' | 'ean'
+export const SKU_KEY_COLUMNS: readonly SkuKeyColumn[] = [
+  'skuId',
+  'refId',
+  'ean',
+]
+
 export interface ListingRow {
   /** Line of the file where the row starts (the header is line 1). */
   line: number
-  skuId: string
+  /** Exactly one of skuId, refId, ean: the file's key column. */
+  skuId?: string
+  refId?: string
+  ean?: string
   listingId: string
   variationId: string | null
   attributes: Record<string, string>
@@ -42,71 +59,10 @@ export interface RowError {
   params?: Record<string, string | number>
 }
 
-const KNOWN = ['skuId', 'listingId', 'variationId'] as const
+const KNOWN = ['skuId', 'refId', 'ean', 'listingId', 'variationId'] as const
 const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/
-
-/** Splits RFC 4180 text into records, each with the line it starts on. */
-function records(text: string) {
-  const out: Array<{ line: number; fields: string[] }> = []
-  let fields: string[] = []
-  let field = ''
-  let quoted = false
-  let line = 1
-  let start = 1
-  let i = 0
-
-  const endRecord = () => {
-    fields.push(field)
-    out.push({ line: start, fields })
-    fields = []
-    field = ''
-  }
-
-  while (i < text.length) {
-    const c = text[i]
-
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i += 2
-        continue
-      }
-
-      if (c === '"') quoted = false
-      else {
-        if (c === '\n') line++
-        field += c
-      }
-
-      i++
-      continue
-    }
-
-    if (c === '"' && field === '') quoted = true
-    else if (c === ',') {
-      fields.push(field)
-      field = ''
-    } else if (c === '\r' || c === '\n') {
-      endRecord()
-      if (c === '\r' && text[i + 1] === '\n') i++
-      line++
-      start = line
-    } else field += c
-    i++
-  }
-
-  if (quoted)
-    throw invalidFields(
-      'INVALID_LISTING_CSV',
-      `The file has an unterminated quote starting on line ${start}.`,
-      [{ field: 'file', code: 'INVALID_FORMAT', params: { line: start } }]
-    )
-  if (field !== '' || fields.length > 0) endRecord()
-
-  return out
-}
 
 const blank = (fields: string[]) => fields.every((f) => f.trim() === '')
 
@@ -143,14 +99,31 @@ export function parseListingCsv(
     (h) => KNOWN.find((k) => k.toLowerCase() === h.toLowerCase()) ?? h
   )
 
-  const headerErrors = [
-    ...KNOWN.slice(0, 2)
-      .filter((k) => !columns.includes(k))
-      .map((k) => ({
-        field: 'header',
-        code: 'REQUIRED' as const,
-        params: { column: k },
-      })),
+  const keys = SKU_KEY_COLUMNS.filter((k) => columns.includes(k))
+  const headerErrors: FieldError[] = [
+    ...(keys.length === 0
+      ? [
+          {
+            field: 'header',
+            code: 'REQUIRED' as const,
+            params: { column: 'skuId' },
+          },
+        ]
+      : []),
+    ...(columns.includes('listingId')
+      ? []
+      : [
+          {
+            field: 'header',
+            code: 'REQUIRED' as const,
+            params: { column: 'listingId' },
+          },
+        ]),
+    ...keys.slice(1).map((k) => ({
+      field: 'header',
+      code: 'NOT_ALLOWED' as const,
+      params: { column: k },
+    })),
     ...columns
       .filter((c, i) => columns.indexOf(c) !== i)
       .map((c) => ({
@@ -183,17 +156,23 @@ export function parseListingCsv(
   if (headerErrors.length)
     throw invalidFields(
       'INVALID_LISTING_CSV',
-      'The header must name the columns skuId and listingId (variationId and attribute columns are optional), each once.',
+      'The header must name one of the columns skuId, refId or ean, and listingId (variationId and attribute columns are optional), each once.',
       headerErrors
     )
 
+  const [key] = keys
   const data = all.slice(headerAt + 1).filter((r) => !blank(r.fields))
+  const maxRows = key === 'skuId' ? limits.maxRows : limits.maxCatalogRows
 
-  if (data.length > limits.maxRows)
+  if (data.length > maxRows)
     throw invalidFields(
       'INVALID_LISTING_CSV',
-      `The file has ${data.length} rows; at most ${limits.maxRows} are accepted per upload.`,
-      [{ field: 'file', code: 'TOO_MANY', params: { max: limits.maxRows } }]
+      `The file has ${
+        data.length
+      } rows; at most ${maxRows} are accepted per upload${
+        key === 'skuId' ? '' : ` keyed by ${key}`
+      }.`,
+      [{ field: 'file', code: 'TOO_MANY', params: { max: maxRows } }]
     )
 
   const rows: ListingRow[] = []
@@ -218,14 +197,18 @@ export function parseListingCsv(
     }
 
     const value = (c: string) => (fields[columns.indexOf(c)] ?? '').trim()
-    const skuId = value('skuId')
+    const skuKey = value(key)
     const listingId = value('listingId')
     const variationId = columns.includes('variationId')
       ? value('variationId')
       : ''
 
-    if (!skuId) fail('skuId', 'REQUIRED')
-    else if (!/^\d{1,18}$/.test(skuId)) fail('skuId', 'INVALID_FORMAT')
+    if (!skuKey) fail(key, 'REQUIRED')
+    else if (key === 'skuId' && !/^\d{1,18}$/.test(skuKey))
+      fail(key, 'INVALID_FORMAT')
+    else if (skuKey.length > limits.maxIdLength)
+      fail(key, 'TOO_LONG', { max: limits.maxIdLength })
+    else if (CONTROL.test(skuKey)) fail(key, 'INVALID_FORMAT')
 
     for (const [name, v, required] of [
       ['listingId', listingId, true],
@@ -250,20 +233,20 @@ export function parseListingCsv(
       else if (v) attributes[c] = v
     }
 
-    const key = `${listingId}\u0000${variationId}`
+    const pair = `${listingId}\u0000${variationId}`
 
-    if (listingId && seen.has(key))
-      fail('listingId', 'DUPLICATE', { line: seen.get(key)! })
+    if (listingId && seen.has(pair))
+      fail('listingId', 'DUPLICATE', { line: seen.get(pair)! })
 
     if (rowErrors.length) {
       errors.push(...rowErrors)
       continue
     }
 
-    seen.set(key, line)
+    seen.set(pair, line)
     rows.push({
       line,
-      skuId,
+      [key]: skuKey,
       listingId,
       variationId: variationId || null,
       attributes,

@@ -1,29 +1,21 @@
-import { invalidFields } from '../../domain/errors'
 import { rootOf } from '../../composition/root'
 import { importListingCsv as importCsv } from '../../services/listingImport'
 import { withErrors } from '../errors'
+import { requireMarketplace } from '../listings'
 import type { MutationFn } from '../types'
 
 /** A marketplace's SKU ↔ listing mappings from a CSV: good rows written, bad ones reported by line. */
 export const importListingCsv: MutationFn<'importListingCsv'> = withErrors(
   async (_, { marketplace, csv }, ctx) => {
     const root = rootOf(ctx.clients)
-    const settings = await root.settings()
 
-    if (!settings.marketplaces.some((m) => m.id === marketplace))
-      throw invalidFields(
-        'INVALID_ARGUMENT',
-        `Marketplace "${marketplace}" is not configured.`,
-        [
-          {
-            field: 'marketplace',
-            code: 'UNKNOWN',
-            params: { value: marketplace },
-          },
-        ]
-      )
-
-    const result = await importCsv(root.listings, marketplace, csv)
+    await requireMarketplace(root, marketplace)
+    const result = await importCsv(
+      root.listings,
+      marketplace,
+      csv,
+      ctx.clients.skuCatalog
+    )
 
     return {
       ...result,

@@ -24,6 +24,7 @@ import type {
   IntegrationLogQueryVariables,
 } from '../../graphql/generated'
 import DetailBody from './DetailBody'
+import ListingMapping from './ListingMapping'
 
 export type { LogDetailData } from './logDetailData'
 
@@ -126,6 +127,14 @@ const LogDetail = ({
           <DetailBody
             log={log}
             marketplaceName={names[log.marketplace] ?? log.marketplace}
+          />
+        ) : null}
+        {log ? (
+          <ListingMapping
+            log={log}
+            marketplaceName={names[log.marketplace] ?? log.marketplace}
+            busy={busy}
+            onReprocess={onReprocess}
           />
         ) : null}
       </ModalContent>

@@ -18,6 +18,7 @@ import { useRuntime } from 'vtex.render-runtime'
 import PageTitle from '../PageTitle'
 import CarrierSection from './CarrierSection'
 import LogsSection from './LogsSection'
+import MappingsSection from './MappingsSection'
 import MarketplacesSection from './MarketplacesSection'
 import { useSettingsForm } from './useSettingsForm'
 import VtexTrackingSection from './VtexTrackingSection'
@@ -66,6 +67,7 @@ const SettingsPage = () => {
           >
             <Stack space="$space-5" className={csx({ paddingY: '$space-5' })}>
               <MarketplacesSection s={s} />
+              <MappingsSection />
               <CarrierSection s={s} />
               <VtexTrackingSection s={s} />
               <LogsSection s={s} />
