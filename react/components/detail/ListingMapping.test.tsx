@@ -16,9 +16,15 @@ const alertLog = {
   status: 'ALERT',
   partner: null,
   alert: { action: 'SKU_NOT_MAPPED' },
+  canReprocess: false,
 } as unknown as LogDetailData
 
-const errorLog = { ...alertLog, status: 'ERROR' } as LogDetailData
+// The API says whether a log may be reprocessed (canReprocess); the component follows it.
+const errorLog = {
+  ...alertLog,
+  status: 'ERROR',
+  canReprocess: true,
+} as LogDetailData
 
 const listing = (listingId: string, source = 'EDITED') => ({
   __typename: 'SkuListing',

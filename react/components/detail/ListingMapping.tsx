@@ -21,14 +21,6 @@ import { useSkuListings } from './useSkuListings'
 export const showsListing = (log: LogDetailData) =>
   (log.tab === 'PRODUCTS' || log.tab === 'INVENTORY') && !log.partner
 
-/**
- * Whether Reprocessar is offered after an edit: the rule LogDetail's footer
- * applies today (an ERROR not from a partner; an ALERT is not reprocessed —
- * the next change is sent with the listing).
- */
-export const mayReprocess = (log: LogDetailData) =>
-  log.status === 'ERROR' && !log.partner
-
 interface Props {
   log: LogDetailData
   marketplaceName: string
@@ -191,13 +183,13 @@ const ListingMapping = ({ log, marketplaceName, busy, onReprocess }: Props) => {
         {done ? (
           <Alert variant="positive" data-testid="listing-done">
             {t(`detail.listing.${done}`)}
-            {done === 'saved' && !mayReprocess(log)
+            {done === 'saved' && !log.canReprocess
               ? ` ${t('detail.listing.nextChange')}`
               : ''}
           </Alert>
         ) : null}
       </div>
-      {done === 'saved' && mayReprocess(log) ? (
+      {done === 'saved' && log.canReprocess ? (
         <Inline hSpace="$space-2" align="center">
           <Text>{t('detail.listing.reprocessHint')}</Text>
           <Button
