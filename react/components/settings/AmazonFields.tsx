@@ -2,6 +2,7 @@ import React, { useState } from 'react'
 import { useIntl } from 'react-intl'
 import { Inline, Select, Stack, TextInput } from '@vtex/admin-ui'
 
+import { listFieldError } from './listFieldError'
 import SecretInput from './SecretInput'
 import type { MarketplaceForm } from './settingsForm'
 import {
@@ -21,6 +22,8 @@ interface Props {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
+const PRODUCT_TYPE_FIELDS = ['categoryId', 'productType']
+
 const SECRETS = ['lwaClientId', 'lwaClientSecret', 'lwaRefreshToken'] as const
 
 /**
@@ -35,10 +38,6 @@ const AmazonFields = ({ index, market, onChange, errorOf }: Props) => {
     intl.formatMessage({ id: `admin/marketplace-bridge.${id}` })
 
   const at = (key: string) => errorOf(`marketplaces.${index}.${key}`)
-  // A list field's error: the field's own, or its first entry's.
-  const listError = (key: string) =>
-    at(key) ?? [0, 1, 2, 3, 4].map((i) => at(`${key}.${i}`)).find(Boolean)
-
   const config = market.kindConfig
   const set = (key: string, value: unknown) =>
     onChange({ kindConfig: { ...config, [key]: value } })
@@ -78,8 +77,8 @@ const AmazonFields = ({ index, market, onChange, errorOf }: Props) => {
           label={t('settings.amazon.marketplaceIds')}
           helpText={t('settings.amazon.marketplaceIds.help')}
           value={ids}
-          error={Boolean(listError('marketplaceIds'))}
-          errorText={listError('marketplaceIds')}
+          error={Boolean(listFieldError(at, 'marketplaceIds'))}
+          errorText={listFieldError(at, 'marketplaceIds')}
           onChange={(e) => {
             setIds(e.target.value)
             set('marketplaceIds', idsOf(e.target.value))
@@ -110,8 +109,10 @@ const AmazonFields = ({ index, market, onChange, errorOf }: Props) => {
           label={t('settings.amazon.productTypes')}
           helpText={t('settings.amazon.productTypes.help')}
           value={types}
-          error={Boolean(listError('productTypes'))}
-          errorText={listError('productTypes')}
+          error={Boolean(
+            listFieldError(at, 'productTypes', PRODUCT_TYPE_FIELDS)
+          )}
+          errorText={listFieldError(at, 'productTypes', PRODUCT_TYPE_FIELDS)}
           onChange={(e) => {
             setTypes(e.target.value)
             set('productTypes', productTypesOf(e.target.value))

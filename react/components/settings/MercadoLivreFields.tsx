@@ -1,8 +1,10 @@
-import React from 'react'
+import React, { useState } from 'react'
 import { useIntl } from 'react-intl'
 import { Inline, Stack, TextInput } from '@vtex/admin-ui'
 
 import MercadoLivreConnection from './MercadoLivreConnection'
+import { listFieldError } from './listFieldError'
+import { categoriesOf, categoriesText } from './mercadoLivreForm'
 import SecretInput from './SecretInput'
 import type { MarketplaceForm } from './settingsForm'
 
@@ -13,12 +15,16 @@ interface Props {
   errorOf: (input: string) => string | undefined
 }
 
+const CATEGORY_FIELDS = ['vtexCategoryId', 'mlCategoryId', 'listingTypeId']
+
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
 /**
  * A Mercado Livre marketplace (docs/marketplaces/mercadolivre.md): the
- * application's App ID and Secret Key, the site, the redirect URI, and the
- * connection (MercadoLivreConnection: Conectar / Desconectar).
+ * application's App ID and Secret Key, the site, the redirect URI, which
+ * Mercado Livre category each VTEX category is listed in (listings are
+ * created only for mapped categories), and the connection
+ * (MercadoLivreConnection: Conectar / Desconectar).
  */
 const MercadoLivreFields = ({ index, market, onChange, errorOf }: Props) => {
   const intl = useIntl()
@@ -27,8 +33,14 @@ const MercadoLivreFields = ({ index, market, onChange, errorOf }: Props) => {
 
   const at = (key: string) => errorOf(`marketplaces.${index}.${key}`)
   const config = market.kindConfig
-  const set = (key: string, value: string) =>
+  const set = (key: string, value: unknown) =>
     onChange({ kindConfig: { ...config, [key]: value } })
+
+  // Typed as text, sent as the list it stands for; the saved list keeps its listing types.
+  const [saved] = useState(() => config.categories)
+  const [categories, setCategories] = useState(() =>
+    categoriesText(config.categories)
+  )
 
   return (
     <Stack space="$space-2" data-testid="settings-mercadolivre">
@@ -67,6 +79,20 @@ const MercadoLivreFields = ({ index, market, onChange, errorOf }: Props) => {
           error={Boolean(at('redirectUri'))}
           errorText={at('redirectUri')}
           onChange={(e) => set('redirectUri', e.target.value)}
+        />
+      </Inline>
+      <Inline hSpace="$space-3" vSpace="$space-2">
+        <TextInput
+          label={t('settings.ml.categories')}
+          helpText={t('settings.ml.categories.help')}
+          value={categories}
+          data-testid="ml-categories"
+          error={Boolean(listFieldError(at, 'categories', CATEGORY_FIELDS))}
+          errorText={listFieldError(at, 'categories', CATEGORY_FIELDS)}
+          onChange={(e) => {
+            setCategories(e.target.value)
+            set('categories', categoriesOf(e.target.value, saved))
+          }}
         />
       </Inline>
       <MercadoLivreConnection
