@@ -1,10 +1,8 @@
 import React, { useState } from 'react'
-import { useIntl } from 'react-intl'
 import { Inline, Select, Stack, TextInput } from '@vtex/admin-ui'
 
 import { listFieldError } from './listFieldError'
 import SecretInput from './SecretInput'
-import type { MarketplaceForm } from './settingsForm'
 import {
   AMAZON_REGIONS,
   idsOf,
@@ -12,13 +10,8 @@ import {
   productTypesOf,
   productTypesText,
 } from './amazonForm'
-
-interface Props {
-  index: number
-  market: MarketplaceForm
-  onChange: (patch: Partial<MarketplaceForm>) => void
-  errorOf: (input: string) => string | undefined
-}
+import type { KindSectionProps } from './useKindSection'
+import { useKindSection } from './useKindSection'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
@@ -32,15 +25,9 @@ const SECRETS = ['lwaClientId', 'lwaClientSecret', 'lwaRefreshToken'] as const
  * with Amazon credentials (write-only: left empty, the saved ones stay) and
  * which Amazon product type each VTEX category is.
  */
-const AmazonFields = ({ index, market, onChange, errorOf }: Props) => {
-  const intl = useIntl()
-  const t = (id: string) =>
-    intl.formatMessage({ id: `admin/marketplace-bridge.${id}` })
-
-  const at = (key: string) => errorOf(`marketplaces.${index}.${key}`)
-  const config = market.kindConfig
-  const set = (key: string, value: unknown) =>
-    onChange({ kindConfig: { ...config, [key]: value } })
+const AmazonFields = (props: KindSectionProps) => {
+  const { market } = props
+  const { t, at, config, set, setSecret } = useKindSection(props)
 
   // Typed as text, sent as the list it stands for.
   const [ids, setIds] = useState(() => idsText(config.marketplaceIds))
@@ -98,9 +85,7 @@ const AmazonFields = ({ index, market, onChange, errorOf }: Props) => {
             value={market.secrets[key] ?? ''}
             error={at(key)}
             testId={`amazon-${key}`}
-            onChange={(v) =>
-              onChange({ secrets: { ...market.secrets, [key]: v } })
-            }
+            onChange={(v) => setSecret(key, v)}
           />
         ))}
       </Inline>

@@ -1,19 +1,12 @@
 import React, { useState } from 'react'
-import { useIntl } from 'react-intl'
 import { Inline, Stack, TextInput } from '@vtex/admin-ui'
 
 import MercadoLivreConnection from './MercadoLivreConnection'
 import { listFieldError } from './listFieldError'
 import { categoriesOf, categoriesText } from './mercadoLivreForm'
 import SecretInput from './SecretInput'
-import type { MarketplaceForm } from './settingsForm'
-
-interface Props {
-  index: number
-  market: MarketplaceForm
-  onChange: (patch: Partial<MarketplaceForm>) => void
-  errorOf: (input: string) => string | undefined
-}
+import type { KindSectionProps } from './useKindSection'
+import { useKindSection } from './useKindSection'
 
 const CATEGORY_FIELDS = ['vtexCategoryId', 'mlCategoryId', 'listingTypeId']
 
@@ -26,15 +19,9 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '')
  * created only for mapped categories), and the connection
  * (MercadoLivreConnection: Conectar / Desconectar).
  */
-const MercadoLivreFields = ({ index, market, onChange, errorOf }: Props) => {
-  const intl = useIntl()
-  const t = (id: string, values?: Record<string, string>) =>
-    intl.formatMessage({ id: `admin/marketplace-bridge.${id}` }, values)
-
-  const at = (key: string) => errorOf(`marketplaces.${index}.${key}`)
-  const config = market.kindConfig
-  const set = (key: string, value: unknown) =>
-    onChange({ kindConfig: { ...config, [key]: value } })
+const MercadoLivreFields = (props: KindSectionProps) => {
+  const { market } = props
+  const { t, at, config, set, setSecret } = useKindSection(props)
 
   // Typed as text, sent as the list it stands for; the saved list keeps its listing types.
   const [saved] = useState(() => config.categories)
@@ -61,9 +48,7 @@ const MercadoLivreFields = ({ index, market, onChange, errorOf }: Props) => {
           )}
           value={market.secrets.clientSecret ?? ''}
           error={at('clientSecret')}
-          onChange={(v) =>
-            onChange({ secrets: { ...market.secrets, clientSecret: v } })
-          }
+          onChange={(v) => setSecret('clientSecret', v)}
         />
         <TextInput
           label={t('settings.ml.siteId')}

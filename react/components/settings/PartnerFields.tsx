@@ -1,16 +1,9 @@
 import React from 'react'
-import { useIntl } from 'react-intl'
 import { Inline, Select, Stack, TextInput } from '@vtex/admin-ui'
 
 import SecretInput from './SecretInput'
-import type { MarketplaceForm } from './settingsForm'
-
-interface Props {
-  index: number
-  market: MarketplaceForm
-  onChange: (patch: Partial<MarketplaceForm>) => void
-  errorOf: (input: string) => string | undefined
-}
+import type { KindSectionProps } from './useKindSection'
+import { useKindSection } from './useKindSection'
 
 const str = (v: unknown) =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : ''
@@ -22,15 +15,9 @@ const str = (v: unknown) =>
  * there (app key and token, or a bearer token: write-only) and how many
  * days back each collection asks. The bridge sends it nothing.
  */
-const PartnerFields = ({ index, market, onChange, errorOf }: Props) => {
-  const intl = useIntl()
-  const t = (id: string) =>
-    intl.formatMessage({ id: `admin/marketplace-bridge.${id}` })
-
-  const at = (key: string) => errorOf(`marketplaces.${index}.${key}`)
-  const config = market.kindConfig
-  const set = (key: string, value: unknown) =>
-    onChange({ kindConfig: { ...config, [key]: value } })
+const PartnerFields = (props: KindSectionProps) => {
+  const { market } = props
+  const { t, at, config, set, setSecret } = useKindSection(props)
 
   const auth = str(config.auth) || 'appKey'
   const secret = (key: 'appToken' | 'bearerToken') => (
@@ -42,7 +29,7 @@ const PartnerFields = ({ index, market, onChange, errorOf }: Props) => {
       value={market.secrets[key] ?? ''}
       error={at(key)}
       testId={`partner-${key}`}
-      onChange={(v) => onChange({ secrets: { ...market.secrets, [key]: v } })}
+      onChange={(v) => setSecret(key, v)}
     />
   )
 
