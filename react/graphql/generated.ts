@@ -1038,6 +1038,8 @@ export type BulkActionFieldsFragment = { id: string, tab: Tab, action: BulkKind,
 
 export type CsvExportFieldsFragment = { id: string, tab: Tab, status: CsvExportStatus, total?: number | null, rows: number, progress: number, truncated: boolean, fileName: string, downloadUrl?: string | null, lastError?: string | null, createdAt: string, expiresAt: string };
 
+export type MarketplaceConnectionFieldsFragment = { state: string, sellerId?: string | null, siteId?: string | null, since?: string | null, revokedReason?: string | null, marketplaceRevoked?: boolean | null };
+
 export type RetryStateFieldsFragment = { attempt: number, maxAttempts: number, nextAttemptAt?: string | null, lastError?: string | null };
 
 export type SkuListingFieldsFragment = { listingId: string, variationId?: string | null, source: ListingSource, at: string };
