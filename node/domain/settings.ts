@@ -202,8 +202,10 @@ export const trackingRejected = (said: string | null) =>
   )
 
 /** Marketplaces that receive a tab's changes (the one rule of which marketplace gets what tab). */
-export const enabledFor = (settings: BridgeSettings, tab: Tab) =>
-  settings.marketplaces.filter((m) => m.tabs[tab])
+export const enabledFor = (
+  settings: Pick<BridgeSettings, 'marketplaces'>,
+  tab: Tab
+) => settings.marketplaces.filter((m) => m.tabs[tab])
 
 /** The marketplace a log of this tab goes to, if it is configured and receives the tab. */
 export const configuredFor = (

@@ -1,4 +1,5 @@
 import type { BridgeSettings } from '../domain/settings'
+import { enabledFor } from '../domain/settings'
 import type { LogFilter } from '../domain/listPlan'
 import { listingLookup, withListedSkus } from '../domain/listingSearch'
 import type { ListingStore } from './listings'
@@ -17,7 +18,7 @@ export async function resolveListingSearch(
 ): Promise<LogFilter> {
   const lookup = listingLookup(
     filter,
-    settings.marketplaces.filter((m) => m.tabs[filter.tab]).map((m) => m.id)
+    enabledFor(settings, filter.tab).map((m) => m.id)
   )
 
   if (!lookup) return filter
